@@ -1,0 +1,20 @@
+import { createServer } from 'node:net';
+
+/** Asks the kernel for a free loopback port. Another process can take it before we bind: callers retry. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        if (address !== null && typeof address === 'object') {
+          resolve(address.port);
+        } else {
+          reject(new Error('no port assigned'));
+        }
+      });
+    });
+  });
+}

@@ -1,0 +1,164 @@
+import { execFile, spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { freePort } from './free-port';
+import { ensureKafkaJars, KAFKA_VERSION } from './kafka-jars';
+import { serverProperties } from './server-properties';
+import { waitForBroker } from './wait-for-broker';
+
+const run = promisify(execFile);
+
+export interface LocalKafkaOptions {
+  /** Kafka version to resolve from Maven Central (default 3.9.1). */
+  version?: string;
+  /** Default partitions of auto-created topics. */
+  partitions?: number;
+  /** Maximum JVM heap, e.g. "256m"; kept at or under 512 MiB. */
+  heap?: string;
+  /** How long to wait for the broker to answer, in ms. */
+  startTimeoutMs?: number;
+}
+
+export interface LocalKafka {
+  brokers: string[];
+  /** Milliseconds from start() to a broker that answers describeCluster. */
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+const JVM_FLAGS = ['-Xms64m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true'];
+const BIND_ATTEMPTS = 3;
+
+/**
+ * Starts a real single-node Apache Kafka (KRaft) on free loopback ports, from jars Maven resolved.
+ * The JVM runs under a small bash watchdog that kills it when this Node process goes away, so even a
+ * crashed test run leaves no broker behind.
+ */
+export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<LocalKafka> {
+  const started = Date.now();
+  const lib = await ensureKafkaJars(options.version ?? KAFKA_VERSION);
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
+    try {
+      return await startOnce(lib, options, started);
+    } catch (error) {
+      lastError = error;
+      // Only a lost port race is worth another try; anything else is reported as it is.
+      if (!(error instanceof Error && /BindException|Address already in use/.test(error.message))) {
+        throw error;
+      }
+    }
+  }
+  throw lastError;
+}
+
+async function startOnce(lib: string, options: LocalKafkaOptions, started: number): Promise<LocalKafka> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'tiersync-kafka-'));
+  const [port, controllerPort] = [await freePort(), await freePort()];
+  const config = path.join(dir, 'server.properties');
+  await writeFile(
+    config,
+    serverProperties({
+      port,
+      controllerPort,
+      dataDir: path.join(dir, 'data'),
+      partitions: options.partitions ?? 1,
+    }),
+  );
+  const classpath = `${lib}/*`;
+  const heap = `-Xmx${options.heap ?? '256m'}`;
+  // KRaft storage must be formatted with a cluster id: 16 random bytes, base64url (Kafka's Uuid format).
+  const clusterId = randomBytes(16).toString('base64url');
+  await run('java', [
+    heap,
+    ...JVM_FLAGS,
+    '-cp',
+    classpath,
+    'kafka.tools.StorageTool',
+    'format',
+    '-t',
+    clusterId,
+    '-c',
+    config,
+  ]);
+
+  const logFile = path.join(dir, 'broker.log');
+  const child = spawnWatched(
+    [
+      heap,
+      ...JVM_FLAGS,
+      '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
+      '-cp',
+      classpath,
+      'kafka.Kafka',
+      config,
+    ],
+    logFile,
+  );
+  const brokers = [`127.0.0.1:${port}`];
+  const stop = once(async () => {
+    await terminate(child);
+    await rm(dir, { recursive: true, force: true });
+  });
+  try {
+    await waitForBroker(brokers, child, options.startTimeoutMs ?? 60_000);
+  } catch (error) {
+    const log = await readFile(logFile, 'utf8').catch(() => '');
+    await stop();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${reason}\n--- broker log (tail) ---\n${log.slice(-4000)}`);
+  }
+  return { brokers, startupMs: Date.now() - started, stop };
+}
+
+function spawnWatched(javaArgs: string[], logFile: string): ChildProcessByStdio<null, Readable, Readable> {
+  // $1 = our pid; the loop ends the JVM once we are gone or asked to stop.
+  const watchdog = [
+    'java "${@:2}" & jvm=$!',
+    "trap 'kill -TERM $jvm 2>/dev/null; wait $jvm; exit 0' TERM INT",
+    'while kill -0 "$1" 2>/dev/null && kill -0 $jvm 2>/dev/null; do sleep 1; done',
+    'kill -TERM $jvm 2>/dev/null; wait $jvm',
+  ].join('\n');
+  const log = createWriteStream(logFile);
+  const child = spawn('bash', ['-c', watchdog, 'local-kafka', String(process.pid), ...javaArgs], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  return child;
+}
+
+async function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
+    return;
+  }
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => {
+    // The whole process group (watchdog and JVM) if a clean shutdown takes too long.
+    if (child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }, 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
+}

@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+interface LintOutcome {
+  boundary: string[];
+  fatal: string[];
+}
+
+interface Probe {
+  name: string;
+  file: string;
+  code: string;
+}
+
+const violations: Probe[] = [
+  {
+    name: 'tier-events importing Nest',
+    file: 'libs/tier-events/src/probe.ts',
+    code: "import { Injectable } from '@nestjs/common';",
+  },
+  {
+    name: 'tier-events importing kafkajs',
+    file: 'libs/tier-events/src/probe.ts',
+    code: "import { Kafka } from 'kafkajs';",
+  },
+  {
+    name: 'tier-events importing another lib',
+    file: 'libs/tier-events/src/probe.ts',
+    code: "import { createKafka } from '@tiersync/kafka';",
+  },
+  {
+    name: 'a lib importing an app',
+    file: 'libs/kafka/src/probe.ts',
+    code: "import { x } from '../../../apps/tier-sync/src/main';",
+  },
+  { name: 'an app importing axios', file: 'apps/tier-sync/src/probe.ts', code: "import axios from 'axios';" },
+  {
+    name: 'an app importing a dev tool',
+    file: 'apps/tier-sync/src/probe.ts',
+    code: "import { startLocalKafka } from '@tiersync/local-kafka';",
+  },
+  {
+    name: 'an app importing another app',
+    file: 'apps/tier-sync/src/probe.ts',
+    code: "import { x } from '../../webhook-ingress/src/main';",
+  },
+  {
+    name: 'the Capillary client importing kafkajs',
+    file: 'libs/capillary-client/src/probe.ts',
+    code: "import { Kafka } from 'kafkajs';",
+  },
+];
+const allowed: Probe = {
+  name: 'an app importing a shared lib through its alias',
+  file: 'apps/tier-sync/src/probe.ts',
+  code: "import { topicNames } from '@tiersync/tier-events';",
+};
+
+/** Module-boundary messages for each probe, linted by the workspace's real ESLint config. */
+function lint(probes: Probe[]): LintOutcome[] {
+  const input = JSON.stringify(
+    probes.map((p) => ({ file: p.file, code: `${p.code}\nexport const probe = 1;\n` })),
+  );
+  const output = execFileSync(process.execPath, [path.join(__dirname, 'lint-probe.js')], {
+    input,
+    encoding: 'utf8',
+  });
+  return JSON.parse(output) as LintOutcome[];
+}
+
+describe('Nx module boundaries', () => {
+  jest.setTimeout(120_000);
+  let results: LintOutcome[];
+
+  beforeAll(() => {
+    results = lint([...violations, allowed]);
+  });
+
+  it.each(violations.map((v, i) => [v.name, i] as const))('rejects %s', (_name, index) => {
+    expect(results[index]?.fatal).toEqual([]);
+    expect(results[index]?.boundary).not.toEqual([]);
+  });
+
+  it(`accepts ${allowed.name}`, () => {
+    expect(results[violations.length]).toEqual({ boundary: [], fatal: [] });
+  });
+});

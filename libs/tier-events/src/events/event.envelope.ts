@@ -1,0 +1,40 @@
+import {
+  EpochMillisField,
+  IdField,
+  NestedField,
+  ObjectField,
+  TextField,
+} from '../validation/field.decorators';
+
+/** The fields every Capillary event notification carries around `data` (capillary-api.md §1.4). */
+export class EventEnvelope {
+  @TextField({ nonEmpty: true }) eventName!: string;
+  /** The idempotency key: every consumer de-duplicates on it. */
+  @TextField({ nonEmpty: true }) eventId!: string;
+  @IdField({ optional: true }) orgId?: number | null;
+  @TextField({ optional: true }) refId?: string | null;
+  @TextField({ optional: true }) apiRequestId?: string | null;
+  @EpochMillisField({ optional: true }) createdAt?: number | null;
+  @TextField({ optional: true }) loyaltyEventId?: string | null;
+  @IdField({ optional: true }) eventLogId?: number | null;
+  @TextField({ optional: true }) eventSearchKey?: string | null;
+  @ObjectField({ optional: true }) traceAttributes?: Record<string, unknown> | null;
+}
+
+/** The envelope as plain data (what ParsedEvent carries next to `data`). */
+export type EventEnvelopeFields = { readonly [K in keyof EventEnvelope]: EventEnvelope[K] };
+
+export type EnvelopeWith<T> = EventEnvelope & { data: T };
+
+/** The envelope class whose `data` is validated as `dataClass`. */
+export function envelopeWith<T extends object>(dataClass: new () => T): new () => EnvelopeWith<T> {
+  class Envelope extends EventEnvelope {
+    @NestedField(() => dataClass) data!: T;
+  }
+  return Envelope;
+}
+
+/** An event we do not handle: the envelope is still checked, `data` is kept as sent. */
+export class UnhandledEventEnvelope extends EventEnvelope {
+  @ObjectField() data!: Record<string, unknown>;
+}

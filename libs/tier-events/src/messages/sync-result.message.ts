@@ -1,0 +1,67 @@
+import { TierName } from '../events/fields/loyalty-program.fields';
+import {
+  BooleanField,
+  EpochMillisField,
+  IdField,
+  IntField,
+  ListField,
+  NestedField,
+  OneOfField,
+  TextField,
+} from '../validation/field.decorators';
+import { GroupMessageBase } from './group-message.base';
+import { messageCodec, type MessageInit } from './message-codec';
+import { SyncError, SyncTrigger } from './sync.fields';
+
+export const SYNC_OUTCOMES = ['SYNCED', 'PARTIAL', 'FAILED', 'NOTHING_TO_DO', 'IGNORED'] as const;
+export type SyncOutcome = (typeof SYNC_OUTCOMES)[number];
+export const MEMBER_ACTIONS = ['UPGRADE', 'DOWNGRADE', 'RENEWAL', 'NONE'] as const;
+export type MemberAction = (typeof MEMBER_ACTIONS)[number];
+export const MEMBER_OUTCOMES = [
+  'ADJUSTED',
+  'UNCHANGED',
+  'SKIPPED',
+  'RETRY_SCHEDULED',
+  'DEAD_LETTERED',
+  'PLANNED',
+] as const;
+export type MemberOutcome = (typeof MEMBER_OUTCOMES)[number];
+
+export class MemberTier {
+  @IntField({ min: 0 }) number!: number;
+  /** Unknown when the program's tier map has no name for the number. */
+  @TextField({ optional: true }) name?: string;
+}
+
+/** The plan and outcome for one member. */
+export class MemberSyncResult {
+  @IdField() customerId!: number;
+  @NestedField(() => MemberTier, { optional: true }) tierBefore?: MemberTier;
+  @NestedField(() => MemberTier, { optional: true }) tierAfter?: MemberTier;
+  @OneOfField(MEMBER_ACTIONS) action!: MemberAction;
+  @OneOfField(MEMBER_OUTCOMES) outcome!: MemberOutcome;
+  @IntField({ min: 0 }) attempts!: number;
+  @NestedField(() => SyncError, { optional: true }) error?: SyncError;
+  /** manualSlabAdjustment's sideEffects, kept as the API returned them for the audit trail. */
+  @ListField({ optional: true }) sideEffects?: unknown[];
+}
+
+/** One audit record per processed command (sync-results topic). */
+export class SyncResult extends GroupMessageBase {
+  @IdField({ optional: true }) programId?: number;
+  @NestedField(() => SyncTrigger) trigger!: SyncTrigger;
+  @BooleanField() dryRun!: boolean;
+  @OneOfField(SYNC_OUTCOMES) outcome!: SyncOutcome;
+  @TextField({ optional: true }) reason?: string;
+  @NestedField(() => TierName, { optional: true }) target?: TierName;
+  @NestedField(() => MemberSyncResult, { each: true }) members!: MemberSyncResult[];
+  @EpochMillisField() startedAt!: number;
+  @EpochMillisField() finishedAt!: number;
+  @IntField({ min: 0 }) durationMs!: number;
+}
+
+export type SyncResultInit = MessageInit<SyncResult>;
+
+const codec = messageCodec(SyncResult);
+export const parseSyncResult: (raw: unknown) => SyncResult = codec.parse;
+export const createSyncResult: (init: SyncResultInit) => SyncResult = codec.create;

@@ -1,0 +1,62 @@
+import { envelopeWith, UnhandledEventEnvelope, type EnvelopeWith } from '../events/event.envelope';
+import { GroupMemberAddedEvent } from '../events/group-member-added.event';
+import { GroupMemberRemovedEvent } from '../events/group-member-removed.event';
+import { PartnerProgramUpdatedEvent } from '../events/partner-program-updated.event';
+import { TierDowngradedEvent } from '../events/tier-downgraded.event';
+import { TierRenewedEvent } from '../events/tier-renewed.event';
+import { TierUpgradedEvent } from '../events/tier-upgraded.event';
+import { isPlainObject } from '../validation/field.decorators';
+import { parseMessage } from '../validation/parse-message';
+import type { ParsedEvent, ParsedEventOf } from './parsed-event';
+
+const LABEL = 'webhook event';
+
+const TierUpgradedEnvelope = envelopeWith(TierUpgradedEvent);
+const TierDowngradedEnvelope = envelopeWith(TierDowngradedEvent);
+const TierRenewedEnvelope = envelopeWith(TierRenewedEvent);
+const GroupMemberAddedEnvelope = envelopeWith(GroupMemberAddedEvent);
+const GroupMemberRemovedEnvelope = envelopeWith(GroupMemberRemovedEvent);
+const PartnerProgramUpdatedEnvelope = envelopeWith(PartnerProgramUpdatedEvent);
+
+/** Old samples wrap the whole event in `{"body": {...}}`. */
+function unwrapLegacyBody(raw: unknown): unknown {
+  if (isPlainObject(raw) && !('eventName' in raw) && isPlainObject(raw['body'])) {
+    return raw['body'];
+  }
+  return raw;
+}
+
+function split<K extends string, D>(kind: K, parsed: EnvelopeWith<D>): ParsedEventOf<K, D> {
+  const { data, ...envelope } = parsed;
+  return { kind, envelope, data };
+}
+
+/**
+ * Validates a JSON-parsed webhook body (or a message of the webhook-events topic) and types it by eventName.
+ * Unhandled event names come back as kind `unknown`; anything malformed throws InvalidEventError.
+ */
+export function parseEvent(raw: unknown): ParsedEvent {
+  const body = unwrapLegacyBody(raw);
+  const eventName = isPlainObject(body) ? body['eventName'] : undefined;
+  switch (eventName) {
+    case 'tierUpgraded':
+      return split(eventName, parseMessage(TierUpgradedEnvelope, body, LABEL));
+    case 'tierDowngraded':
+      return split(eventName, parseMessage(TierDowngradedEnvelope, body, LABEL));
+    case 'tierRenewed':
+      return split(eventName, parseMessage(TierRenewedEnvelope, body, LABEL));
+    case 'groupMemberAdded':
+      return split(eventName, parseMessage(GroupMemberAddedEnvelope, body, LABEL));
+    case 'groupMemberRemoved':
+      return split(eventName, parseMessage(GroupMemberRemovedEnvelope, body, LABEL));
+    case 'partnerProgramUpdated':
+      return split(eventName, parseMessage(PartnerProgramUpdatedEnvelope, body, LABEL));
+    default:
+      return split('unknown', parseMessage(UnhandledEventEnvelope, body, LABEL));
+  }
+}
+
+/** The event as a JSON-ready body (envelope fields plus `data`): what parseEvent reads back. */
+export function toEventBody(event: ParsedEvent): Record<string, unknown> {
+  return { ...event.envelope, data: event.data };
+}

@@ -1,0 +1,20 @@
+/** The tier number -> name map of one program (GET /v3/tiers), or a lookup over several programs. */
+export type ProgramTierLookup = (programId: number) => ReadonlyMap<number, string> | undefined;
+
+/**
+ * The name the adjustment API needs for a tier number: the event's own `tiers` first (the vendor recipe),
+ * then the caller's map for that program, since `tiers` is null in the enriched samples.
+ */
+export function tierNameOf(
+  programId: number,
+  tierNumber: number,
+  payloadTiers: readonly { readonly tierNumber: number; readonly tierName: string }[] | null | undefined,
+  fallback?: ReadonlyMap<number, string> | ProgramTierLookup,
+): string | undefined {
+  const fromPayload = payloadTiers?.find((tier) => tier.tierNumber === tierNumber)?.tierName;
+  if (fromPayload !== undefined) {
+    return fromPayload;
+  }
+  const programTiers = typeof fallback === 'function' ? fallback(programId) : fallback;
+  return programTiers?.get(tierNumber);
+}

@@ -1,0 +1,22 @@
+import type { ValidationError } from 'class-validator';
+import type { Violation } from './invalid-event.error';
+
+function joinPath(prefix: string, property: string): string {
+  if (/^\d+$/.test(property)) {
+    return `${prefix}[${property}]`;
+  }
+  return prefix === '' ? property : `${prefix}.${property}`;
+}
+
+/** class-validator's error tree as flat `path: message` pairs, one per distinct message. */
+export function flattenErrors(errors: readonly ValidationError[], prefix = ''): Violation[] {
+  return errors.flatMap((error) => {
+    const path = joinPath(prefix, error.property);
+    const messages = [...new Set(Object.values(error.constraints ?? {}))];
+    // A field that is itself wrong (not an object, missing) says so once; its children would be noise.
+    if (messages.length > 0) {
+      return messages.map((message) => ({ path, message }));
+    }
+    return flattenErrors(error.children ?? [], path);
+  });
+}

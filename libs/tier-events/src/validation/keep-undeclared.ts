@@ -1,0 +1,66 @@
+import { getMetadataStorage } from 'class-validator';
+import { isPlainObject } from './field.decorators';
+
+/**
+ * A copy without own `__proto__` keys: class-transformer assigns keys with `=`, so a `__proto__` key in the
+ * JSON would replace the prototype of the instance it builds (and hide its class from validation).
+ */
+export function withoutProtoKeys(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(withoutProtoKeys);
+  }
+  if (!isPlainObject(value)) {
+    return value;
+  }
+  const entries = Object.entries(value).filter(([key]) => key !== '__proto__');
+  return Object.fromEntries(entries.map(([key, item]) => [key, withoutProtoKeys(item)]));
+}
+
+const declaredByClass = new WeakMap<object, ReadonlySet<string>>();
+
+/** The properties a class validates (its own and inherited): everything else is a vendor extra. */
+function declaredFields(instance: object): ReadonlySet<string> {
+  const constructor = Object.getPrototypeOf(instance) as { constructor: new () => object };
+  const cls = constructor.constructor;
+  let fields = declaredByClass.get(cls);
+  if (fields === undefined) {
+    const metadata = getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false);
+    fields = new Set(metadata.map((entry) => entry.propertyName));
+    declaredByClass.set(cls, fields);
+  }
+  return fields;
+}
+
+function isClassInstance(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return false;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype !== Object.prototype && prototype !== null;
+}
+
+function restore(built: unknown, raw: unknown): void {
+  if (Array.isArray(built) && Array.isArray(raw)) {
+    built.forEach((item: unknown, index) => {
+      restore(item, raw[index]);
+    });
+  } else if (isClassInstance(built) && isPlainObject(raw)) {
+    keepUndeclared(built, raw);
+  }
+}
+
+/**
+ * Puts the fields a class does not declare back onto its instance exactly as the JSON had them.
+ * class-transformer rebuilds them and silently drops keys such as `toString` or `constructor`; the vendor
+ * adds fields at will, and they must survive untouched.
+ */
+export function keepUndeclared(instance: object, raw: Record<string, unknown>): void {
+  const declared = declaredFields(instance);
+  for (const [key, value] of Object.entries(raw)) {
+    if (declared.has(key)) {
+      restore(Reflect.get(instance, key), value);
+    } else {
+      Object.defineProperty(instance, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+  }
+}

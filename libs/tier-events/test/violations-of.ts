@@ -1,0 +1,14 @@
+import { InvalidEventError, type Violation } from '../src/validation/invalid-event.error';
+
+/** The violations `parse` throws; throws itself (failing the test) when `parse` accepts its input. */
+export function violationsOf(parse: () => unknown): readonly Violation[] {
+  try {
+    parse();
+  } catch (error) {
+    if (error instanceof InvalidEventError) {
+      return error.violations;
+    }
+    throw error;
+  }
+  throw new Error('expected an InvalidEventError');
+}

@@ -1,0 +1,180 @@
+import axios, { type AxiosInstance, type AxiosResponse, isAxiosError } from 'axios';
+import http from 'node:http';
+import https from 'node:https';
+import { type AuthProvider, BasicAuthProvider } from './auth.provider';
+import { CapillaryApiError } from './capillary-api.error';
+import { type CapillaryClientOptions, type CapillaryLogger } from './client-options';
+import { ConcurrencyLimiter } from './concurrency-limiter';
+import { apiError, type ApiErrorEntry, parseRetryAfter } from './error-classification';
+import { isRecord, optNumber, optString } from './json-reader';
+import { type OAuthToken, OAuthTokenProvider } from './oauth-token.provider';
+import { RateLimiter } from './rate-limiter';
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface HttpCall {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Query;
+  body?: unknown;
+}
+
+const silent: CapillaryLogger = { debug: () => undefined, warn: () => undefined };
+
+/**
+ * The one road to Capillary: every call of a client shares its keep-alive agents, concurrency cap, rate
+ * limiter and auth, and every failure leaves as a classified CapillaryApiError.
+ */
+export class CapillaryHttp {
+  private readonly axios: AxiosInstance;
+  private readonly auth: AuthProvider;
+  private readonly limiter: RateLimiter;
+  private readonly slots: ConcurrencyLimiter;
+  private readonly logger: CapillaryLogger;
+  private readonly agents: { http: http.Agent; https: https.Agent };
+
+  constructor(options: CapillaryClientOptions) {
+    this.logger = options.logger ?? silent;
+    this.agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+    this.axios = axios.create({
+      baseURL: options.baseUrl.replace(/\/+$/, ''),
+      timeout: options.timeoutMs ?? 10_000,
+      httpAgent: this.agents.http,
+      httpsAgent: this.agents.https,
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      // Statuses are classified here, not by axios.
+      validateStatus: () => true,
+      transitional: { clarifyTimeoutError: true },
+    });
+    this.limiter = new RateLimiter({ perMinute: options.rateLimitPerMinute ?? 0, clock: options.clock });
+    this.slots = new ConcurrencyLimiter(options.maxConcurrency ?? 10);
+    const auth = options.auth;
+    this.auth =
+      auth.kind === 'basic'
+        ? new BasicAuthProvider(auth.username, auth.password)
+        : new OAuthTokenProvider(() => this.generateToken(auth), options.clock);
+  }
+
+  /** Closes the idle keep-alive connections (on shutdown). */
+  close(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+
+  /** Sends one call and returns its JSON body; a 401 under OAuth renews the token and retries once. */
+  async call(call: HttpCall): Promise<unknown> {
+    return this.slots.run(async () => {
+      let headers = await this.auth.headers();
+      let response = await this.send(call, headers);
+      if (response.status === 401 && this.auth.unauthorized(headers)) {
+        this.logger.debug('Capillary answered 401, renewing the token once', { path: call.path });
+        headers = await this.auth.headers();
+        response = await this.send(call, headers);
+      }
+      return this.unwrap(call, response);
+    });
+  }
+
+  private async send(call: HttpCall, headers: Record<string, string>): Promise<AxiosResponse<unknown>> {
+    await this.limiter.acquire();
+    const started = Date.now();
+    try {
+      const response = await this.axios.request<unknown>({
+        method: call.method,
+        url: call.path,
+        params: call.query ? withoutUndefined(call.query) : undefined,
+        data: call.body,
+        headers,
+      });
+      this.logger.debug('Capillary call', {
+        method: call.method,
+        path: call.path,
+        status: response.status,
+        ms: Date.now() - started,
+      });
+      return response;
+    } catch (error) {
+      throw this.transportError(call, error);
+    }
+  }
+
+  private unwrap(call: HttpCall, response: AxiosResponse<unknown>): unknown {
+    const body = response.data;
+    const entry = firstError(body);
+    if (response.status >= 200 && response.status < 300 && !entry) {
+      return body;
+    }
+    const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+    const error = apiError(`${call.method} ${call.path}`, response.status, entry, retryAfterMs);
+    this.logger.warn('Capillary call failed', describe(error));
+    throw error;
+  }
+
+  private transportError(call: HttpCall, error: unknown): CapillaryApiError {
+    const request = `${call.method} ${call.path}`;
+    const code = isAxiosError(error) ? error.code : undefined;
+    const timedOut = code === 'ETIMEDOUT' || code === 'ECONNABORTED';
+    // The axios message only, never the error itself: its config carries the auth headers.
+    const reason = error instanceof Error ? error.message : 'unknown error';
+    const mapped = new CapillaryApiError(`${request} ${timedOut ? 'timed out' : 'failed'}: ${reason}`, {
+      kind: timedOut ? 'timeout' : 'network',
+      retryable: true,
+      request,
+    });
+    this.logger.warn('Capillary call failed', describe(mapped));
+    return mapped;
+  }
+
+  /** The token call bypasses the limiter and the slots: callers holding slots wait on it. */
+  private async generateToken(auth: { key: string; secret: string }): Promise<OAuthToken> {
+    const call: HttpCall = { method: 'POST', path: '/v3/oauth/token/generate' };
+    let response: AxiosResponse<unknown>;
+    try {
+      response = await this.axios.post<unknown>(call.path, { key: auth.key, secret: auth.secret });
+    } catch (error) {
+      throw this.transportError(call, error);
+    }
+    const body = this.unwrap(call, response);
+    const data = isRecord(body) && isRecord(body['data']) ? body['data'] : undefined;
+    const accessToken = optString(data?.['accessToken']);
+    if (!data || !accessToken) {
+      throw new CapillaryApiError('POST /v3/oauth/token/generate returned no accessToken', {
+        kind: 'api',
+        retryable: false,
+        status: response.status,
+      });
+    }
+    return { accessToken, ttlSeconds: optNumber(data['ttlSeconds']) ?? 300 };
+  }
+}
+
+/** The first entry of a v2/v3 error envelope, `{"errors":[{"status":false,"code":..,"message":..}]}`. */
+function firstError(body: unknown): ApiErrorEntry | undefined {
+  if (!isRecord(body) || !Array.isArray(body['errors']) || body['errors'].length === 0) {
+    return undefined;
+  }
+  const [first] = body['errors'] as unknown[];
+  if (!isRecord(first)) {
+    return { message: 'unreadable error entry' };
+  }
+  return { code: optNumber(first['code']), message: optString(first['message']) ?? 'no message' };
+}
+
+function withoutUndefined(query: Query): Record<string, string | number | boolean> {
+  return Object.fromEntries(
+    Object.entries(query).filter(
+      (entry): entry is [string, string | number | boolean] => entry[1] !== undefined,
+    ),
+  );
+}
+
+function describe(error: CapillaryApiError): Record<string, unknown> {
+  return {
+    request: error.request,
+    kind: error.kind,
+    status: error.status,
+    code: error.code,
+    retryable: error.retryable,
+    message: error.message,
+  };
+}

@@ -1,0 +1,173 @@
+import { CapillaryApiError } from './capillary-api.error';
+import { CapillaryHttp } from './capillary-http';
+import { type CapillaryClientOptions } from './client-options';
+import { GroupLocator } from './group-locator';
+import { parseCustomerLoyalty, parseProgramTiers } from './loyalty.parser';
+import { type CustomerProgramTier, type ProgramTier } from './loyalty.types';
+import {
+  chunk,
+  failedBatch,
+  parseBatchResults,
+  PARTNER_BATCH_LIMIT,
+  validatePartnerUpdates,
+} from './partner-program.batch';
+import { type CustomerPartnerUpdate, type PartnerUpdateResult } from './partner-program.types';
+import { parseSlabAdjustment } from './slab-adjustment.parser';
+import {
+  type CapillarySource,
+  type ManualSlabAdjustmentOptions,
+  type ManualSlabAdjustmentRequest,
+  type ManualSlabAdjustmentResponse,
+} from './slab-adjustment.types';
+import { validateSlabAdjustment } from './slab-adjustment.validation';
+import { parseMembersPage, parseSearchPage, parseUserGroup } from './user-group.parser';
+import { type GroupMember, type GroupSearchPage, type UserGroup } from './user-group.types';
+
+/** Guards against a server whose pagination never ends. */
+const MAX_MEMBER_PAGES = 1000;
+
+/**
+ * Typed access to the Capillary APIs tier sync needs. All calls of one instance share one rate limit,
+ * one concurrency cap and one auth session; every failure is a classified CapillaryApiError. The client
+ * never retries (except one token renewal on 401): retry policy belongs to the caller.
+ */
+export class CapillaryClient {
+  private readonly http: CapillaryHttp;
+  private readonly source: CapillarySource;
+  private readonly membersPageSize: number;
+  private readonly locator: GroupLocator;
+
+  constructor(options: CapillaryClientOptions) {
+    this.http = new CapillaryHttp(options);
+    this.source = options.source ?? 'INSTORE';
+    this.membersPageSize = options.membersPageSize ?? 50;
+    this.locator = new GroupLocator(this.http, this.source, options.groupLookup ?? 'auto', options.logger);
+  }
+
+  /** Closes the client's idle keep-alive connections; call on shutdown. */
+  close(): void {
+    this.http.close();
+  }
+
+  /** POST /v2/slab/manualSlabAdjustment; the body is validated first and never sent when invalid. */
+  async manualSlabAdjustment(
+    customerId: number,
+    body: ManualSlabAdjustmentRequest,
+    opts: ManualSlabAdjustmentOptions = {},
+  ): Promise<ManualSlabAdjustmentResponse> {
+    validateSlabAdjustment(body);
+    const identifierName = opts.identifierName ?? 'id';
+    const identifierValue = opts.identifierValue ?? String(customerId);
+    if (identifierName === 'id' && !/^\d+$/.test(identifierValue)) {
+      throw CapillaryApiError.validation(`identifierValue must be numeric when identifierName=id`);
+    }
+    const response = await this.http.call({
+      method: 'POST',
+      path: '/v2/slab/manualSlabAdjustment',
+      query: { source: this.source, identifierName, identifierValue, type: opts.type },
+      body,
+    });
+    return parseSlabAdjustment(response);
+  }
+
+  /** GET /v2/userGroup2?id= : the group with its membership rows. */
+  async getGroup(groupId: number): Promise<UserGroup> {
+    return parseUserGroup(
+      await this.http.call({ method: 'GET', path: '/v2/userGroup2', query: { id: groupId } }),
+    );
+  }
+
+  /** The group this customer is the ACTIVE primary of, or null (see README for how it is found). */
+  findGroupLedBy(customerId: number): Promise<UserGroup | null> {
+    return this.locator.findGroupLedBy(customerId);
+  }
+
+  /** Every member of the group (all pages), exited ones included: filter on `active`. */
+  async getGroupMembers(groupId: number): Promise<GroupMember[]> {
+    const members = new Map<number, GroupMember>();
+    let offset = 0;
+    for (let page = 0; page < MAX_MEMBER_PAGES; page++) {
+      const { members: rows, total } = parseMembersPage(
+        await this.http.call({
+          method: 'GET',
+          path: '/v2/userGroup2/members',
+          query: {
+            source: this.source,
+            identifierName: 'id',
+            identifierValue: groupId,
+            paginationDetails: true,
+            limit: this.membersPageSize,
+            offset,
+            sortBy: 'IS_PRIMARY',
+            sortOrder: 'DESC',
+          },
+        }),
+      );
+      // A member seen twice (the list moved between pages) keeps its first row.
+      rows.forEach((m) => members.has(m.customerId) || members.set(m.customerId, m));
+      offset += rows.length;
+      const done = total === undefined ? rows.length < this.membersPageSize : offset >= total;
+      if (rows.length === 0 || done) {
+        return [...members.values()];
+      }
+    }
+    throw new CapillaryApiError(`members of group ${groupId} exceed ${MAX_MEMBER_PAGES} pages`, {
+      kind: 'api',
+      retryable: false,
+    });
+  }
+
+  /** GET /v2/userGroup2/search: by group id, name, external id, or the primary's email/mobile/card. */
+  async searchGroups(q: string, page: { offset: number; limit: number }): Promise<GroupSearchPage> {
+    const body = await this.http.call({
+      method: 'GET',
+      path: '/v2/userGroup2/search',
+      query: { q, offset: page.offset, limit: page.limit },
+    });
+    return parseSearchPage(body, page);
+  }
+
+  /** The customer's current tier in every program (GET /v2/customers/{id}?embed=mlp). */
+  async getCustomerLoyalty(customerId: number): Promise<CustomerProgramTier[]> {
+    const body = await this.http.call({
+      method: 'GET',
+      path: `/v2/customers/${customerId}`,
+      query: { source: this.source, embed: 'mlp' },
+    });
+    return parseCustomerLoyalty(body);
+  }
+
+  /** The program's LIVE tiers ordered by serialNumber (GET /v3/tiers). */
+  async getProgramTiers(programId: number): Promise<ProgramTier[]> {
+    const body = await this.http.call({ method: 'GET', path: '/v3/tiers', query: { programId } });
+    return parseProgramTiers(body, programId);
+  }
+
+  /**
+   * Sends the updates in batches of at most 50 customers and returns one result per input, in input
+   * order. A batch that fails as a whole (network, 5xx, 429 ...) marks its customers with `error`
+   * instead of failing the others.
+   */
+  async updatePartnerPrograms(updates: CustomerPartnerUpdate[]): Promise<PartnerUpdateResult[]> {
+    validatePartnerUpdates(updates);
+    const batches = chunk(updates, PARTNER_BATCH_LIMIT);
+    const results = await Promise.all(
+      batches.map(async (batch) => {
+        try {
+          const body = await this.http.call({
+            method: 'POST',
+            path: '/v2/partnerProgram/customerPartnerProgramUpdate',
+            body: { customersPartnerUpdates: batch },
+          });
+          return parseBatchResults(body, batch);
+        } catch (error) {
+          if (error instanceof CapillaryApiError) {
+            return failedBatch(batch, error);
+          }
+          throw error;
+        }
+      }),
+    );
+    return results.flat();
+  }
+}

@@ -1,0 +1,122 @@
+import { CapillaryApiError } from './capillary-api.error';
+import { type CapillaryHttp } from './capillary-http';
+import { type CapillaryLogger } from './client-options';
+import { parseCustomerIdentifiers } from './loyalty.parser';
+import { type CustomerIdentifiers } from './loyalty.types';
+import { parseSearchPage, parseUserGroup } from './user-group.parser';
+import { type UserGroup } from './user-group.types';
+
+/** "Group id/externalId/primary userId {x} passed is not valid". */
+const NOT_VALID_GROUP_LOCATOR = 1632;
+const CUSTOMER_NOT_FOUND = 8015;
+const SEARCH_PAGE = 20;
+const MAX_SEARCH_PAGES = 5;
+
+/**
+ * Finds the group a customer leads. Capillary has no documented "groups of a customer" call, so:
+ * 1. GET /v2/userGroup2?primaryUserId= (an inference from the docs, capillary-api.md §2); 1632 = none.
+ * 2. If the server rejects that parameter (any other permanent 4xx), fall back for good to: read the
+ *    customer's mobile/email, search groups by them (search matches the PRIMARY's contact details) and keep
+ *    the hit whose primaryMemberId is the customer.
+ * Either way the group is only returned when its membership rows show the customer as ACTIVE primary.
+ */
+export class GroupLocator {
+  private primaryLookupRejected = false;
+
+  constructor(
+    private readonly http: CapillaryHttp,
+    private readonly source: string,
+    private readonly mode: 'auto' | 'primaryUserId' | 'search',
+    private readonly logger?: CapillaryLogger,
+  ) {}
+
+  async findGroupLedBy(customerId: number): Promise<UserGroup | null> {
+    if (this.mode === 'search' || this.primaryLookupRejected) {
+      return this.viaSearch(customerId);
+    }
+    try {
+      const body = await this.http.call({
+        method: 'GET',
+        path: '/v2/userGroup2',
+        query: { primaryUserId: customerId },
+      });
+      return ledBy(parseUserGroup(body), customerId);
+    } catch (error) {
+      if (error instanceof CapillaryApiError && error.code === NOT_VALID_GROUP_LOCATOR) {
+        return null;
+      }
+      if (this.mode === 'auto' && isRejection(error)) {
+        this.primaryLookupRejected = true;
+        this.logger?.warn('primaryUserId group lookup rejected; using customer search from now on', {
+          status: error.status,
+          code: error.code,
+        });
+        return this.viaSearch(customerId);
+      }
+      throw error;
+    }
+  }
+
+  private async viaSearch(customerId: number): Promise<UserGroup | null> {
+    const customer = await this.identifiers(customerId);
+    for (const q of [customer?.mobile, customer?.email]) {
+      const groupId = q ? await this.searchPrimary(q, customerId) : undefined;
+      if (groupId !== undefined) {
+        const body = await this.http.call({ method: 'GET', path: '/v2/userGroup2', query: { id: groupId } });
+        return ledBy(parseUserGroup(body), customerId);
+      }
+    }
+    return null;
+  }
+
+  private async identifiers(customerId: number): Promise<CustomerIdentifiers | undefined> {
+    try {
+      const body = await this.http.call({
+        method: 'GET',
+        path: `/v2/customers/${customerId}`,
+        query: { source: this.source },
+      });
+      return parseCustomerIdentifiers(body);
+    } catch (error) {
+      if (error instanceof CapillaryApiError && error.code === CUSTOMER_NOT_FOUND) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  private async searchPrimary(q: string, customerId: number): Promise<number | undefined> {
+    for (let page = 0; page < MAX_SEARCH_PAGES; page++) {
+      const requested = { offset: page * SEARCH_PAGE, limit: SEARCH_PAGE };
+      const body = await this.http.call({
+        method: 'GET',
+        path: '/v2/userGroup2/search',
+        query: { q, ...requested },
+      });
+      const result = parseSearchPage(body, requested);
+      const hit = result.groups.find((g) => g.primaryMemberId === customerId);
+      if (hit) {
+        return hit.groupId;
+      }
+      if (result.groups.length < SEARCH_PAGE || requested.offset + result.groups.length >= result.total) {
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+}
+
+function ledBy(group: UserGroup, customerId: number): UserGroup | null {
+  return group.members.some((m) => m.userId === customerId && m.primaryMember && m.active) ? group : null;
+}
+
+function isRejection(error: unknown): error is CapillaryApiError {
+  return (
+    error instanceof CapillaryApiError &&
+    !error.retryable &&
+    error.status !== undefined &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    error.status !== 401
+  );
+}

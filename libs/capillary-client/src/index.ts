@@ -1,0 +1,47 @@
+export { basicAuthorization, type AuthProvider, type CapillaryAuth } from './auth.provider';
+export {
+  ALREADY_AT_TARGET_CODE,
+  CapillaryApiError,
+  PERMANENT_ERROR_CODES,
+  isAlreadyAtTarget,
+  isCapillaryApiError,
+  type CapillaryErrorKind,
+} from './capillary-api.error';
+export { CapillaryClient } from './capillary.client';
+export { type CapillaryClientOptions, type CapillaryLogger } from './client-options';
+export { systemClock, type Clock } from './clock';
+export { ConcurrencyLimiter } from './concurrency-limiter';
+export { parseRetryAfter } from './error-classification';
+export { type CustomerIdentifiers, type CustomerProgramTier, type ProgramTier } from './loyalty.types';
+export { OAUTH_HEADER } from './oauth-token.provider';
+export { PARTNER_BATCH_LIMIT } from './partner-program.batch';
+export {
+  type CustomerPartnerUpdate,
+  type PartnerCustomerRef,
+  type PartnerProgramUpdate,
+  type PartnerProgramUpdateResult,
+  type PartnerStatus,
+  type PartnerUpdateResult,
+  type PartnerUpdateType,
+} from './partner-program.types';
+export { RateLimiter, type RateLimiterOptions } from './rate-limiter';
+export {
+  CAPILLARY_SOURCES,
+  type ApiWarning,
+  type CapillarySource,
+  type ManualSlabAdjustmentOptions,
+  type ManualSlabAdjustmentRequest,
+  type ManualSlabAdjustmentResponse,
+  type SlabAction,
+  type SlabActionValidity,
+  type SlabSideEffect,
+} from './slab-adjustment.types';
+export { MAX_REASON_LENGTH, slabAdjustmentProblems } from './slab-adjustment.validation';
+export {
+  type GroupMember,
+  type GroupMembership,
+  type GroupProgramTier,
+  type GroupSearchPage,
+  type GroupSummary,
+  type UserGroup,
+} from './user-group.types';

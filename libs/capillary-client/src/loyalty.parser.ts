@@ -1,0 +1,69 @@
+import {
+  asArray,
+  asRecord,
+  compact,
+  isRecord,
+  optNumber,
+  optString,
+  reqNumber,
+  reqString,
+} from './json-reader';
+import { type CustomerIdentifiers, type CustomerProgramTier, type ProgramTier } from './loyalty.types';
+
+export function parseCustomerLoyalty(body: unknown): CustomerProgramTier[] {
+  const customer = asRecord(body, 'customer');
+  return asArray(customer['loyaltyProgramDetails'] ?? [], 'loyaltyProgramDetails').map((raw) => {
+    const row = asRecord(raw, 'loyaltyProgramDetails[]');
+    return compact({
+      programId: reqNumber(row, 'programId', 'loyaltyProgramDetails[]'),
+      programName: optString(row['programName']),
+      currentSlab: reqString(row, 'currentSlab', 'loyaltyProgramDetails[]'),
+      slabSNo: reqNumber(row, 'slabSNo', 'loyaltyProgramDetails[]'),
+      slabExpiryDate: optString(row['slabExpiryDate']),
+      nextSlab: optString(row['nextSlab']),
+      nextSlabSerialNumber: optNumber(row['nextSlabSerialNumber']),
+    });
+  });
+}
+
+/** Contact identifiers from `profiles[].identifiers[] {type, value}` of GET /v2/customers/{id}. */
+export function parseCustomerIdentifiers(body: unknown): CustomerIdentifiers {
+  const customer = asRecord(body, 'customer');
+  const found: Record<string, string> = {};
+  for (const profile of asArray(customer['profiles'] ?? [], 'profiles')) {
+    const identifiers =
+      isRecord(profile) && Array.isArray(profile['identifiers']) ? profile['identifiers'] : [];
+    for (const identifier of identifiers as unknown[]) {
+      const type = isRecord(identifier) ? optString(identifier['type']) : undefined;
+      const value = isRecord(identifier) ? optString(identifier['value']) : undefined;
+      if (type && value) {
+        found[type] ??= value;
+      }
+    }
+  }
+  return compact({
+    customerId: reqNumber(customer, 'id', 'customer'),
+    mobile: found['mobile'],
+    email: found['email'],
+    externalId: found['externalId'],
+  });
+}
+
+/** LIVE tiers only (drafts can sit beside them), ordered by serialNumber. */
+export function parseProgramTiers(body: unknown, programId: number): ProgramTier[] {
+  const list = Array.isArray(body) ? body : asRecord(body, 'tiers')['data'];
+  return asArray(list ?? [], 'tiers.data')
+    .map((raw) => {
+      const row = asRecord(raw, 'tiers.data[]');
+      return compact({
+        slabId: optNumber(row['slabId']),
+        programId: optNumber(row['programId']) ?? programId,
+        name: reqString(row, 'name', 'tiers.data[]'),
+        serialNumber: reqNumber(row, 'serialNumber', 'tiers.data[]'),
+        description: optString(row['description']),
+        status: optString(row['status']) ?? 'LIVE',
+      });
+    })
+    .filter((tier) => tier.status.toUpperCase() === 'LIVE' && tier.programId === programId)
+    .sort((a, b) => a.serialNumber - b.serialNumber);
+}

@@ -1,0 +1,49 @@
+import { type CapillaryApiError } from './capillary-api.error';
+
+export type PartnerUpdateType =
+  'UPGRADE' | 'DOWNGRADE' | 'RENEW' | 'MEMBERSHIP_RELINKING_CANCELLED' | 'MEMBERSHIP_RENEWAL_INITIATION';
+
+/** Any one identifier is required (seed 004). */
+export interface PartnerCustomerRef {
+  id?: number;
+  mobile?: string;
+  email?: string;
+  externalId?: string;
+}
+
+export interface PartnerProgramUpdate {
+  partnerProgramName: string;
+  updateType: PartnerUpdateType;
+  /** Required for every updateType except MEMBERSHIP_RELINKING_CANCELLED. */
+  updateDetails?: { updatedTierName: string; updatedTierExpiryDate?: string };
+}
+
+export interface CustomerPartnerUpdate {
+  customer: PartnerCustomerRef;
+  partnerProgramUpdates: PartnerProgramUpdate[];
+}
+
+export interface PartnerStatus {
+  ok: boolean;
+  code?: number;
+  message?: string;
+}
+
+export interface PartnerProgramUpdateResult extends PartnerStatus {
+  partnerProgramName: string;
+  updateType: string;
+}
+
+/** The outcome for one input customer, in input order. */
+export interface PartnerUpdateResult {
+  /** The customer as sent. */
+  input: CustomerPartnerUpdate;
+  /** True when the customer and every one of its program updates succeeded. */
+  ok: boolean;
+  /** Customer id as Capillary resolved it, when it did. */
+  customerId?: number;
+  customerStatus?: PartnerStatus;
+  programs: PartnerProgramUpdateResult[];
+  /** Set when the whole batch request failed (network, 5xx, 429 ...): nothing is known about this customer. */
+  error?: CapillaryApiError;
+}

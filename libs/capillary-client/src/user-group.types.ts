@@ -1,0 +1,58 @@
+/** One membership row of GET /v2/userGroup2 (`fleetGroupUsers[]`). */
+export interface GroupMembership {
+  userId: number;
+  primaryMember: boolean;
+  active: boolean;
+  defaultGroup: boolean;
+}
+
+/** The group's OWN tier per program (`pointsSummaries[]`), not a member's. */
+export interface GroupProgramTier {
+  programId: number;
+  currentSlab?: string;
+  slabSNo?: number;
+  slabExpiryDate?: string;
+}
+
+export interface UserGroup {
+  id: number;
+  externalId?: string;
+  groupName: string;
+  groupStatus: string;
+  maxGroupSize?: number;
+  /** The ACTIVE primary member, when there is one. */
+  primaryUserId?: number;
+  members: GroupMembership[];
+  totalActiveMembers?: number;
+  totalExitedMembers?: number;
+  pointsSummaries: GroupProgramTier[];
+}
+
+/** One row of GET /v2/userGroup2/members. */
+export interface GroupMember {
+  customerId: number;
+  role: string;
+  roleCode?: string;
+  primaryMember: boolean;
+  /** Read from the API's `inActive`, which is documented as true = active. */
+  active: boolean;
+  joinedOn?: string;
+  email?: string;
+  mobile?: string;
+}
+
+export interface GroupSummary {
+  groupId: number;
+  groupName: string;
+  groupStatus?: string;
+  groupExternalId?: string;
+  primaryMemberId?: number;
+  totalMembers?: number;
+}
+
+export interface GroupSearchPage {
+  groups: GroupSummary[];
+  offset: number;
+  limit: number;
+  total: number;
+}

@@ -1,0 +1,32 @@
+import { startCapillarySim } from './capillary-sim';
+import { CONTROL_ENDPOINTS } from './control-handler';
+
+/** `npm run sim`: the simulator with the demo org on SIM_PORT (default 4010). */
+async function main(): Promise<void> {
+  const port = Number(process.env['SIM_PORT'] ?? 4010);
+  const webhookUrl = process.env['SIM_WEBHOOK_URL'];
+  const sim = await startCapillarySim({
+    port,
+    webhook: webhookUrl
+      ? {
+          url: webhookUrl,
+          headerName: process.env['SIM_WEBHOOK_HEADER'] ?? 'x-webhook-token',
+          secret: process.env['SIM_WEBHOOK_SECRET'] ?? 'demo-secret',
+        }
+      : undefined,
+  });
+  console.log(`Capillary simulator listening on ${sim.url} (demo org, no auth)`);
+  console.log(webhookUrl ? `Webhooks go to ${webhookUrl}` : 'Webhooks: none (set SIM_WEBHOOK_URL)');
+  console.log('Control endpoints:');
+  CONTROL_ENDPOINTS.forEach((e) => {
+    console.log(`  ${e.replace(' ', ` ${sim.url}`)}`);
+  });
+  const shutdown = () => void sim.stop().then(() => process.exit(0));
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,114 @@
+import { type SeededRandom } from './seeded-random';
+import { type WebhookFaults } from './webhook.types';
+
+export type SimEndpoint =
+  | 'manualSlabAdjustment'
+  | 'userGroup2'
+  | 'userGroup2Members'
+  | 'userGroup2Search'
+  | 'customers'
+  | 'tiers'
+  | 'partnerProgramUpdate'
+  | 'oauthToken';
+
+/** Probabilities (0..1) per request; checked in the order hang, 429, 521, 500, 503. */
+export interface EndpointFaults {
+  rateHang?: number;
+  rate429?: number;
+  rate521?: number;
+  rate500?: number;
+  rate503?: number;
+  /** Retry-After sent with 429 and 521: delta-seconds or an HTTP date (default "1"). */
+  retryAfter?: string;
+}
+
+export interface SimFaults {
+  /** Reseeds the fault RNG, making the sequence of injected faults reproducible. */
+  rngSeed?: number;
+  latency?: { fixedMs: number; jitterMs?: number };
+  /** Per endpoint; `*` applies to endpoints without their own entry. */
+  endpoints?: Partial<Record<SimEndpoint | '*', EndpointFaults>>;
+  /** Requests per sliding minute; beyond it 429 with Retry-After. */
+  requestsPerMinute?: number;
+  /** Sends API error envelopes with this status (e.g. 200) instead of the documented one. */
+  errorEnvelopeStatus?: number;
+  webhook?: WebhookFaults;
+}
+
+/** Non-fault behaviour switches. */
+export interface SimBehaviour {
+  /** `rejected` answers GET /v2/userGroup2?primaryUserId= (without id) with 1619, as a server may. */
+  primaryUserIdLookup: 'supported' | 'rejected';
+  /** Largest page GET /v2/userGroup2/members returns. */
+  membersMaxPageSize: number;
+  /** Lifetime of issued OAuth tokens. */
+  tokenTtlSeconds: number;
+}
+
+export const DEFAULT_BEHAVIOUR: SimBehaviour = {
+  primaryUserIdLookup: 'supported',
+  membersMaxPageSize: 50,
+  tokenTtlSeconds: 300,
+};
+
+export type FaultDecision =
+  { kind: 'none' } | { kind: 'hang' } | { kind: 'error'; status: number; retryAfter?: string };
+
+export class FaultInjector {
+  private faults: SimFaults = {};
+  private readonly accepted: number[] = [];
+
+  constructor(private readonly random: () => SeededRandom) {}
+
+  get current(): SimFaults {
+    return structuredClone(this.faults);
+  }
+
+  set(faults: SimFaults): void {
+    this.faults = structuredClone(faults);
+    this.accepted.length = 0;
+  }
+
+  latencyMs(): number {
+    const latency = this.faults.latency;
+    return latency ? latency.fixedMs + Math.floor(this.random().next() * (latency.jitterMs ?? 0)) : 0;
+  }
+
+  /** Seconds until a slot frees up when the per-minute limit is reached, else undefined (and counts the call). */
+  rateLimited(now: number): number | undefined {
+    const limit = this.faults.requestsPerMinute;
+    if (!limit) {
+      return undefined;
+    }
+    while (this.accepted.length > 0 && (this.accepted[0] ?? now) <= now - 60_000) {
+      this.accepted.shift();
+    }
+    if (this.accepted.length >= limit) {
+      return Math.max(1, Math.ceil(((this.accepted[0] ?? now) + 60_000 - now) / 1000));
+    }
+    this.accepted.push(now);
+    return undefined;
+  }
+
+  decide(endpoint: SimEndpoint): FaultDecision {
+    const rules = this.faults.endpoints?.[endpoint] ?? this.faults.endpoints?.['*'];
+    if (!rules) {
+      return { kind: 'none' };
+    }
+    const random = this.random();
+    const retryAfter = rules.retryAfter ?? '1';
+    if (random.chance(rules.rateHang)) {
+      return { kind: 'hang' };
+    }
+    if (random.chance(rules.rate429)) {
+      return { kind: 'error', status: 429, retryAfter };
+    }
+    if (random.chance(rules.rate521)) {
+      return { kind: 'error', status: 521, retryAfter };
+    }
+    if (random.chance(rules.rate500)) {
+      return { kind: 'error', status: 500 };
+    }
+    return random.chance(rules.rate503) ? { kind: 'error', status: 503 } : { kind: 'none' };
+  }
+}

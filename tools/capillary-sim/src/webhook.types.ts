@@ -1,0 +1,36 @@
+import { type TiersMode } from './webhook-payloads';
+
+export interface WebhookTarget {
+  url: string;
+  /** The static header Capillary sends with every event (capillary-api.md §1.3). */
+  headerName: string;
+  secret: string;
+  /** Default `array`; `null` sends `tiers: null`, `omitDetails` drops loyaltyProgramDetails. */
+  tiersMode?: TiersMode;
+  /** Attempts per event copy before giving up (default 6). */
+  maxAttempts?: number;
+  /** First retry delay, doubled per attempt (default 50 ms). */
+  backoffMs?: number;
+  /** Concurrent deliveries, like the webhook's maxAllowedConnections (default 1 = in order). */
+  maxConnections?: number;
+}
+
+export interface WebhookFaults {
+  /** Probability that an event is delivered twice (same eventId). */
+  duplicateRate?: number;
+  /** Events emitted within this window are delivered in reverse order when it closes. */
+  reorderWindowMs?: number;
+  /** Extra delay before an event joins the delivery queue (with jitter, events can overtake each other). */
+  delay?: { fixedMs: number; jitterMs?: number };
+}
+
+export interface WebhookDelivery {
+  eventId: string;
+  eventName: string;
+  copy: number;
+  attempt: number;
+  status?: number;
+  error?: string;
+  outcome: 'delivered' | 'retrying' | 'dropped' | 'gave-up';
+  at: number;
+}

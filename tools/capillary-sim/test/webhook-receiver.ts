@@ -1,0 +1,50 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+
+export interface Received {
+  headers: IncomingHttpHeaders;
+  body: { eventName: string; eventId: string; data: Record<string, unknown> } & Record<string, unknown>;
+}
+
+/** A loopback endpoint standing in for our ingress: records every delivery, answers scripted statuses. */
+export class WebhookReceiver {
+  readonly received: Received[] = [];
+  /** Statuses to answer, in order; 202 once the script runs out. */
+  script: number[] = [];
+  /** Overrides the script when set: the status for this delivery. */
+  respond?: (body: Received['body']) => number | undefined;
+  private server?: Server;
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      let text = '';
+      req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      req.on('end', () => {
+        const body = JSON.parse(text) as Received['body'];
+        this.received.push({ headers: req.headers, body });
+        res.writeHead(this.respond?.(body) ?? this.script.shift() ?? 202).end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/webhooks/capillary`;
+  }
+
+  clear(): void {
+    this.received.length = 0;
+    this.script = [];
+    this.respond = undefined;
+  }
+
+  names(): string[] {
+    return this.received.map((r) => r.body.eventName);
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) =>
+      this.server?.close(() => {
+        resolve();
+      }),
+    );
+  }
+}

@@ -1,0 +1,226 @@
+import { FifoQueue } from './fifo-queue';
+
+/** A unit of work for the scheduler: in practice one Kafka message and its retry state. */
+export interface ScheduledWork {
+  /** Work with the same key runs one at a time, in enqueue order. */
+  readonly key: string;
+  /** What dropGroup() removes together (a partition). */
+  readonly group: string;
+  /** Earliest start, epoch ms; run() may push it out before asking to run again. */
+  readyAt: number;
+  /** Runs once; resolves true when the work is finished, false to run it again at `readyAt`. */
+  run(): Promise<boolean>;
+}
+
+interface KeyChain {
+  items: ScheduledWork[];
+  running: boolean;
+  queuedAsReady: boolean;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/**
+ * Runs work concurrently across keys and strictly sequentially within a key, with at most `maxInFlight`
+ * runs at once. A key whose head is not ready yet (notBefore, retry backoff) waits on its own timer, so
+ * it holds neither a slot nor any other key.
+ */
+export class KeyScheduler {
+  private readonly chains = new Map<string, KeyChain>();
+  private readonly ready = new FifoQueue<string>();
+  private total = 0;
+  private inFlight = 0;
+  private idleWaiters: (() => void)[] = [];
+  private closed = false;
+  private held = false;
+
+  constructor(
+    private readonly maxInFlight: number,
+    /** Called after every change of the counts, so the owner can apply back-pressure. */
+    private readonly onChange: () => void = () => undefined,
+    private readonly now: () => number = Date.now,
+  ) {
+    if (!Number.isInteger(maxInFlight) || maxInFlight < 1) {
+      throw new RangeError(`maxInFlight must be a positive integer, got ${maxInFlight}`);
+    }
+  }
+
+  /** Runs in progress. */
+  get running(): number {
+    return this.inFlight;
+  }
+
+  /** Work held but not running (ready, waiting for a slot, or waiting for its time). */
+  get queued(): number {
+    return this.total - this.inFlight;
+  }
+
+  /** Keys whose next work waits for its time. */
+  get delayedKeys(): number {
+    let count = 0;
+    for (const chain of this.chains.values()) {
+      count += chain.timer ? 1 : 0;
+    }
+    return count;
+  }
+
+  enqueue(work: ScheduledWork): void {
+    if (this.closed) {
+      throw new Error('KeyScheduler is closed');
+    }
+    let chain = this.chains.get(work.key);
+    if (!chain) {
+      chain = { items: [], running: false, queuedAsReady: false, timer: undefined };
+      this.chains.set(work.key, chain);
+    }
+    chain.items.push(work);
+    this.total++;
+    if (chain.items.length === 1) {
+      this.schedule(work.key, chain);
+    }
+    this.pump();
+  }
+
+  /** Removes the group's work that has not started; runs in progress finish on their own. */
+  dropGroup(group: string): number {
+    return this.drop((work) => work.group === group);
+  }
+
+  /** Removes all work that has not started (shutdown). */
+  dropQueued(): number {
+    return this.drop(() => true);
+  }
+
+  /** Resolves once nothing runs. */
+  idle(): Promise<void> {
+    if (this.inFlight === 0) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Starts nothing new until release() (e.g. while a rebalance decides who owns what). */
+  hold(): void {
+    this.held = true;
+  }
+
+  release(): void {
+    this.held = false;
+    this.pump();
+  }
+
+  /** Stops scheduling for good: clears timers and queued work. */
+  close(): void {
+    this.dropQueued();
+    this.closed = true;
+  }
+
+  private drop(matches: (work: ScheduledWork) => boolean): number {
+    let dropped = 0;
+    for (const [key, chain] of this.chains) {
+      const runningHead = chain.running ? chain.items[0] : undefined;
+      const kept = chain.items.filter((work) => work === runningHead || !matches(work));
+      dropped += chain.items.length - kept.length;
+      if (kept.length === chain.items.length) {
+        continue;
+      }
+      chain.items = kept;
+      this.clearTimer(chain);
+      if (kept.length === 0) {
+        this.chains.delete(key);
+      } else if (!chain.running) {
+        this.schedule(key, chain);
+      }
+    }
+    this.total -= dropped;
+    if (dropped > 0) {
+      this.onChange();
+    }
+    return dropped;
+  }
+
+  /** Makes a key's head runnable now or when its time comes. */
+  private schedule(key: string, chain: KeyChain): void {
+    const head = chain.items[0];
+    if (!head || chain.running || chain.queuedAsReady || this.closed) {
+      return;
+    }
+    const wait = head.readyAt - this.now();
+    if (wait <= 0) {
+      this.clearTimer(chain);
+      chain.queuedAsReady = true;
+      this.ready.push(key);
+      return;
+    }
+    this.clearTimer(chain);
+    chain.timer = setTimeout(() => {
+      chain.timer = undefined;
+      this.schedule(key, chain);
+      this.pump();
+    }, wait);
+  }
+
+  private pump(): void {
+    while (!this.held && this.inFlight < this.maxInFlight && this.ready.size > 0) {
+      const key = this.ready.shift() ?? '';
+      const chain = this.chains.get(key);
+      if (!chain) {
+        continue;
+      }
+      chain.queuedAsReady = false;
+      const head = chain.items[0];
+      if (!head || chain.running) {
+        continue;
+      }
+      if (head.readyAt > this.now()) {
+        this.schedule(key, chain);
+        continue;
+      }
+      this.start(key, chain, head);
+    }
+    this.onChange();
+  }
+
+  private start(key: string, chain: KeyChain, work: ScheduledWork): void {
+    chain.running = true;
+    this.inFlight++;
+    void work.run().then(
+      (finished) => {
+        this.finish(key, chain, work, finished);
+      },
+      () => {
+        // run() owns its errors; if one still escapes, run the work again later rather than lose it.
+        work.readyAt = this.now() + 1000;
+        this.finish(key, chain, work, false);
+      },
+    );
+  }
+
+  private finish(key: string, chain: KeyChain, work: ScheduledWork, finished: boolean): void {
+    chain.running = false;
+    this.inFlight--;
+    if (finished && chain.items[0] === work) {
+      chain.items.shift();
+      this.total--;
+    }
+    if (chain.items.length === 0) {
+      this.chains.delete(key);
+    } else {
+      this.schedule(key, chain);
+    }
+    if (this.inFlight === 0) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      waiters.forEach((resolve) => {
+        resolve();
+      });
+    }
+    this.pump();
+  }
+
+  private clearTimer(chain: KeyChain): void {
+    if (chain.timer) {
+      clearTimeout(chain.timer);
+      chain.timer = undefined;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { CompressionTypes, type Kafka, type Producer, type RecordMetadata } from 'kafkajs';
+
+export type MessageHeaders = Record<string, string>;
+
+/**
+ * The one way apps write to Kafka: an idempotent producer with acks=all, whose publish() resolves only
+ * once the broker acknowledged the record and rejects otherwise, so callers never report success early.
+ */
+export class EventPublisher {
+  private readonly producer: Producer;
+  private connected = false;
+
+  constructor(kafka: Kafka, options: { transactionalId?: string } = {}) {
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 5,
+      allowAutoTopicCreation: false,
+      ...(options.transactionalId ? { transactionalId: options.transactionalId } : {}),
+    });
+    this.producer.on(this.producer.events.CONNECT, () => (this.connected = true));
+    this.producer.on(this.producer.events.DISCONNECT, () => (this.connected = false));
+  }
+
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  async connect(): Promise<void> {
+    await this.producer.connect();
+  }
+
+  async disconnect(): Promise<void> {
+    await this.producer.disconnect();
+  }
+
+  /** Publishes one record; `value` objects are JSON-encoded. */
+  async publish(
+    topic: string,
+    key: string,
+    value: unknown,
+    headers: MessageHeaders = {},
+  ): Promise<RecordMetadata> {
+    const [metadata] = await this.publishBatch(topic, [{ key, value, headers }]);
+    if (!metadata) {
+      throw new Error(`Kafka returned no metadata for ${topic}`);
+    }
+    return metadata;
+  }
+
+  /** Publishes several records to one topic in one request, acknowledged together. */
+  async publishBatch(
+    topic: string,
+    records: { key: string; value: unknown; headers?: MessageHeaders }[],
+  ): Promise<RecordMetadata[]> {
+    return this.producer.send({
+      topic,
+      acks: -1,
+      compression: CompressionTypes.None,
+      messages: records.map((r) => ({
+        key: r.key,
+        value: typeof r.value === 'string' || Buffer.isBuffer(r.value) ? r.value : JSON.stringify(r.value),
+        headers: r.headers ?? {},
+      })),
+    });
+  }
+}

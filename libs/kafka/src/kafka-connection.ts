@@ -1,0 +1,27 @@
+import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
+
+export interface KafkaConnectionOptions {
+  brokers: string[];
+  clientId: string;
+  /** kafkajs logs transient, retried errors loudly; real failures reach us as rejected promises. */
+  logLevel?: logLevel;
+}
+
+/** One kafkajs client per process; producers, consumers and admins are made from it. */
+export function createKafka(options: KafkaConnectionOptions, extra: Partial<KafkaConfig> = {}): Kafka {
+  return new Kafka({
+    brokers: options.brokers,
+    clientId: options.clientId,
+    logLevel: options.logLevel ?? logLevel.NOTHING,
+    retry: { initialRetryTime: 100, retries: 5 },
+    ...extra,
+  });
+}
+
+/** Parses KAFKA_BROKERS-style values: "host:port,host:port". */
+export function parseBrokers(value: string): string[] {
+  return value
+    .split(',')
+    .map((b) => b.trim())
+    .filter((b) => b.length > 0);
+}

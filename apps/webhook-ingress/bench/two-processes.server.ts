@@ -1,0 +1,31 @@
+import cluster from 'node:cluster';
+import { exitOnStartFailure, runIngressServer } from '../src/app/ingress-server';
+import { loadIngressConfig } from '../src/config/ingress-config';
+
+const PROCESSES = 2;
+
+/**
+ * BENCHMARK ONLY (bench/ingress): two unchanged ingress processes behind one port (node:cluster), standing
+ * in for two replicas behind a load balancer. One process saturates one core; this measures what the
+ * second core adds. Each process has its own idempotent producer. SIGTERM is passed on; exits 0 only if
+ * both processes shut down cleanly.
+ */
+if (cluster.isPrimary) {
+  const workers = Array.from({ length: PROCESSES }, () => cluster.fork());
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      workers.forEach((worker) => worker.process.kill('SIGTERM'));
+    });
+  }
+  let running = PROCESSES;
+  let exitCode = 0;
+  cluster.on('exit', (_worker, code) => {
+    exitCode = exitCode === 0 ? code : exitCode;
+    running--;
+    if (running === 0) {
+      process.exit(exitCode);
+    }
+  });
+} else {
+  runIngressServer(loadIngressConfig(process.env)).catch(exitOnStartFailure);
+}

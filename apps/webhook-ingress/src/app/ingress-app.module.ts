@@ -1,0 +1,33 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, RouterModule } from '@nestjs/core';
+import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress-config';
+import { IngressExceptionFilter } from '../errors/ingress-exception.filter';
+import { HealthModule } from '../health/health.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { PublishingModule, type PublishingOptions } from '../publishing/publishing.module';
+import { WebhookModule } from '../webhook/webhook.module';
+
+export type IngressAppOptions = PublishingOptions;
+
+/** The whole app for one validated config; global so every feature module can inject INGRESS_CONFIG. */
+@Module({})
+export class IngressAppModule {
+  static forRoot(config: IngressConfig, options: IngressAppOptions = {}): DynamicModule {
+    return {
+      exports: [INGRESS_CONFIG],
+      global: true,
+      imports: [
+        HealthModule,
+        MetricsModule,
+        PublishingModule.forRoot(config, options),
+        RouterModule.register([{ module: WebhookModule, path: config.http.webhookPath }]),
+        WebhookModule,
+      ],
+      module: IngressAppModule,
+      providers: [
+        { provide: APP_FILTER, useClass: IngressExceptionFilter },
+        { provide: INGRESS_CONFIG, useValue: config },
+      ],
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { type WebhookOutcome } from '../metrics/ingress.metrics';
+import { KafkaUnavailableError, RecordTooLargeError } from '../publishing/publish.errors';
+import { EventRejectedError } from '../webhook/webhook.errors';
+
+export interface ErrorResponse {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+  readonly outcome: WebhookOutcome;
+  /** Set when the cause is ours, not the request's: logged with its stack. */
+  readonly unexpected?: boolean;
+}
+
+const unavailable = (unexpected: boolean): ErrorResponse => ({
+  status: HttpStatus.TOO_MANY_REQUESTS,
+  body: { error: 'temporarily unavailable, retry later' },
+  outcome: unexpected ? 'error' : 'unavailable',
+  unexpected,
+});
+
+const TOO_LARGE: ErrorResponse = {
+  status: HttpStatus.PAYLOAD_TOO_LARGE,
+  body: { error: 'payload too large' },
+  outcome: 'too_large',
+};
+
+const BY_HTTP_STATUS: Partial<Record<number, ErrorResponse>> = {
+  [HttpStatus.UNAUTHORIZED]: {
+    status: HttpStatus.UNAUTHORIZED,
+    body: { error: 'unauthorized' },
+    outcome: 'unauthorized',
+  },
+  [HttpStatus.PAYLOAD_TOO_LARGE]: TOO_LARGE,
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: {
+    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    body: { error: 'unsupported media type: send application/json' },
+    outcome: 'unsupported_media_type',
+  },
+};
+
+function fromHttpException(exception: HttpException): ErrorResponse {
+  const status = exception.getStatus();
+  const known = BY_HTTP_STATUS[status];
+  if (known) {
+    return known;
+  }
+  // A 5xx would tell Capillary nothing useful and may be final; 429 is the code it retries.
+  return status >= 500
+    ? unavailable(true)
+    : { status, body: { error: exception.message }, outcome: 'bad_request' };
+}
+
+/**
+ * The one place errors become answers (capillary-api.md §1.2: a 400 drops an event forever, a 429 is
+ * retried for days). So only a body that can never be valid gets 400, and nothing, not even a bug, a 5xx.
+ */
+export function toErrorResponse(exception: unknown): ErrorResponse {
+  if (exception instanceof EventRejectedError) {
+    return {
+      status: HttpStatus.BAD_REQUEST,
+      body: { error: 'invalid event', violations: exception.violations },
+      outcome: 'rejected',
+    };
+  }
+  if (exception instanceof KafkaUnavailableError) {
+    return unavailable(false);
+  }
+  if (exception instanceof RecordTooLargeError) {
+    return TOO_LARGE;
+  }
+  if (exception instanceof HttpException) {
+    return fromHttpException(exception);
+  }
+  return unavailable(true);
+}

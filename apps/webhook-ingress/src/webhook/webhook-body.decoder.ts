@@ -1,0 +1,55 @@
+import { InvalidEventError, parseEvent, type ParsedEvent } from '@tiersync/tier-events';
+import { TextDecoder } from 'node:util';
+
+export interface DecodedWebhook {
+  readonly event: ParsedEvent;
+  /** The body's JSON with a legacy `{"body": ...}` wrapper removed: what the record carries. */
+  readonly json: unknown;
+  readonly wrapped: boolean;
+  /** The body as received. */
+  readonly text: string;
+}
+
+const LABEL = 'webhook body';
+// fatal: a body that is not UTF-8 is refused rather than silently repaired with U+FFFD.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function invalid(message: string): InvalidEventError {
+  return new InvalidEventError(LABEL, [{ path: '(root)', message }]);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The event inside an old sample's `{"body": {...}}`, by parseEvent's own rule; undefined if not wrapped. */
+function legacyBody(parsed: unknown): Record<string, unknown> | undefined {
+  if (isObject(parsed) && !('eventName' in parsed) && isObject(parsed['body'])) {
+    return parsed['body'];
+  }
+  return undefined;
+}
+
+/**
+ * Raw body -> validated event. Everything that can never become valid throws InvalidEventError (answered
+ * 400). The wrapper is removed here (parseEvent would remove it too) so that the published JSON is the
+ * event itself.
+ */
+export function decodeWebhookBody(body: Buffer | undefined): DecodedWebhook {
+  let text: string;
+  try {
+    text = utf8.decode(body ?? Buffer.alloc(0));
+  } catch {
+    throw invalid('must be UTF-8 text');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text) as unknown;
+  } catch {
+    // The parser's own message quotes the body; the sender does not need its own payload echoed.
+    throw invalid('must be valid JSON');
+  }
+  const inner = legacyBody(parsed);
+  const json = inner ?? parsed;
+  return { event: parseEvent(json), json, wrapped: inner !== undefined, text };
+}

@@ -1,0 +1,75 @@
+import { EVENT_SCHEMA_VERSION, eventKey, type InvalidEventError } from '@tiersync/tier-events';
+import { type OutgoingRecord } from '../publishing/record-sink';
+import { type DecodedWebhook } from './webhook-body.decoder';
+
+export interface DeliveryMeta {
+  readonly receivedAt: number;
+  readonly traceId: string;
+}
+
+/** Kafka headers cap nothing, but a reason is for humans: the full list is in `violations`. */
+const MAX_REASON_CHARS = 1000;
+/** 16+ digits in a row may be a number JSON.parse cannot hold exactly (beyond 2^53, or a long fraction). */
+const MAYBE_LOSSY_NUMBER = /\d{16,}/;
+
+/**
+ * The value of an events record: the body as received whenever it is the event itself (so the raw text is
+ * the record, byte for byte). A legacy `{"body": {...}}` is unwrapped and re-serialised (header
+ * bodyWrapper); when that re-serialisation could alter a number, the raw text rides along (header rawBody).
+ */
+function eventValue({ json, text, wrapped }: DecodedWebhook): {
+  value: string;
+  headers: Record<string, string>;
+} {
+  if (!wrapped) {
+    return { value: text, headers: {} };
+  }
+  const headers: Record<string, string> = { bodyWrapper: 'body' };
+  if (MAYBE_LOSSY_NUMBER.test(text)) {
+    headers['rawBody'] = text;
+  }
+  return { value: JSON.stringify(json), headers };
+}
+
+/** A record of `<prefix>webhook-events.v1`, keyed so that one customer's (or group's) events stay in order. */
+export function eventRecord(decoded: DecodedWebhook, meta: DeliveryMeta): OutgoingRecord {
+  const { event } = decoded;
+  const { value, headers } = eventValue(decoded);
+  return {
+    key: eventKey(event),
+    value,
+    headers: {
+      eventName: event.envelope.eventName,
+      eventId: event.envelope.eventId,
+      eventKind: event.kind,
+      receivedAt: String(meta.receivedAt),
+      schemaVersion: EVENT_SCHEMA_VERSION,
+      traceId: meta.traceId,
+      ...(event.kind === 'unknown' ? { unknown: 'true' } : {}),
+      ...headers,
+    },
+  };
+}
+
+/**
+ * A record of `<prefix>webhook-rejected.v1`: the value is the body byte for byte (as Kafka Connect and
+ * Spring dead-letter records keep it), the why and the sanitised request headers ride in headers.
+ */
+export function rejectedRecord(
+  body: Buffer | undefined,
+  error: InvalidEventError,
+  requestHeaders: Record<string, string>,
+  meta: DeliveryMeta,
+): OutgoingRecord {
+  return {
+    key: meta.traceId,
+    value: body ?? Buffer.alloc(0),
+    headers: {
+      reason: error.message.slice(0, MAX_REASON_CHARS),
+      violations: JSON.stringify(error.violations),
+      requestHeaders: JSON.stringify(requestHeaders),
+      receivedAt: String(meta.receivedAt),
+      traceId: meta.traceId,
+    },
+  };
+}

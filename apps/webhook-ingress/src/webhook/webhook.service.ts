@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InvalidEventError } from '@tiersync/tier-events';
+import { type IncomingHttpHeaders } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress-config';
+import { IngressMetrics } from '../metrics/ingress.metrics';
+import { BatchingPublisher } from '../publishing/batching-publisher';
+import { type OutgoingRecord } from '../publishing/record-sink';
+import { sanitizedHeaders } from './request-headers';
+import { traceIdOf } from './trace-id';
+import { decodeWebhookBody, type DecodedWebhook } from './webhook-body.decoder';
+import { eventRecord, rejectedRecord, type DeliveryMeta } from './webhook-records';
+import { EventRejectedError } from './webhook.errors';
+
+export interface WebhookDelivery {
+  readonly body: Buffer | undefined;
+  readonly headers: IncomingHttpHeaders;
+  readonly receivedAt: number;
+}
+
+export interface AcceptedWebhook {
+  readonly eventId: string;
+}
+
+/**
+ * Authenticated body -> Kafka. Resolves only after the broker acknowledged the record; a body that can never
+ * be valid is first stored in the rejected topic and then refused (EventRejectedError). Publishing
+ * failures propagate as KafkaUnavailableError / RecordTooLargeError for the exception filter to answer.
+ */
+@Injectable()
+export class WebhookService {
+  private readonly logger = new Logger(WebhookService.name);
+  private kafkaFailing = false;
+
+  constructor(
+    @Inject(INGRESS_CONFIG) private readonly config: IngressConfig,
+    private readonly metrics: IngressMetrics,
+    private readonly publisher: BatchingPublisher,
+  ) {}
+
+  async receive(delivery: WebhookDelivery): Promise<AcceptedWebhook> {
+    const meta: DeliveryMeta = { receivedAt: delivery.receivedAt, traceId: traceIdOf(delivery.headers) };
+    const decoded = decode(delivery.body);
+    if (decoded instanceof InvalidEventError) {
+      const headers = sanitizedHeaders(delivery.headers, this.config.auth.headerName);
+      await this.publish(
+        this.config.kafka.topics.webhookRejected,
+        rejectedRecord(delivery.body, decoded, headers, meta),
+      );
+      this.logger.warn({
+        message: 'webhook rejected',
+        traceId: meta.traceId,
+        violations: decoded.violations,
+      });
+      throw new EventRejectedError(decoded.violations);
+    }
+    await this.publish(this.config.kafka.topics.webhookEvents, eventRecord(decoded, meta));
+    const { kind, envelope } = decoded.event;
+    this.metrics.countRequest(kind === 'unknown' ? 'unknown' : 'accepted');
+    return { eventId: envelope.eventId };
+  }
+
+  private async publish(topic: string, record: OutgoingRecord): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.publisher.publish(topic, record, this.config.publishing.deadlineMs);
+    } catch (error) {
+      // One line per outage, not one per webhook: during an outage every request fails the same way.
+      if (!this.kafkaFailing) {
+        this.kafkaFailing = true;
+        this.logger.warn({ message: 'Kafka is not acknowledging: answering 429', error: String(error) });
+      }
+      throw error;
+    }
+    this.metrics.observePublish(topic, (performance.now() - started) / 1000);
+    if (this.kafkaFailing) {
+      this.kafkaFailing = false;
+      this.logger.log('Kafka acknowledges again');
+    }
+  }
+}
+
+function decode(body: Buffer | undefined): DecodedWebhook | InvalidEventError {
+  try {
+    return decodeWebhookBody(body);
+  } catch (error) {
+    if (error instanceof InvalidEventError) {
+      return error;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,226 @@
+import { basicAuthorization } from '@tiersync/capillary-client';
+import { type CapillarySim, DEMO_PROGRAM_ID, type SimCall, startCapillarySim } from '@tiersync/capillary-sim';
+import { createKafka, ensureTopics, parseBrokers } from '@tiersync/kafka';
+import {
+  type DeadLetter,
+  parseDeadLetter,
+  parseSyncResult,
+  type SyncResult,
+  type TopicMap,
+  topicNames,
+} from '@tiersync/tier-events';
+import { randomUUID } from 'node:crypto';
+import { AppProcess } from './app-process';
+import { freePort } from './free-port';
+import { TopicTail } from './topic-tail';
+import { settingUp, waitFor } from './wait-for';
+
+const SECRET = 'e2e-webhook-secret-0123456789';
+const AUTH = { username: 'e2e-till', password: 'e2e-till-password' };
+
+/** Fast retries so failure scenarios settle in seconds; everything else is the app's default. */
+const SYNC_DEFAULTS: Record<string, string> = {
+  LOG_LEVEL: 'warn',
+  // A killed tier-sync's partitions move to its successor after this, not after the 30 s default.
+  KAFKA_SESSION_TIMEOUT_MS: '6000',
+  SYNC_BACKOFF_BASE_MS: '20',
+  SYNC_BACKOFF_MAX_MS: '1500',
+  SYNC_RETRY_DELAY_MS: '200',
+  SYNC_RETRY_MAX_DELAY_MS: '1000',
+  SYNC_SHUTDOWN_DEADLINE_MS: '5000',
+};
+
+export interface SystemOptions {
+  /** Part of the topic prefix, so test files never share topics. */
+  name: string;
+  syncEnv?: Record<string, string>;
+  rngSeed?: number;
+}
+
+/**
+ * The whole product on a real broker: the Capillary simulator in-process (webhooks to the ingress), and
+ * webhook-ingress and tier-sync as child processes, each configured by environment only; plus tails of
+ * the sync-results and dlq topics to assert on.
+ */
+export class E2eSystem {
+  readonly topics: TopicMap;
+  readonly results: TopicTail<SyncResult>;
+  readonly deadLetters: TopicTail<DeadLetter>;
+
+  private constructor(
+    readonly prefix: string,
+    private readonly brokers: string[],
+    readonly sim: CapillarySim,
+    readonly ingress: AppProcess,
+    readonly sync: AppProcess,
+  ) {
+    this.topics = topicNames(prefix);
+    this.results = new TopicTail(brokers, this.topics.syncResults, parseSyncResult);
+    this.deadLetters = new TopicTail(brokers, this.topics.deadLetters, parseDeadLetter);
+  }
+
+  static async start(options: SystemOptions): Promise<E2eSystem> {
+    const brokers = parseBrokers(process.env['KAFKA_BROKERS'] ?? '');
+    const prefix = `e2e-${options.name}-${randomUUID().slice(0, 8)}.`;
+    // Created here, once, so the two apps starting side by side do not race to create them.
+    const kafka = createKafka({ brokers, clientId: 'e2e-setup' });
+    const specs = Object.values(topicNames(prefix)).map((topic) => ({ topic, partitions: 3 }));
+    await settingUp(() => ensureTopics(kafka, specs));
+    const sim = await startCapillarySim({ auth: AUTH, rngSeed: options.rngSeed ?? 7 });
+    const system = new E2eSystem(
+      prefix,
+      brokers,
+      sim,
+      new AppProcess('webhook-ingress', await freePort()),
+      new AppProcess('tier-sync', await freePort()),
+    );
+    await Promise.all([system.startIngress(), system.startSync(options.syncEnv)]);
+    await Promise.all([settingUp(() => system.results.start()), settingUp(() => system.deadLetters.start())]);
+    system.connectWebhooks();
+    return system;
+  }
+
+  /**
+   * Waits until nothing is left in flight: every webhook delivered, and tier-sync holding no message
+   * (running, queued or delayed) with its offsets committed up to the end, several polls in a row. Tests
+   * call it before resetting the simulator, so a redelivered or retried command of one test never lands
+   * in the next.
+   */
+  async quiesce(): Promise<void> {
+    await this.sim.control.webhooksIdle();
+    let calm = 0;
+    await waitFor(
+      'tier-sync idle',
+      async () => {
+        const busy =
+          (await this.syncMetric('tiersync_consumer_buffered')) +
+          (await this.syncMetric('tiersync_consumer_lag'));
+        calm = busy === 0 ? calm + 1 : 0;
+        return calm >= 3 ? true : undefined;
+      },
+      { intervalMs: 200, timeoutMs: 60_000 },
+    );
+  }
+
+  /** Demo data again, logs and faults cleared, webhooks to the ingress (tiers array unless said otherwise). */
+  resetSim(tiersMode: 'array' | 'null' | 'omitDetails' = 'array'): void {
+    this.sim.control.reset();
+    this.connectWebhooks(tiersMode);
+  }
+
+  async startSync(env: Record<string, string> = {}): Promise<void> {
+    await this.sync.start({
+      ...SYNC_DEFAULTS,
+      ...env,
+      KAFKA_BROKERS: this.brokers.join(','),
+      KAFKA_TOPIC_PREFIX: this.prefix,
+      CAPILLARY_BASE_URL: this.sim.url,
+      CAPILLARY_USERNAME: AUTH.username,
+      CAPILLARY_PASSWORD: AUTH.password,
+      SYNC_HTTP_HOST: '127.0.0.1',
+      SYNC_HTTP_PORT: this.sync.url.split(':').at(-1) ?? '0',
+    });
+  }
+
+  async restartSync(env: Record<string, string> = {}): Promise<void> {
+    await this.sync.stop();
+    await this.startSync(env);
+  }
+
+  /** Posts an event to the ingress as Capillary would (static secret header). */
+  async post(event: unknown): Promise<number> {
+    const response = await fetch(`${this.ingress.url}/webhooks/capillary`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-webhook-token': SECRET },
+      body: JSON.stringify(event),
+    });
+    return response.status;
+  }
+
+  /** Calls the simulator's Capillary API itself, as another Capillary client would (e.g. a partner update). */
+  async callCapillary(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${this.sim.url}${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        authorization: basicAuthorization(AUTH.username, AUTH.password),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return response.json();
+  }
+
+  tierOf(customerId: number, programId = DEMO_PROGRAM_ID): number {
+    return this.sim.control.tierOf(customerId, programId).tierNumber;
+  }
+
+  /** manualSlabAdjustment calls, optionally for one customer. */
+  adjustments(customerId?: number): SimCall[] {
+    return this.sim.control
+      .calls({ endpoint: 'manualSlabAdjustment' })
+      .filter((c) => customerId === undefined || c.query['identifierValue'] === String(customerId));
+  }
+
+  /** The ids of the events the simulator emitted since the last reset, by customer when given. */
+  emitted(filter: { eventName?: string; customerId?: number } = {}): string[] {
+    return this.sim.control
+      .emittedEvents()
+      .filter((e) => filter.eventName === undefined || e.eventName === filter.eventName)
+      .filter((e) => filter.customerId === undefined || customerOf(e) === filter.customerId)
+      .map((e) => e.eventId);
+  }
+
+  /** A counter of tier-sync's /metrics, summed over the series whose labels include `labels`. */
+  async syncMetric(name: string, labels: Record<string, string> = {}): Promise<number> {
+    const text = await (await fetch(`${this.sync.url}/metrics`)).text();
+    const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
+    return text
+      .split('\n')
+      .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+      .filter((line) => wanted.every((label) => line.includes(label)))
+      .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+  }
+
+  /** Waits for `count` sync results answering this event (a command, or an IGNORED record). */
+  resultsFor(eventId: string, count = 1, timeoutMs?: number): Promise<SyncResult[]> {
+    return this.results.waitForCount(
+      `results for ${eventId}`,
+      (r) => r.trigger.eventId === eventId,
+      count,
+      timeoutMs,
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.sim.control.setWebhook(undefined);
+    await Promise.all([this.sync.stop(), this.ingress.stop()]);
+    await Promise.all([this.results.stop(), this.deadLetters.stop(), this.sim.stop()]);
+  }
+
+  private async startIngress(): Promise<void> {
+    await this.ingress.start({
+      LOG_LEVEL: 'warn',
+      KAFKA_BROKERS: this.brokers.join(','),
+      KAFKA_TOPIC_PREFIX: this.prefix,
+      INGRESS_HOST: '127.0.0.1',
+      INGRESS_PORT: this.ingress.url.split(':').at(-1) ?? '0',
+      WEBHOOK_SECRET: SECRET,
+    });
+  }
+
+  private connectWebhooks(tiersMode: 'array' | 'null' | 'omitDetails' = 'array'): void {
+    this.sim.control.setWebhook({
+      url: `${this.ingress.url}/webhooks/capillary`,
+      headerName: 'x-webhook-token',
+      secret: SECRET,
+      tiersMode,
+      maxConnections: 4,
+    });
+  }
+}
+
+function customerOf(event: { data: unknown }): number | undefined {
+  const data = event.data as { customerIdentifiers?: { customerId?: unknown } };
+  const id = data.customerIdentifiers?.customerId;
+  return typeof id === 'number' ? id : undefined;
+}

@@ -1,0 +1,63 @@
+import { createKafka } from '@tiersync/kafka';
+import { type Consumer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { waitFor } from './wait-for';
+
+/**
+ * Every record of a topic from its beginning, parsed, as it arrives: what the e2e tests assert on
+ * (sync-results, dlq). Its own consumer group, so it never interferes with the apps.
+ */
+export class TopicTail<T> {
+  private readonly seen: T[] = [];
+  private consumer: Consumer | undefined;
+
+  constructor(
+    private readonly brokers: string[],
+    readonly topic: string,
+    private readonly parse: (raw: unknown) => T,
+  ) {}
+
+  async start(): Promise<this> {
+    await this.consumer?.disconnect();
+    this.seen.length = 0;
+    const consumer = createKafka({ brokers: this.brokers, clientId: 'e2e-tail' }).consumer({
+      groupId: `e2e-tail-${randomUUID()}`,
+      maxWaitTimeInMs: 50,
+    });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topic: this.topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        this.seen.push(this.parse(JSON.parse(message.value?.toString('utf8') ?? 'null')));
+        return Promise.resolve();
+      },
+    });
+    return this;
+  }
+
+  get records(): readonly T[] {
+    return this.seen;
+  }
+
+  /** Waits until `count` records match, and returns those. */
+  async waitForCount(
+    what: string,
+    match: (record: T) => boolean,
+    count: number,
+    timeoutMs = 60_000,
+  ): Promise<T[]> {
+    return waitFor(
+      `${count} ${what} on ${this.topic}`,
+      () => {
+        const found = this.seen.filter(match);
+        return found.length >= count ? found : undefined;
+      },
+      { timeoutMs, describe: () => this.seen.filter(match) },
+    );
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+}

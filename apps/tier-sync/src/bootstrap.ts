@@ -1,0 +1,44 @@
+import { ConsoleLogger, Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EventPublisher } from '@tiersync/kafka';
+import { type Kafka } from 'kafkajs';
+import { AppModule } from './app.module';
+import { TIER_SYNC_CONFIG, type TierSyncConfig } from './config/tier-sync.config';
+import { ConsumerFailureHandler } from './messaging/consumer-failure.handler';
+import { consumerMetricsOf, createTransport } from './messaging/consumer.options';
+import { KAFKA_CLIENT } from './messaging/kafka.module';
+import { Readiness } from './observability/readiness';
+import { SyncMetrics } from './observability/sync.metrics';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/**
+ * Starts tier-sync as a hybrid Nest app: init first (topics, producer, dedupe window), then the
+ * KeyedKafkaTransport consumer, then HTTP for /metrics and /health. Shutdown hooks drain the consumer
+ * before the producer disconnects.
+ */
+export async function bootstrap(): Promise<NestFastifyApplication> {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options as a class.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  const config = app.get<TierSyncConfig>(TIER_SYNC_CONFIG);
+  const levels = LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1);
+  app.useLogger(new ConsoleLogger({ json: true, logLevels: levels }));
+  app.enableShutdownHooks();
+  await app.init();
+
+  const transport = createTransport(app.get<Kafka>(KAFKA_CLIENT), config, app.get(ConsumerFailureHandler));
+  app.connectMicroservice({ strategy: transport });
+  app.get(SyncMetrics).observeConsumer(() => consumerMetricsOf(transport));
+  const readiness = app.get(Readiness);
+  const publisher = app.get(EventPublisher);
+  readiness.register('producer', () => publisher.isConnected);
+  readiness.register('consumer', () => consumerMetricsOf(transport) !== undefined);
+  await app.startAllMicroservices();
+  await app.listen({ host: config.http.host, port: config.http.port });
+  new Logger('TierSync').log({ msg: 'tier-sync listening', url: await app.getUrl() });
+  return app;
+}

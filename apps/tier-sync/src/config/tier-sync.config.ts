@@ -1,0 +1,150 @@
+import { parseBrokers } from '@tiersync/kafka';
+import { type TopicMap, topicNames } from '@tiersync/tier-events';
+import { type EnvironmentVariables } from './environment.variables';
+
+export type ValidityKind = EnvironmentVariables['SYNC_VALIDITY'];
+export type DowngradePolicy = EnvironmentVariables['SYNC_DOWNGRADE_POLICY'];
+export type RenewalAction = EnvironmentVariables['SYNC_RENEWAL_ACTION'];
+
+/** How every adjustment's validity is chosen (seed 001: manualSlabActionValidity + Upto). */
+export interface ValidityPolicy {
+  kind: ValidityKind;
+  /** Days (FIXED_DURATION) or `YYYY-MM-DD` (SPECIFIC_DATE). */
+  upto?: string;
+  /** Align the secondary's expiry to the primary's (SPECIFIC_DATE with the primary's slabExpiryDate). */
+  alignToPrimary: boolean;
+  reassessOnNextActivity: boolean;
+}
+
+export interface RetryPolicy {
+  /** Command attempts in all, counting the first; after the last the failed members go to the DLQ. */
+  maxAttempts: number;
+  inProcessAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** Delay of the first retry-topic attempt; doubles per attempt up to retryMaxDelayMs. */
+  retryDelayMs: number;
+  retryMaxDelayMs: number;
+}
+
+export interface SyncPolicy {
+  downgradePolicy: DowngradePolicy;
+  target: EnvironmentVariables['SYNC_TARGET'];
+  validity: ValidityPolicy;
+  renewalAction: RenewalAction;
+  reasonPrefix: string;
+  dryRun: boolean;
+  retry: RetryPolicy;
+  /** Seed the router's negative cache with the secondaries a sync touched, so their echoes cost nothing. */
+  echoShortcut: boolean;
+}
+
+export interface CapillaryConfig {
+  baseUrl: string;
+  auth:
+    { kind: 'basic'; username: string; password: string } | { kind: 'oauth'; key: string; secret: string };
+  source: EnvironmentVariables['CAPILLARY_SOURCE'];
+  rateLimitPerMinute: number;
+  maxConcurrency: number;
+  timeoutMs: number;
+  groupLookup: EnvironmentVariables['CAPILLARY_GROUP_LOOKUP'];
+}
+
+export interface TierSyncConfig {
+  http: { host: string; port: number; shutdownDeadlineMs: number };
+  logLevel: EnvironmentVariables['LOG_LEVEL'];
+  kafka: {
+    brokers: string[];
+    clientId: string;
+    consumerGroup: string;
+    topics: TopicMap;
+    partitions: number;
+    replicationFactor: number;
+    sessionTimeoutMs: number;
+    maxInFlight: number;
+  };
+  capillary: CapillaryConfig;
+  sync: SyncPolicy;
+  router: { dedupeWindowMs: number; dedupeMaxEntries: number; groupCacheTtlMs: number; tierMapTtlMs: number };
+}
+
+/** Injection token of the typed configuration. */
+export const TIER_SYNC_CONFIG = Symbol('TierSyncConfig');
+
+export type EnvReader = <K extends keyof EnvironmentVariables>(key: K) => EnvironmentVariables[K];
+
+/** Maps the validated flat environment to the nested, typed configuration the app reads. */
+export function buildTierSyncConfig(env: EnvReader): TierSyncConfig {
+  const prefix = env('KAFKA_TOPIC_PREFIX');
+  return {
+    http: {
+      host: env('SYNC_HTTP_HOST'),
+      port: env('SYNC_HTTP_PORT'),
+      shutdownDeadlineMs: env('SYNC_SHUTDOWN_DEADLINE_MS'),
+    },
+    logLevel: env('LOG_LEVEL'),
+    kafka: {
+      brokers: parseBrokers(env('KAFKA_BROKERS')),
+      clientId: env('KAFKA_CLIENT_ID'),
+      consumerGroup: env('KAFKA_CONSUMER_GROUP') ?? `${prefix}tier-sync`,
+      topics: topicNames(prefix),
+      partitions: env('KAFKA_TOPIC_PARTITIONS'),
+      replicationFactor: env('KAFKA_REPLICATION_FACTOR'),
+      sessionTimeoutMs: env('KAFKA_SESSION_TIMEOUT_MS'),
+      maxInFlight: env('SYNC_MAX_IN_FLIGHT'),
+    },
+    capillary: {
+      baseUrl: env('CAPILLARY_BASE_URL'),
+      auth: capillaryAuth(env),
+      source: env('CAPILLARY_SOURCE'),
+      rateLimitPerMinute: env('CAPILLARY_RATE_LIMIT_PER_MINUTE'),
+      maxConcurrency: env('CAPILLARY_MAX_CONCURRENCY'),
+      timeoutMs: env('CAPILLARY_TIMEOUT_MS'),
+      groupLookup: env('CAPILLARY_GROUP_LOOKUP'),
+    },
+    sync: {
+      downgradePolicy: env('SYNC_DOWNGRADE_POLICY'),
+      target: env('SYNC_TARGET'),
+      validity: {
+        kind: env('SYNC_VALIDITY'),
+        upto: env('SYNC_VALIDITY_UPTO'),
+        alignToPrimary: env('SYNC_ALIGN_EXPIRY'),
+        reassessOnNextActivity: env('SYNC_REASSESS_ON_NEXT_ACTIVITY'),
+      },
+      renewalAction: env('SYNC_RENEWAL_ACTION'),
+      reasonPrefix: env('SYNC_REASON_PREFIX'),
+      dryRun: env('SYNC_DRY_RUN'),
+      retry: {
+        maxAttempts: env('SYNC_MAX_ATTEMPTS'),
+        inProcessAttempts: env('SYNC_IN_PROCESS_ATTEMPTS'),
+        backoffBaseMs: env('SYNC_BACKOFF_BASE_MS'),
+        backoffMaxMs: env('SYNC_BACKOFF_MAX_MS'),
+        retryDelayMs: env('SYNC_RETRY_DELAY_MS'),
+        retryMaxDelayMs: env('SYNC_RETRY_MAX_DELAY_MS'),
+      },
+      echoShortcut: env('SYNC_ECHO_SHORTCUT'),
+    },
+    router: {
+      dedupeWindowMs: env('SYNC_DEDUPE_WINDOW_MS'),
+      dedupeMaxEntries: env('SYNC_DEDUPE_MAX_ENTRIES'),
+      groupCacheTtlMs: env('SYNC_GROUP_CACHE_TTL_MS'),
+      tierMapTtlMs: env('SYNC_TIER_MAP_TTL_MS'),
+    },
+  };
+}
+
+function capillaryAuth(env: EnvReader): CapillaryConfig['auth'] {
+  // Validation already guaranteed the pair that matches CAPILLARY_AUTH.
+  if (env('CAPILLARY_AUTH') === 'oauth') {
+    return {
+      kind: 'oauth',
+      key: env('CAPILLARY_OAUTH_KEY') ?? '',
+      secret: env('CAPILLARY_OAUTH_SECRET') ?? '',
+    };
+  }
+  return {
+    kind: 'basic',
+    username: env('CAPILLARY_USERNAME') ?? '',
+    password: env('CAPILLARY_PASSWORD') ?? '',
+  };
+}

@@ -1,0 +1,62 @@
+import {
+  type KeyedConsumer,
+  type KeyedConsumerMetrics,
+  type KeyedKafkaTransportOptions,
+  type KeyedMessage,
+} from '@tiersync/kafka';
+import { type Kafka } from 'kafkajs';
+import { type TierSyncConfig } from '../config/tier-sync.config';
+import { type ConsumerFailureHandler } from './consumer-failure.handler';
+import { CONSUMED_ROLES } from './sync.controller';
+import { TopicRoleTransport } from './topic-role.transport';
+
+/**
+ * What the KeyedConsumer orders: all commands of one group, across the main and the retry topic, run
+ * one at a time (two syncs of a group must never interleave their reads and writes); webhook events are
+ * ordered per customer within their partition, as the ingress keyed them.
+ */
+export function orderingKeyOf(
+  topics: TierSyncConfig['kafka']['topics'],
+): (message: KeyedMessage) => string | null {
+  const groupTopics = new Set([topics.groupCommands, topics.groupCommandsRetry]);
+  return (message) => {
+    if (message.key === null) {
+      return null;
+    }
+    return groupTopics.has(message.topic)
+      ? `group:${message.key}`
+      : `${message.topic}:${message.partition}:${message.key}`;
+  };
+}
+
+/** The transport for the three handlers, with the app's ordering, bounds and failure semantics. */
+export function createTransport(
+  kafka: Kafka,
+  config: TierSyncConfig,
+  failures: ConsumerFailureHandler,
+): TopicRoleTransport {
+  const options: Omit<KeyedKafkaTransportOptions, 'topics'> = {
+    kafka,
+    groupId: config.kafka.consumerGroup,
+    maxInFlight: config.kafka.maxInFlight,
+    sessionTimeoutMs: config.kafka.sessionTimeoutMs,
+    orderingKey: orderingKeyOf(config.kafka.topics),
+    onError: failures.onError,
+    onDeadLetter: failures.onDeadLetter,
+    // Escaped failures are infrastructure (a publish that failed): keep retrying for about an hour,
+    // holding the key so order is kept, before the consumer gives the message up.
+    retry: { maxAttempts: 120, initialBackoffMs: 500, maxBackoffMs: 30_000 },
+    shutdownDeadlineMs: config.http.shutdownDeadlineMs,
+  };
+  return new TopicRoleTransport(options, config.kafka.topics, CONSUMED_ROLES);
+}
+
+/** The consumer's counters, once the transport listens. */
+export function consumerMetricsOf(transport: TopicRoleTransport): KeyedConsumerMetrics | undefined {
+  try {
+    return transport.unwrap<KeyedConsumer>().metrics();
+  } catch {
+    // Not listening yet (or any more): no figures to report.
+    return undefined;
+  }
+}

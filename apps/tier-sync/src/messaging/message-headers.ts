@@ -1,0 +1,32 @@
+import { type KeyedMessage, type MessageHeaders, NOT_BEFORE_HEADER } from '@tiersync/kafka';
+
+/** Header names shared with apps/webhook-ingress (its records carry eventName, eventId, receivedAt, traceId). */
+export const HEADERS = {
+  eventName: 'eventName',
+  eventId: 'eventId',
+  receivedAt: 'receivedAt',
+  traceId: 'traceId',
+  commandId: 'commandId',
+  notBefore: NOT_BEFORE_HEADER,
+} as const;
+
+/** What every record we write on behalf of a message carries on: its trace and when the webhook arrived. */
+export function forwardedHeaders(headers: Readonly<Record<string, string>>): MessageHeaders {
+  const kept: MessageHeaders = {};
+  for (const name of [HEADERS.eventId, HEADERS.receivedAt, HEADERS.traceId]) {
+    const value = headers[name];
+    if (value !== undefined) {
+      kept[name] = value;
+    }
+  }
+  return kept;
+}
+
+/** The part of a consumed message the sync needs: where it came from, its headers and its abort signal. */
+export type Delivery = Pick<KeyedMessage, 'topic' | 'partition' | 'offset' | 'headers' | 'signal'>;
+
+/** epoch ms from a header, or undefined when absent or unreadable. */
+export function epochHeader(headers: Readonly<Record<string, string>>, name: string): number | undefined {
+  const value = Number(headers[name]);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}

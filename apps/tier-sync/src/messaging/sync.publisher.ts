@@ -1,0 +1,61 @@
+import { type MessageHeaders } from '@tiersync/kafka';
+import {
+  type DeadLetter,
+  type GroupSyncCommand,
+  type SyncResult,
+  type TopicMap,
+} from '@tiersync/tier-events';
+import { HEADERS } from './message-headers';
+
+/** Where records go: one record, resolved on the broker's ack (CoalescingPublisher in the app). */
+export type RecordWriter = (
+  topic: string,
+  key: string,
+  value: unknown,
+  headers: MessageHeaders,
+) => Promise<void>;
+
+/**
+ * Everything tier-sync writes, each to its topic keyed by group id, so one group's commands, results and
+ * dead letters stay in order. Every method resolves only after Kafka acknowledged (acks=all).
+ */
+export class SyncPublisher {
+  constructor(
+    private readonly write: RecordWriter,
+    private readonly topics: TopicMap,
+  ) {}
+
+  async command(command: GroupSyncCommand, headers: MessageHeaders): Promise<void> {
+    await this.write(this.topics.groupCommands, String(command.groupId), command, {
+      ...headers,
+      [HEADERS.commandId]: command.commandId,
+    });
+  }
+
+  /** A delayed retry: the consumer holds it (and later commands of its group) until notBefore. */
+  async retry(command: GroupSyncCommand, headers: MessageHeaders): Promise<void> {
+    await this.write(this.topics.groupCommandsRetry, String(command.groupId), command, {
+      ...headers,
+      [HEADERS.commandId]: command.commandId,
+      [HEADERS.notBefore]: String(command.notBefore ?? 0),
+    });
+  }
+
+  async result(result: SyncResult, headers: MessageHeaders): Promise<void> {
+    await this.write(this.topics.syncResults, String(result.groupId), result, {
+      ...headers,
+      [HEADERS.commandId]: result.commandId,
+    });
+  }
+
+  async deadLetters(letters: readonly DeadLetter[], headers: MessageHeaders): Promise<void> {
+    await Promise.all(
+      letters.map((letter) =>
+        this.write(this.topics.deadLetters, String(letter.groupId), letter, {
+          ...headers,
+          [HEADERS.commandId]: letter.commandId,
+        }),
+      ),
+    );
+  }
+}

@@ -1,0 +1,118 @@
+import { type KeyedConsumerMetrics } from '@tiersync/kafka';
+import { type SyncResult } from '@tiersync/tier-events';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+export type RouteDecision = 'command' | 'ignored' | 'duplicate' | 'invalid';
+
+/**
+ * tier-sync's Prometheus metrics on their own Registry: commands and member adjustments by outcome,
+ * retries, dead letters, router decisions, the event-to-synced latency (webhook accepted -> sync result
+ * published) and the consumer's in-flight work and lag.
+ */
+export class SyncMetrics {
+  readonly registry = new Registry();
+  private consumer: () => KeyedConsumerMetrics | undefined = () => undefined;
+
+  private readonly commands = this.counter(
+    'tiersync_sync_commands_total',
+    'Group commands by kind and outcome',
+    ['kind', 'outcome'],
+  );
+  private readonly members = this.counter(
+    'tiersync_sync_member_adjustments_total',
+    'Members by planned action and outcome',
+    ['action', 'outcome'],
+  );
+  private readonly retries = this.counter(
+    'tiersync_sync_retries_total',
+    'Retries: in-process member attempts, retry-topic commands',
+    ['stage'],
+  );
+  private readonly deadLetters = this.counter(
+    'tiersync_sync_dead_letters_total',
+    'Records written to the DLQ',
+    ['scope'],
+  );
+  private readonly routed = this.counter(
+    'tiersync_router_events_total',
+    'Webhook events by router decision',
+    ['decision'],
+  );
+  private readonly latency = new Histogram({
+    name: 'tiersync_event_to_synced_seconds',
+    help: 'From the webhook accepted by the ingress (receivedAt) to the sync result published',
+    labelNames: ['outcome'],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600],
+    registers: [this.registry],
+  });
+  private readonly duration = new Histogram({
+    name: 'tiersync_sync_command_duration_seconds',
+    help: 'Time to run one group command',
+    labelNames: ['kind'],
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    const consumer = () => this.consumer();
+    const gauge = (name: string, help: string, read: (m: KeyedConsumerMetrics) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect(this: Gauge) {
+          const metrics = consumer();
+          if (metrics) {
+            this.set(read(metrics));
+          }
+        },
+      });
+    gauge('tiersync_consumer_in_flight', 'Messages being handled', (m) => m.inFlight);
+    gauge('tiersync_consumer_buffered', 'Messages held: running, queued or delayed', (m) => m.buffered);
+    gauge('tiersync_consumer_lag', 'Sum over partitions of high watermark - committed offset', (m) =>
+      m.partitions.reduce((sum, p) => sum + (p.lag ?? 0), 0),
+    );
+  }
+
+  /** Where the consumer gauges read from (the transport exists only once the app listens). */
+  observeConsumer(source: () => KeyedConsumerMetrics | undefined): void {
+    this.consumer = source;
+  }
+
+  recordRoute(decision: RouteDecision): void {
+    this.routed.inc({ decision });
+  }
+
+  recordCommand(
+    result: SyncResult,
+    retried: boolean,
+    deadLetters: number,
+    receivedAt: number | undefined,
+  ): void {
+    this.commands.inc({ kind: result.kind, outcome: result.outcome });
+    for (const member of result.members) {
+      this.members.inc({ action: member.action, outcome: member.outcome });
+      if (member.attempts > 1) {
+        this.retries.inc({ stage: 'in_process' }, member.attempts - 1);
+      }
+    }
+    if (retried) {
+      this.retries.inc({ stage: 'retry_topic' });
+    }
+    if (deadLetters > 0) {
+      this.deadLetters.inc({ scope: 'sync' }, deadLetters);
+    }
+    this.duration.observe({ kind: result.kind }, result.durationMs / 1000);
+    const since = receivedAt ?? result.trigger.occurredAt;
+    this.latency.observe({ outcome: result.outcome }, Math.max(0, result.finishedAt - since) / 1000);
+  }
+
+  recordConsumerDeadLetter(): void {
+    this.deadLetters.inc({ scope: 'consumer' });
+  }
+
+  private counter<L extends string>(name: string, help: string, labelNames: L[]): Counter<L> {
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+}

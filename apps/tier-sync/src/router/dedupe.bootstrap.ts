@@ -1,0 +1,37 @@
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type Kafka } from 'kafkajs';
+import { type TierSyncConfig } from '../config/tier-sync.config';
+import { type Readiness } from '../observability/readiness';
+import { type DedupeWindow } from './dedupe-window';
+import { loadDedupeWindow } from './dedupe.loader';
+
+/** Rebuilds the dedupe window before the consumer starts (bootstrap runs it first); not ready until then. */
+export class DedupeBootstrap implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DedupeBootstrap.name);
+  private loaded = false;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly window: DedupeWindow,
+    private readonly config: TierSyncConfig,
+    readiness: Readiness,
+  ) {
+    readiness.register('dedupeWindow', () => this.loaded);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const started = Date.now();
+    const read = await loadDedupeWindow(this.kafka, this.window, {
+      topic: this.config.kafka.topics.webhookEvents,
+      windowMs: this.config.router.dedupeWindowMs,
+      groupPrefix: this.config.kafka.consumerGroup,
+    });
+    this.loaded = true;
+    this.logger.log({
+      msg: 'dedupe window loaded',
+      records: read,
+      eventIds: this.window.size,
+      ms: Date.now() - started,
+    });
+  }
+}

@@ -1,0 +1,132 @@
+import {
+  type ParsedEvent,
+  type ParsedGroupEvent,
+  type ParsedPartnerProgramUpdated,
+  type ParsedTierEvent,
+  type SyncAction,
+  tierChangeOf,
+  tierNameOf,
+} from '@tiersync/tier-events';
+
+/** The trigger a command (or an IGNORED record) carries: which event, what it did, when. */
+export interface TriggerInit {
+  eventId: string;
+  eventName: string;
+  action: SyncAction;
+  tierNumber?: number;
+  tierName?: string;
+  occurredAt: number;
+}
+
+export interface PartnerInit {
+  partnerProgramName: string;
+  tierName?: string;
+  tierExpiryDate?: string;
+  updateType?: string;
+}
+
+/** What the router must do with an event, decided from the event alone (no I/O). */
+export type RouteIntent =
+  | { type: 'tier'; customerId: number; programId: number; trigger: TriggerInit }
+  | { type: 'partner'; customerId: number; programId?: number; partner: PartnerInit; trigger: TriggerInit }
+  | { type: 'join'; groupId: number; primaryCustomerId?: number; memberId: number; trigger: TriggerInit }
+  | { type: 'leave'; groupId: number; primaryCustomerId?: number; memberId: number; trigger: TriggerInit }
+  | { type: 'ignore'; reason: string; trigger: TriggerInit; customerId?: number; groupId?: number };
+
+/**
+ * Tier and partner events name a customer (to be resolved to the group they lead); group events name
+ * the group. Non-USER entities (e.g. a group's own tier) and events we do not handle are ignored with
+ * their reason, never an error.
+ */
+export function classifyEvent(event: ParsedEvent, occurredAt: number): RouteIntent {
+  const base = { eventId: event.envelope.eventId, eventName: event.envelope.eventName, occurredAt };
+  switch (event.kind) {
+    case 'tierUpgraded':
+    case 'tierDowngraded':
+    case 'tierRenewed':
+      return tierIntent(event, base);
+    case 'partnerProgramUpdated':
+      return partnerIntent(event, base);
+    case 'groupMemberAdded':
+    case 'groupMemberRemoved':
+      return groupIntent(event, base);
+    case 'unknown':
+      return {
+        type: 'ignore',
+        reason: `event ${event.envelope.eventName} is not handled`,
+        trigger: { ...base, action: 'RECONCILE' },
+      };
+  }
+}
+
+type TriggerBase = Omit<TriggerInit, 'action'>;
+
+function tierIntent(event: ParsedTierEvent, base: TriggerBase): RouteIntent {
+  const change = tierChangeOf(event);
+  const tierName = tierNameOf(change.programId, change.tierNumber, change.tiers);
+  const trigger = {
+    ...base,
+    action: change.action,
+    tierNumber: change.tierNumber,
+    ...(tierName ? { tierName } : {}),
+  };
+  if (change.entityType !== undefined && change.entityType !== 'USER') {
+    return nonUser(change.entityType, trigger, change.customerId);
+  }
+  return { type: 'tier', customerId: change.customerId, programId: change.programId, trigger };
+}
+
+function partnerIntent(event: ParsedPartnerProgramUpdated, base: TriggerBase): RouteIntent {
+  const { data } = event;
+  const customerId = data.customerIdentifiers.customerId;
+  const trigger: TriggerInit = { ...base, action: 'PARTNER_UPDATE' };
+  const entityType = data.entityInformation?.entityType ?? undefined;
+  if (entityType !== undefined && entityType !== 'USER') {
+    return nonUser(entityType, trigger, customerId);
+  }
+  if (!data.partnerProgramName) {
+    return {
+      type: 'ignore',
+      reason: 'partnerProgramUpdated without a partnerProgramName',
+      trigger,
+      customerId,
+    };
+  }
+  const details = data.customerPartnerProgramDetails;
+  const tierName = details?.partnerTierName ?? extraString(data, 'partnerTierName');
+  const partner: PartnerInit = {
+    partnerProgramName: data.partnerProgramName,
+    ...(tierName ? { tierName } : {}),
+    ...(details?.partnerTierExpiryDate ? { tierExpiryDate: details.partnerTierExpiryDate } : {}),
+    ...(data.updateType ? { updateType: data.updateType } : {}),
+  };
+  const programId = data.loyaltyProgramId ?? undefined;
+  return { type: 'partner', customerId, ...(programId ? { programId } : {}), partner, trigger };
+}
+
+function groupIntent(event: ParsedGroupEvent, base: TriggerBase): RouteIntent {
+  const member = event.kind === 'groupMemberAdded' ? event.data.memberAdded : event.data.memberRemoved;
+  const primaryCustomerId = event.data.primaryMember?.customerIdentifiers.customerId;
+  return {
+    type: event.kind === 'groupMemberAdded' ? 'join' : 'leave',
+    groupId: event.data.groupId,
+    ...(primaryCustomerId ? { primaryCustomerId } : {}),
+    memberId: member.customerIdentifiers.customerId,
+    trigger: { ...base, action: 'JOIN' },
+  };
+}
+
+function nonUser(entityType: string, trigger: TriggerInit, customerId: number): RouteIntent {
+  return {
+    type: 'ignore',
+    reason: `entity type ${entityType} is not synced (USER only)`,
+    trigger,
+    customerId,
+  };
+}
+
+/** The vendor adds fields; the simulator sends the partner tier name beside the details, not inside. */
+function extraString(data: object, key: string): string | undefined {
+  const value: unknown = (data as Record<string, unknown>)[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

@@ -1,0 +1,169 @@
+import { capillarySamples, parseEvent } from '@tiersync/tier-events';
+import { CapturePublisher } from '../../test/capture-publisher';
+import { FakeCapillary, permanent, PROGRAM_ID, unavailable } from '../../test/fake-capillary';
+import { testPolicy } from '../../test/sync-fixtures';
+import { DedupeWindow } from './dedupe-window';
+import { EventRouterService } from './event-router.service';
+import { GroupLeaderCache } from './group-leader.cache';
+import { GroupLeaderLookup } from './group-leader.lookup';
+import { IgnoredRecorder } from './ignored.recorder';
+
+const GROUP = 3918893;
+const PRIMARY = 566998132;
+const SECONDARY = 567219877;
+
+function setup() {
+  const api = new FakeCapillary().group(GROUP, PRIMARY, [{ id: SECONDARY, tier: 1 }], 2);
+  const cache = new GroupLeaderCache(60_000);
+  const publisher = new CapturePublisher();
+  const decisions: string[] = [];
+  const retry = testPolicy().retry;
+  const router = new EventRouterService({
+    api,
+    cache,
+    dedupe: new DedupeWindow(60_000, 1000),
+    lookup: new GroupLeaderLookup(api, cache, retry),
+    metrics: { recordRoute: (d) => decisions.push(d) },
+    publisher,
+    recorder: new IgnoredRecorder(publisher, false),
+    retry,
+  });
+  let offset = 0;
+  const route = (raw: Record<string, unknown>, at = String(offset++)) =>
+    router.route(parseEvent(raw), {
+      partition: 0,
+      offset: at,
+      headers: { receivedAt: '1700000000000', traceId: 't-1' },
+      timestamp: String(Date.now()),
+      signal: new AbortController().signal,
+    });
+  return { api, cache, publisher, decisions, route };
+}
+
+describe(EventRouterService.name, () => {
+  it("turns a primary's tier event into a TIER_SYNC command keyed by its group", async () => {
+    const { publisher, route } = setup();
+    expect(await route(capillarySamples.tierUpgraded(PRIMARY))).toBe('command');
+    const [{ value, headers }] = publisher.commands as [(typeof publisher.commands)[number]];
+    expect(value).toMatchObject({
+      kind: 'TIER_SYNC',
+      groupId: GROUP,
+      primaryCustomerId: PRIMARY,
+      programId: 978,
+      attempt: 0,
+      provenance: { source: 'webhook' },
+      trigger: { action: 'UPGRADE', tierNumber: 2, tierName: 'Gold', eventName: 'tierUpgraded' },
+    });
+    expect(headers).toMatchObject({ receivedAt: '1700000000000', traceId: 't-1', eventName: 'tierUpgraded' });
+  });
+
+  it('ignores a customer who leads no group, and asks Capillary only once per TTL', async () => {
+    const { api, publisher, decisions, route } = setup();
+    const other = { ...capillarySamples.tierUpgraded(42), eventId: 'e-a' };
+    expect(await route(other)).toBe('ignored');
+    expect(await route({ ...other, eventId: 'e-b' })).toBe('ignored');
+    expect(api.callsOf('findGroupLedBy')).toHaveLength(1);
+    expect(publisher.commands).toHaveLength(0);
+    expect(decisions).toEqual(['ignored', 'ignored']);
+  });
+
+  it('ignores the echo of our own adjustment with zero calls, recording it against the group', async () => {
+    const { api, cache, publisher, route } = setup();
+    cache.rememberSecondaries({ groupId: GROUP, primaryCustomerId: PRIMARY, commandId: 'c-1' }, [SECONDARY]);
+    expect(await route(capillarySamples.tierUpgraded(SECONDARY))).toBe('ignored');
+    expect(api.calls).toHaveLength(0);
+    expect(publisher.results[0]?.value).toMatchObject({
+      outcome: 'IGNORED',
+      groupId: GROUP,
+      primaryCustomerId: PRIMARY,
+      kind: 'TIER_SYNC',
+      members: [],
+    });
+    expect(publisher.results[0]?.value.reason).toContain(`secondary of group ${GROUP}`);
+  });
+
+  it('drops a duplicate eventId but processes a redelivery of the original', async () => {
+    const { publisher, decisions, route } = setup();
+    const event = capillarySamples.tierUpgraded(PRIMARY);
+    await route(event, '10');
+    expect(await route(event, '10')).toBe('command');
+    expect(await route(event, '11')).toBe('duplicate');
+    expect(publisher.commands).toHaveLength(2);
+    expect(decisions).toEqual(['command', 'command', 'duplicate']);
+  });
+
+  it('turns groupMemberAdded into a JOIN_SYNC for that member alone and forgets the group', async () => {
+    const { cache, publisher, route } = setup();
+    cache.remember(PRIMARY, GROUP);
+    cache.remember(99, null);
+    expect(await route(capillarySamples.groupMemberAdded(GROUP, PRIMARY, 99))).toBe('command');
+    expect(publisher.commands.map((c) => c.value)).toEqual([
+      expect.objectContaining({
+        kind: 'JOIN_SYNC',
+        groupId: GROUP,
+        primaryCustomerId: PRIMARY,
+        programId: PROGRAM_ID,
+        memberIds: [99],
+        trigger: expect.objectContaining({ action: 'JOIN' }) as unknown,
+      }),
+    ]);
+    expect(cache.get(PRIMARY)).toBeUndefined();
+    expect(cache.get(99)).toBeUndefined();
+  });
+
+  it('reads the group when a join event does not name the primary', async () => {
+    const { api, publisher, route } = setup();
+    const raw = capillarySamples.groupMemberAdded(GROUP, PRIMARY, 99);
+    delete (raw['data'] as Record<string, unknown>)['primaryMember'];
+    await route(raw);
+    expect(api.callsOf('getGroup')).toHaveLength(1);
+    expect(publisher.commands[0]?.value.primaryCustomerId).toBe(PRIMARY);
+  });
+
+  it('records a join whose primary is in no program, without a command', async () => {
+    const { api, publisher, route } = setup();
+    api.tiers.delete(PRIMARY);
+    expect(await route(capillarySamples.groupMemberAdded(GROUP, PRIMARY, 99))).toBe('ignored');
+    expect(publisher.commands).toHaveLength(0);
+    expect(publisher.results[0]?.value.reason).toContain('in no loyalty program');
+  });
+
+  it('records a member leaving and invalidates the caches', async () => {
+    const { cache, publisher, route } = setup();
+    cache.remember(SECONDARY, null);
+    expect(await route(capillarySamples.groupMemberRemoved(GROUP, PRIMARY, SECONDARY))).toBe('ignored');
+    expect(cache.get(SECONDARY)).toBeUndefined();
+    expect(publisher.results[0]?.value).toMatchObject({
+      outcome: 'IGNORED',
+      groupId: GROUP,
+      primaryCustomerId: PRIMARY,
+    });
+    expect(publisher.results[0]?.value.reason).toContain(`member ${SECONDARY} left group ${GROUP}`);
+  });
+
+  it("turns a primary's partner update into a PARTNER_SYNC", async () => {
+    const { publisher, route } = setup();
+    const raw = capillarySamples.partnerProgramUpdated(PRIMARY);
+    (raw['data'] as Record<string, unknown>)['partnerTierName'] = 'Gold';
+    expect(await route(raw)).toBe('command');
+    expect(publisher.commands[0]?.value).toMatchObject({
+      kind: 'PARTNER_SYNC',
+      groupId: GROUP,
+      partner: { partnerProgramName: 'Demo-p1', tierName: 'Gold', updateType: 'UPGRADE' },
+      trigger: { action: 'PARTNER_UPDATE' },
+    });
+  });
+
+  it('rethrows a lookup that keeps failing retryably, so the consumer retries the event', async () => {
+    const { api, route } = setup();
+    api.fail('findGroupLedBy', PRIMARY, unavailable(), unavailable(), unavailable());
+    await expect(route(capillarySamples.tierUpgraded(PRIMARY))).rejects.toMatchObject({ retryable: true });
+    expect(api.callsOf('findGroupLedBy')).toHaveLength(3);
+  });
+
+  it('ignores a customer whose lookup fails permanently', async () => {
+    const { api, route } = setup();
+    api.fail('findGroupLedBy', PRIMARY, permanent(8015));
+    expect(await route(capillarySamples.tierUpgraded(PRIMARY))).toBe('ignored');
+  });
+});

@@ -1,0 +1,207 @@
+import { Logger } from '@nestjs/common';
+import { type KeyedMessage, type MessageHeaders } from '@tiersync/kafka';
+import { createGroupSyncCommand, type GroupSyncCommandInit, type ParsedEvent } from '@tiersync/tier-events';
+import { randomUUID } from 'node:crypto';
+import { type CapillaryApi } from '../capillary/capillary.api';
+import { type RetryPolicy } from '../config/tier-sync.config';
+import { epochHeader, forwardedHeaders, HEADERS } from '../messaging/message-headers';
+import { type SyncPublisher } from '../messaging/sync.publisher';
+import { type RouteDecision, type SyncMetrics } from '../observability/sync.metrics';
+import { retrying } from '../sync/retry-loop';
+import { type DedupeWindow, positionOf } from './dedupe-window';
+import { classifyEvent, type RouteIntent, type TriggerInit } from './event-classifier';
+import { type GroupLeaderCache } from './group-leader.cache';
+import { type GroupLeaderLookup } from './group-leader.lookup';
+import { type IgnoredRecorder } from './ignored.recorder';
+
+export interface RouterDeps {
+  api: Pick<CapillaryApi, 'getCustomerLoyalty' | 'getGroup'>;
+  cache: GroupLeaderCache;
+  dedupe: DedupeWindow;
+  lookup: GroupLeaderLookup;
+  metrics: Pick<SyncMetrics, 'recordRoute'>;
+  publisher: Pick<SyncPublisher, 'command'>;
+  recorder: IgnoredRecorder;
+  retry: RetryPolicy;
+  now?: () => number;
+}
+
+type RoutedMessage = Pick<KeyedMessage, 'partition' | 'offset' | 'headers' | 'timestamp' | 'signal'>;
+
+/**
+ * webhook-events -> group-commands: drops duplicate eventIds, resolves a tier or partner event's customer
+ * to the group they LEAD (others, including the echoes of our own adjustments, are ignored with their
+ * reason), turns groupMemberAdded into a join sync for that member alone, and invalidates the group
+ * caches on membership changes. Commands are keyed by group, so one group's work is ordered.
+ */
+export class EventRouterService {
+  private readonly logger = new Logger(EventRouterService.name);
+  private readonly now: () => number;
+
+  constructor(private readonly deps: RouterDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  async route(event: ParsedEvent, message: RoutedMessage): Promise<RouteDecision> {
+    const { eventId } = event.envelope;
+    const sighting = this.deps.dedupe.check(
+      eventId,
+      positionOf(message.partition, message.offset),
+      Number(message.timestamp),
+    );
+    if (sighting === 'duplicate') {
+      this.logger.debug({ msg: 'duplicate event dropped', eventId, offset: message.offset });
+      return this.decided('duplicate');
+    }
+    const occurredAt =
+      event.envelope.createdAt ?? epochHeader(message.headers, HEADERS.receivedAt) ?? this.now();
+    const intent = classifyEvent(event, occurredAt);
+    const headers = {
+      ...forwardedHeaders(message.headers),
+      [HEADERS.eventId]: eventId,
+      [HEADERS.eventName]: event.envelope.eventName,
+    };
+    return this.decided(await this.act(intent, headers, message.signal));
+  }
+
+  private async act(
+    intent: RouteIntent,
+    headers: MessageHeaders,
+    signal: AbortSignal,
+  ): Promise<RouteDecision> {
+    switch (intent.type) {
+      case 'ignore':
+        return this.ignore({ kind: 'TIER_SYNC', ...intent }, headers);
+      case 'tier':
+      case 'partner':
+        return this.fromCustomer(intent, headers, signal);
+      case 'join':
+        return this.join(intent, headers, signal);
+      case 'leave':
+        this.deps.cache.forgetGroup(intent.groupId, [intent.memberId]);
+        return this.ignore(
+          {
+            kind: 'JOIN_SYNC',
+            ...intent,
+            reason: `member ${intent.memberId} left group ${intent.groupId}: group caches invalidated, nothing to sync`,
+          },
+          headers,
+        );
+    }
+  }
+
+  private async fromCustomer(
+    intent: Extract<RouteIntent, { type: 'tier' | 'partner' }>,
+    headers: MessageHeaders,
+    signal: AbortSignal,
+  ): Promise<RouteDecision> {
+    const kind = intent.type === 'tier' ? 'TIER_SYNC' : 'PARTNER_SYNC';
+    const leader = await this.deps.lookup.lookup(intent.customerId, signal);
+    if (leader.groupId === null) {
+      const known = leader.secondaryOf;
+      return this.ignore(
+        {
+          kind,
+          trigger: intent.trigger,
+          reason: leader.reason,
+          customerId: intent.customerId,
+          ...(known ? { groupId: known.groupId, primaryCustomerId: known.primaryCustomerId } : {}),
+          ...(intent.programId ? { programId: intent.programId } : {}),
+        },
+        headers,
+      );
+    }
+    return this.command(
+      {
+        kind,
+        groupId: leader.groupId,
+        primaryCustomerId: intent.customerId,
+        ...(intent.programId ? { programId: intent.programId } : {}),
+        ...(intent.type === 'partner' ? { partner: intent.partner } : {}),
+        trigger: intent.trigger,
+      },
+      headers,
+    );
+  }
+
+  private async join(
+    intent: Extract<RouteIntent, { type: 'join' }>,
+    headers: MessageHeaders,
+    signal: AbortSignal,
+  ): Promise<RouteDecision> {
+    this.deps.cache.forgetGroup(intent.groupId, [intent.memberId]);
+    // The vendor's samples always name the primary; reading the group is the fallback.
+    const primary =
+      intent.primaryCustomerId ??
+      (await this.read(() => this.deps.api.getGroup(intent.groupId), signal)).primaryUserId;
+    if (primary === undefined || primary === intent.memberId) {
+      const why =
+        primary === undefined ? 'the group has no active primary' : 'the member who joined is the primary';
+      return this.ignore(
+        { kind: 'JOIN_SYNC', ...intent, ...(primary ? { primaryCustomerId: primary } : {}), reason: why },
+        headers,
+      );
+    }
+    // Tiers are per program: the joiner is aligned in every program the primary has a tier in.
+    const programs = await this.read(() => this.deps.api.getCustomerLoyalty(primary), signal);
+    if (programs.length === 0) {
+      const reason = `primary ${primary} is in no loyalty program: nothing to align`;
+      return this.ignore({ kind: 'JOIN_SYNC', ...intent, primaryCustomerId: primary, reason }, headers);
+    }
+    for (const { programId } of programs) {
+      await this.command(
+        {
+          kind: 'JOIN_SYNC',
+          groupId: intent.groupId,
+          primaryCustomerId: primary,
+          programId,
+          memberIds: [intent.memberId],
+          trigger: intent.trigger,
+        },
+        headers,
+      );
+    }
+    return 'command';
+  }
+
+  private read<T>(call: () => Promise<T>, signal: AbortSignal): Promise<T> {
+    const { inProcessAttempts, backoffBaseMs, backoffMaxMs } = this.deps.retry;
+    return retrying(call, {
+      attempts: inProcessAttempts,
+      baseMs: backoffBaseMs,
+      maxMs: backoffMaxMs,
+      signal,
+    });
+  }
+
+  private async command(
+    init: Omit<GroupSyncCommandInit, 'commandId' | 'attempt' | 'createdAt' | 'trigger'> & {
+      trigger: TriggerInit;
+    },
+    headers: MessageHeaders,
+  ): Promise<RouteDecision> {
+    const now = this.now();
+    const command = createGroupSyncCommand({
+      ...init,
+      commandId: randomUUID(),
+      attempt: 0,
+      provenance: { source: 'webhook' },
+      createdAt: now,
+    });
+    await this.deps.publisher.command(command, headers);
+    return 'command';
+  }
+
+  private async ignore(
+    event: Parameters<IgnoredRecorder['record']>[0],
+    headers: MessageHeaders,
+  ): Promise<RouteDecision> {
+    await this.deps.recorder.record(event, headers);
+    return 'ignored';
+  }
+
+  private decided(decision: RouteDecision): RouteDecision {
+    this.deps.metrics.recordRoute(decision);
+    return decision;
+  }
+}

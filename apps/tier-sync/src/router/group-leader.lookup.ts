@@ -1,0 +1,70 @@
+import { type CapillaryApi } from '../capillary/capillary.api';
+import { type RetryPolicy } from '../config/tier-sync.config';
+import { classifyFailure } from '../sync/failure-classification';
+import { retrying } from '../sync/retry-loop';
+import { type GroupLeaderCache, type SecondaryOf } from './group-leader.cache';
+
+export interface Leadership {
+  groupId: number | null;
+  /** Why the customer leads no group, in words, for the IGNORED record. */
+  reason: string;
+  secondaryOf?: SecondaryOf;
+  /** Answered without a Capillary call. */
+  cached: boolean;
+}
+
+/**
+ * Which group does this customer lead? Cache first (including what group syncs learnt about their
+ * secondaries), then findGroupLedBy with in-process retries. A permanent lookup error (e.g. 8015, the
+ * customer is unknown) means "leads no group we can sync"; a retryable one is rethrown, so the consumer
+ * retries the event instead of losing it.
+ */
+export class GroupLeaderLookup {
+  constructor(
+    private readonly api: Pick<CapillaryApi, 'findGroupLedBy'>,
+    private readonly cache: GroupLeaderCache,
+    private readonly retry: Pick<RetryPolicy, 'inProcessAttempts' | 'backoffBaseMs' | 'backoffMaxMs'>,
+  ) {}
+
+  async lookup(customerId: number, signal?: AbortSignal): Promise<Leadership> {
+    const hit = this.cache.get(customerId);
+    if (hit) {
+      return {
+        groupId: hit.groupId,
+        reason: reasonOf(customerId, hit.secondaryOf),
+        ...secondary(hit.secondaryOf),
+        cached: true,
+      };
+    }
+    try {
+      const group = await retrying(() => this.api.findGroupLedBy(customerId), {
+        attempts: this.retry.inProcessAttempts,
+        baseMs: this.retry.backoffBaseMs,
+        maxMs: this.retry.backoffMaxMs,
+        signal,
+      });
+      this.cache.remember(customerId, group?.id ?? null);
+      return { groupId: group?.id ?? null, reason: reasonOf(customerId), cached: false };
+    } catch (error) {
+      if (signal?.aborted || classifyFailure(error) === 'retryable') {
+        throw error;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        groupId: null,
+        reason: `group lookup for customer ${customerId} failed permanently: ${message}`,
+        cached: false,
+      };
+    }
+  }
+}
+
+function reasonOf(customerId: number, secondaryOf?: SecondaryOf): string {
+  return secondaryOf
+    ? `customer ${customerId} is a secondary of group ${secondaryOf.groupId} (member list read by command ${secondaryOf.commandId}), not a primary: not synced`
+    : `customer ${customerId} leads no group: not synced`;
+}
+
+function secondary(secondaryOf: SecondaryOf | undefined): { secondaryOf?: SecondaryOf } {
+  return secondaryOf ? { secondaryOf } : {};
+}

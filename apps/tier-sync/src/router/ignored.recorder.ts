@@ -1,0 +1,65 @@
+import { Logger } from '@nestjs/common';
+import { type MessageHeaders } from '@tiersync/kafka';
+import { type CommandKind, createSyncResult } from '@tiersync/tier-events';
+import { randomUUID } from 'node:crypto';
+import { type SyncPublisher } from '../messaging/sync.publisher';
+import { type TriggerInit } from './event-classifier';
+
+export interface IgnoredEvent {
+  kind: CommandKind;
+  trigger: TriggerInit;
+  reason: string;
+  groupId?: number;
+  primaryCustomerId?: number;
+  programId?: number;
+  customerId?: number;
+}
+
+/**
+ * Records an event the router decided not to turn into a command. With a known group it is an IGNORED
+ * SyncResult on the sync-results topic (e.g. the echo of our own adjustment: the customer is a
+ * secondary of the group just synced). SyncResult requires a group, so an event naming no group we know
+ * (a customer who leads none, an unhandled event) is logged with its reason and counted instead.
+ */
+export class IgnoredRecorder {
+  private readonly logger = new Logger(IgnoredRecorder.name);
+
+  constructor(
+    private readonly publisher: Pick<SyncPublisher, 'result'>,
+    private readonly dryRun: boolean,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** True when a sync-results record was written. */
+  async record(event: IgnoredEvent, headers: MessageHeaders): Promise<boolean> {
+    const { groupId, primaryCustomerId } = event;
+    if (groupId === undefined || primaryCustomerId === undefined) {
+      this.logger.log({
+        msg: 'event ignored',
+        eventId: event.trigger.eventId,
+        eventName: event.trigger.eventName,
+        customerId: event.customerId,
+        reason: event.reason,
+      });
+      return false;
+    }
+    const now = this.now();
+    const result = createSyncResult({
+      commandId: randomUUID(),
+      kind: event.kind,
+      groupId,
+      primaryCustomerId,
+      ...(event.programId ? { programId: event.programId } : {}),
+      trigger: event.trigger,
+      dryRun: this.dryRun,
+      outcome: 'IGNORED',
+      reason: event.reason,
+      members: [],
+      startedAt: now,
+      finishedAt: now,
+      durationMs: 0,
+    });
+    await this.publisher.result(result, headers);
+    return true;
+  }
+}

@@ -1,0 +1,17 @@
+import {
+  createGroupSyncCommand,
+  type GroupSyncCommand,
+  type GroupSyncCommandInit,
+} from '@tiersync/tier-events';
+
+/**
+ * A new command derived from another (a retry, a per-program split, a dead letter's restricted copy):
+ * copied through JSON, exactly as it travels, then validated again so nothing invalid is produced.
+ */
+export function deriveCommand(
+  command: GroupSyncCommand,
+  changes: Partial<GroupSyncCommandInit>,
+): GroupSyncCommand {
+  const plain = JSON.parse(JSON.stringify(command)) as GroupSyncCommandInit;
+  return createGroupSyncCommand({ ...plain, ...changes });
+}

@@ -1,0 +1,175 @@
+import { FakeCapillary, PROGRAM_ID, permanent, unavailable } from '../../test/fake-capillary';
+import { testCommand, testPolicy } from '../../test/sync-fixtures';
+import { ProgramTiersCache } from '../capillary/program-tiers.cache';
+import { type SyncPolicy } from '../config/tier-sync.config';
+import { GroupLeaderCache } from '../router/group-leader.cache';
+import { GroupSyncService } from './group-sync.service';
+import { MemberSyncRunner } from './member-sync.runner';
+import { PartnerSyncRunner } from './partner-sync.runner';
+import { SyncTargetResolver } from './sync-target.resolver';
+
+const GROUP = 100;
+const signal = new AbortController().signal;
+
+/** Primary 1 on Gold (2); secondaries: 2 on Silver, 3 on Platinum, 4 on Gold, 5 exited on Silver. */
+function setup(policy: Partial<SyncPolicy> = {}) {
+  const api = new FakeCapillary().group(
+    GROUP,
+    1,
+    [
+      { id: 2, tier: 1 },
+      { id: 3, tier: 3 },
+      { id: 4, tier: 2 },
+      { id: 5, tier: 1, active: false },
+    ],
+    2,
+  );
+  const sync = testPolicy(policy);
+  const leaders = new GroupLeaderCache(60_000);
+  const service = new GroupSyncService({
+    api,
+    leaders,
+    members: new MemberSyncRunner(api, sync, () => 0),
+    partners: new PartnerSyncRunner(api, sync, () => 0),
+    policy: sync,
+    targets: new SyncTargetResolver(sync, new ProgramTiersCache(api, 60_000)),
+  });
+  const byId = (outcome: Awaited<ReturnType<GroupSyncService['run']>>) =>
+    Object.fromEntries(outcome.members.map((m) => [m.customerId, `${m.action}/${m.status}`]));
+  return { api, leaders, service, byId };
+}
+
+describe(GroupSyncService.name, () => {
+  it("mirrors the primary's current tier onto every active secondary", async () => {
+    const { api, service, byId } = setup();
+    const outcome = await service.run(testCommand(), { signal });
+    expect(outcome.target).toEqual({ number: 2, name: 'Gold' });
+    expect(byId(outcome)).toEqual({
+      2: 'UPGRADE/ADJUSTED',
+      3: 'DOWNGRADE/ADJUSTED',
+      4: 'NONE/UNCHANGED',
+      5: 'NONE/SKIPPED',
+    });
+    expect([2, 3, 4, 5].map((id) => api.tiers.get(id))).toEqual([2, 2, 2, 1]);
+    // members + primary + three active secondaries read + two adjustments
+    expect(api.calls).toHaveLength(1 + 1 + 3 + 2);
+  });
+
+  it('leaves members above the primary alone under upgrade-only', async () => {
+    const { service, byId } = setup({ downgradePolicy: 'upgrade-only' });
+    expect(byId(await service.run(testCommand(), { signal }))[3]).toBe('NONE/UNCHANGED');
+  });
+
+  it('renews members already on the target when the primary renewed', async () => {
+    const { service, byId } = setup();
+    const command = testCommand({ trigger: { action: 'RENEWAL', eventName: 'tierRenewed', occurredAt: 1 } });
+    expect(byId(await service.run(command, { signal }))[4]).toBe('RENEWAL/ADJUSTED');
+  });
+
+  it('targets the CURRENT tier, not the (stale) event tier, by default', async () => {
+    const { service } = setup();
+    const stale = testCommand({
+      trigger: { action: 'UPGRADE', tierNumber: 3, tierName: 'Platinum', occurredAt: 1 },
+    });
+    expect((await service.run(stale, { signal })).target).toEqual({ number: 2, name: 'Gold' });
+  });
+
+  it("trusts the event's tier with SYNC_TARGET=event, naming it from the tier map when the payload could not", async () => {
+    const { api, service } = setup({ target: 'event' });
+    const command = testCommand({ trigger: { action: 'UPGRADE', tierNumber: 3, occurredAt: 1 } });
+    const outcome = await service.run(command, { signal });
+    expect(outcome.target).toEqual({ number: 3, name: 'Platinum' });
+    expect(api.callsOf('getProgramTiers')).toHaveLength(1);
+    // The primary is not read at all: nothing needs it.
+    expect(api.callsOf('getCustomerLoyalty').map((c) => c.id)).toEqual([2, 3, 4]);
+  });
+
+  it('aligns the expiry to the primary when configured', async () => {
+    const { api, service } = setup({
+      validity: { kind: 'AS_PER_TIER_STRATEGY', alignToPrimary: true, reassessOnNextActivity: false },
+    });
+    api.expiry.set(1, '2026-08-19T23:59:59+05:30');
+    await service.run(testCommand(), { signal });
+    expect(api.callsOf('manualSlabAdjustment')[0]?.body).toMatchObject({
+      manualSlabActionValidity: 'SPECIFIC_DATE',
+      manualSlabActionValidityUpto: '2026-08-19',
+    });
+  });
+
+  it('syncs only the named members of a join or a retry', async () => {
+    const { api, service, byId } = setup();
+    const outcome = await service.run(testCommand({ kind: 'JOIN_SYNC', memberIds: [3] }), { signal });
+    expect(byId(outcome)).toEqual({ 3: 'DOWNGRADE/ADJUSTED' });
+    expect(api.callsOf('manualSlabAdjustment').map((c) => c.id)).toEqual([3]);
+  });
+
+  it('seeds the echo cache with the active secondaries before adjusting them', async () => {
+    const { leaders, service } = setup();
+    const command = testCommand();
+    await service.run(command, { signal });
+    expect(leaders.get(2)?.secondaryOf).toEqual({
+      groupId: GROUP,
+      primaryCustomerId: 1,
+      commandId: command.commandId,
+    });
+    expect(leaders.get(5)).toBeUndefined();
+  });
+
+  it('ignores a command whose customer no longer leads the group', async () => {
+    const { leaders, service } = setup();
+    leaders.remember(9, GROUP);
+    const outcome = await service.run(testCommand({ primaryCustomerId: 9 }), { signal });
+    expect(outcome.ignored).toBe(`customer 9 does not lead group ${GROUP}: its primary is 1`);
+    expect(leaders.get(9)).toBeUndefined();
+  });
+
+  it('dry run: plans every member and writes nothing', async () => {
+    const { api, service, byId } = setup({ dryRun: true });
+    const outcome = await service.run(testCommand(), { signal });
+    expect(byId(outcome)).toEqual({
+      2: 'UPGRADE/PLANNED',
+      3: 'DOWNGRADE/PLANNED',
+      4: 'NONE/PLANNED',
+      5: 'NONE/SKIPPED',
+    });
+    expect(api.callsOf('manualSlabAdjustment')).toHaveLength(0);
+  });
+
+  it('keeps going for the other members when one fails', async () => {
+    const { api, service, byId } = setup();
+    api.fail('manualSlabAdjustment', 2, permanent(3045));
+    const outcome = await service.run(testCommand(), { signal });
+    expect(byId(outcome)[2]).toBe('UPGRADE/FAILED');
+    expect(byId(outcome)[3]).toBe('DOWNGRADE/ADJUSTED');
+  });
+
+  it('returns a retryable group failure when the members cannot be read', async () => {
+    const { api, service } = setup();
+    api.fail('getGroupMembers', GROUP, unavailable(), unavailable(), unavailable(5));
+    const outcome = await service.run(testCommand(), { signal });
+    expect(outcome.failure).toMatchObject({
+      note: 'group read failed',
+      retryAfterMs: 5,
+      error: { retryable: true },
+    });
+  });
+
+  it('returns a permanent failure when the primary has no tier in the program', async () => {
+    const { api, service } = setup();
+    api.tiers.delete(1);
+    const outcome = await service.run(testCommand(), { signal });
+    expect(outcome.failure).toMatchObject({
+      note: 'cannot sync',
+      error: { retryable: false, message: `primary 1 has no tier in program ${PROGRAM_ID}` },
+    });
+  });
+
+  it('rethrows when the consumer abandons the command', async () => {
+    const { api, service } = setup();
+    const controller = new AbortController();
+    api.fail('getGroupMembers', GROUP, unavailable());
+    const run = service.run(testCommand(), { signal: controller.signal });
+    controller.abort();
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});

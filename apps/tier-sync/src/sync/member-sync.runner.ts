@@ -1,0 +1,182 @@
+import { isAlreadyAtTarget, type ManualSlabAdjustmentResponse } from '@tiersync/capillary-client';
+import { type GroupSyncCommand, type MemberAction } from '@tiersync/tier-events';
+import { type CapillaryApi, readProgramTier } from '../capillary/capillary.api';
+import { type SyncPolicy } from '../config/tier-sync.config';
+import { buildAdjustmentRequest, buildReason } from './adjustment-request.builder';
+import { type Random } from './backoff';
+import { classifyFailure, type FailureRecord, failureRecordOf, retryAfterOf } from './failure-classification';
+import { type MemberPlan, planMember, type TierRef } from './member-planner';
+import { retrying } from './retry-loop';
+
+export interface MemberSyncContext {
+  command: GroupSyncCommand;
+  programId: number;
+  target: TierRef & { name: string };
+  primaryExpiry?: string;
+  /** The trigger renews: members already on the target are renewed too. */
+  renewal: boolean;
+  signal?: AbortSignal;
+}
+
+export type MemberStatus = 'ADJUSTED' | 'UNCHANGED' | 'SKIPPED' | 'PLANNED' | 'FAILED';
+
+/** What happened to one member; FAILED is resolved to a retry or a dead letter by the group sync. */
+export interface MemberReport {
+  customerId: number;
+  tierBefore?: TierRef;
+  tierAfter?: TierRef;
+  action: MemberAction;
+  status: MemberStatus;
+  attempts: number;
+  note: string;
+  error?: FailureRecord;
+  retryAfterMs?: number;
+  sideEffects?: unknown[];
+}
+
+type Planned = { current?: TierRef; plan: MemberPlan };
+
+/**
+ * One member's read -> plan -> adjust, retried in process when the failure is retryable. The member is
+ * re-read on every try, so a retry after a lost answer finds the member already adjusted and does nothing.
+ */
+export class MemberSyncRunner {
+  constructor(
+    private readonly api: Pick<CapillaryApi, 'getCustomerLoyalty' | 'manualSlabAdjustment'>,
+    private readonly policy: SyncPolicy,
+    private readonly random?: Random,
+  ) {}
+
+  async run(customerId: number, ctx: MemberSyncContext): Promise<MemberReport> {
+    let attempts = 0;
+    let last: Planned | undefined;
+    const { retry } = this.policy;
+    try {
+      const report = await retrying(
+        () =>
+          this.once(customerId, ctx, (planned) => {
+            last = planned;
+          }),
+        {
+          attempts: retry.inProcessAttempts,
+          baseMs: retry.backoffBaseMs,
+          maxMs: retry.backoffMaxMs,
+          signal: ctx.signal,
+          random: this.random,
+          onAttempt: (n) => (attempts = n),
+        },
+      );
+      return { ...report, attempts };
+    } catch (error) {
+      if (ctx.signal?.aborted) {
+        throw error;
+      }
+      const again = classifyFailure(error) === 'already-at-target';
+      return {
+        customerId,
+        ...(last?.current ? { tierBefore: last.current } : {}),
+        action: last?.plan.action ?? 'NONE',
+        status: 'FAILED',
+        attempts,
+        note: again ? 'refused with 8925 again after re-reading the member' : 'adjustment failed',
+        error: failureRecordOf(error),
+        retryAfterMs: retryAfterOf(error),
+      };
+    }
+  }
+
+  private async once(
+    customerId: number,
+    ctx: MemberSyncContext,
+    seen: (planned: Planned) => void,
+  ): Promise<Omit<MemberReport, 'attempts'>> {
+    const first = await this.plan(customerId, ctx);
+    seen(first);
+    const early = this.withoutCall(customerId, first);
+    if (early) {
+      return early;
+    }
+    try {
+      return await this.adjust(customerId, ctx, first);
+    } catch (error) {
+      if (!isAlreadyAtTarget(error)) {
+        throw error;
+      }
+      // The member moved after we read it (its own activity): re-read and re-plan once.
+      const second = await this.plan(customerId, ctx);
+      seen(second);
+      const settled = this.withoutCall(customerId, second);
+      return settled
+        ? { ...settled, note: `${settled.note} (re-planned after 8925)` }
+        : await this.adjust(customerId, ctx, second);
+    }
+  }
+
+  private async plan(customerId: number, ctx: MemberSyncContext): Promise<Planned> {
+    const tier = await readProgramTier(this.api, customerId, ctx.programId);
+    const current = tier ? { number: tier.slabSNo, name: tier.currentSlab } : undefined;
+    const plan = planMember({
+      current,
+      target: ctx.target,
+      downgradePolicy: this.policy.downgradePolicy,
+      renewal: ctx.renewal,
+    });
+    return { ...(current ? { current } : {}), plan };
+  }
+
+  /** The report when no call is needed (nothing to do, member skipped, or a dry run). */
+  private withoutCall(
+    customerId: number,
+    { current, plan }: Planned,
+  ): Omit<MemberReport, 'attempts'> | undefined {
+    const base = {
+      customerId,
+      action: plan.action,
+      note: plan.note,
+      ...(current ? { tierBefore: current } : {}),
+    };
+    if (plan.skip) {
+      return { ...base, status: 'SKIPPED' };
+    }
+    if (this.policy.dryRun) {
+      return { ...base, status: 'PLANNED' };
+    }
+    return plan.action === 'NONE'
+      ? { ...base, status: 'UNCHANGED', ...(current ? { tierAfter: current } : {}) }
+      : undefined;
+  }
+
+  private async adjust(
+    customerId: number,
+    ctx: MemberSyncContext,
+    { current, plan }: Planned,
+  ): Promise<Omit<MemberReport, 'attempts'>> {
+    const action = plan.action as 'UPGRADE' | 'DOWNGRADE' | 'RENEWAL';
+    const request = buildAdjustmentRequest(
+      {
+        programId: ctx.programId,
+        action,
+        target: ctx.target,
+        primaryExpiry: ctx.primaryExpiry,
+        reason: buildReason(this.policy.reasonPrefix, ctx.command, action, ctx.target),
+      },
+      this.policy,
+    );
+    const response = await this.api.manualSlabAdjustment(customerId, request);
+    return {
+      customerId,
+      ...(current ? { tierBefore: current } : {}),
+      tierAfter: tierAfterOf(response, ctx.target),
+      action,
+      status: 'ADJUSTED',
+      note: plan.note,
+      sideEffects: response.sideEffects,
+    };
+  }
+}
+
+/** The member's tier per the response's slab side effect (also used for downgrades and renewals). */
+function tierAfterOf(response: ManualSlabAdjustmentResponse, fallback: TierRef): TierRef {
+  const effect = response.sideEffects.find((e) => e.type === 'slab') ?? response.sideEffects[0];
+  return effect ? { number: effect.upgradedSlabNumber, name: effect.upgradedSlabName } : fallback;
+}

@@ -1,0 +1,51 @@
+import { type CustomerProgramTier } from '@tiersync/capillary-client';
+import { type GroupSyncCommand } from '@tiersync/tier-events';
+import { type ProgramTiersCache } from '../capillary/program-tiers.cache';
+import { type SyncPolicy } from '../config/tier-sync.config';
+import { SyncFailure } from './sync-failure.error';
+
+export interface SyncTarget {
+  tier: { number: number; name: string };
+  /** The primary's slabExpiryDate, read only when the expiry is to be aligned. */
+  primaryExpiry?: string;
+}
+
+/**
+ * The tier every secondary should end on. By default the primary's CURRENT tier, read now, so a late,
+ * duplicated or replayed event converges to the truth instead of regressing the group. With
+ * SYNC_TARGET=event the event's tier is trusted (commands without one, a join or a reconcile, still read).
+ */
+export class SyncTargetResolver {
+  constructor(
+    private readonly policy: Pick<SyncPolicy, 'target' | 'validity'>,
+    private readonly tierNames: Pick<ProgramTiersCache, 'nameOf'>,
+  ) {}
+
+  async resolve(
+    command: GroupSyncCommand,
+    programId: number,
+    readPrimary: () => Promise<CustomerProgramTier | undefined>,
+  ): Promise<SyncTarget> {
+    const eventTier = command.trigger.tierNumber;
+    if (this.policy.target === 'event' && eventTier !== undefined) {
+      const name = command.trigger.tierName ?? (await this.tierNames.nameOf(programId, eventTier));
+      if (name === undefined) {
+        throw new SyncFailure(
+          `tier ${eventTier} of program ${programId} has no name in the program's tier map`,
+        );
+      }
+      const primaryExpiry = this.policy.validity.alignToPrimary
+        ? (await readPrimary())?.slabExpiryDate
+        : undefined;
+      return { tier: { number: eventTier, name }, ...(primaryExpiry ? { primaryExpiry } : {}) };
+    }
+    const primary = await readPrimary();
+    if (!primary) {
+      throw new SyncFailure(`primary ${command.primaryCustomerId} has no tier in program ${programId}`);
+    }
+    return {
+      tier: { number: primary.slabSNo, name: primary.currentSlab },
+      ...(primary.slabExpiryDate ? { primaryExpiry: primary.slabExpiryDate } : {}),
+    };
+  }
+}

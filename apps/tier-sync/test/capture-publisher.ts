@@ -1,0 +1,33 @@
+import { type MessageHeaders } from '@tiersync/kafka';
+import { type DeadLetter, type GroupSyncCommand, type SyncResult } from '@tiersync/tier-events';
+import { type SyncPublisher } from '../src/messaging/sync.publisher';
+
+type Published<T> = { value: T; headers: MessageHeaders };
+
+/** Records what would be published, per topic role, for unit tests. */
+export class CapturePublisher implements Pick<SyncPublisher, 'command' | 'retry' | 'result' | 'deadLetters'> {
+  readonly commands: Published<GroupSyncCommand>[] = [];
+  readonly retries: Published<GroupSyncCommand>[] = [];
+  readonly results: Published<SyncResult>[] = [];
+  readonly deadLettered: Published<DeadLetter>[] = [];
+
+  command(value: GroupSyncCommand, headers: MessageHeaders): Promise<void> {
+    this.commands.push({ value, headers });
+    return Promise.resolve();
+  }
+
+  retry(value: GroupSyncCommand, headers: MessageHeaders): Promise<void> {
+    this.retries.push({ value, headers });
+    return Promise.resolve();
+  }
+
+  result(value: SyncResult, headers: MessageHeaders): Promise<void> {
+    this.results.push({ value, headers });
+    return Promise.resolve();
+  }
+
+  deadLetters(values: readonly DeadLetter[], headers: MessageHeaders): Promise<void> {
+    values.forEach((value) => this.deadLettered.push({ value, headers }));
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,66 @@
+import { type SimCustomer, type SimGroup, type SimSeed } from '@tiersync/capillary-sim';
+
+export const BENCH_PROGRAM_ID = 973;
+
+/** Customer id of member `index` (0 = primary) of group `group`. */
+export function memberId(group: number, index: number): number {
+  return 100_000_000 + group * 10 + index;
+}
+
+/**
+ * `groups` families of one primary and `secondaries` secondaries, everyone on Silver in one program with
+ * Silver/Gold/Platinum: when every primary moves to Platinum, every secondary needs one UPGRADE.
+ */
+export function benchSeed(groups: number, secondaries: number): SimSeed {
+  const customers: SimCustomer[] = [];
+  const groupList: SimGroup[] = [];
+  for (let g = 0; g < groups; g++) {
+    const ids = Array.from({ length: secondaries + 1 }, (_, i) => memberId(g, i));
+    ids.forEach((customerId) =>
+      customers.push({
+        customerId,
+        firstName: `c${customerId}`,
+        lastName: 'Bench',
+        mobile: `91${customerId}`,
+        status: 'ACTIVE',
+        tiers: [{ programId: BENCH_PROGRAM_ID, tierNumber: 1, expiryDate: '2027-12-31' }],
+        partnerLinks: [],
+      }),
+    );
+    groupList.push({
+      groupId: 50_000_000 + g,
+      groupName: `bench-${g}`,
+      groupStatus: 'ACTIVE',
+      maxGroupSize: secondaries + 1,
+      createdOn: '2025-01-01 00:00:00',
+      members: ids.map((customerId, i) => ({
+        customerId,
+        primary: i === 0,
+        active: true,
+        defaultGroup: true,
+        joinedOn: '2025-01-01 00:00:00',
+      })),
+      tiers: [],
+    });
+  }
+  return {
+    orgId: 50261,
+    programs: [
+      {
+        programId: BENCH_PROGRAM_ID,
+        name: 'BenchProgram',
+        isDefault: true,
+        pointsToCurrencyRatio: 1,
+        tierValidityMonths: 12,
+        tiers: [
+          { slabId: 1, serialNumber: 1, name: 'Silver', status: 'LIVE' },
+          { slabId: 2, serialNumber: 2, name: 'Gold', status: 'LIVE' },
+          { slabId: 3, serialNumber: 3, name: 'Platinum', status: 'LIVE' },
+        ],
+      },
+    ],
+    customers,
+    groups: groupList,
+    partnerPrograms: [],
+  };
+}

@@ -1,0 +1,79 @@
+import { createKafka } from '@tiersync/kafka';
+import { type Consumer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+
+/** What the benchmark keeps of one sync-results record. */
+export interface CollectedResult {
+  outcome: string;
+  adjusted: number;
+  finishedAt: number;
+  durationMs: number;
+  /** When the ingress accepted the webhook (header forwarded by tier-sync), epoch ms. */
+  receivedAt: number | undefined;
+}
+
+/** Reads the sync-results topic from its start; IGNORED records (the echoes) are counted apart. */
+export class ResultCollector {
+  readonly commands: CollectedResult[] = [];
+  ignored = 0;
+  private consumer: Consumer | undefined;
+
+  constructor(
+    private readonly brokers: string[],
+    private readonly topic: string,
+  ) {}
+
+  async start(): Promise<void> {
+    this.consumer = createKafka({ brokers: this.brokers, clientId: 'bench-sync' }).consumer({
+      groupId: `bench-sync-${randomUUID()}`,
+      maxWaitTimeInMs: 100,
+    });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
+    await this.consumer.run({
+      eachMessage: ({ message }) => {
+        const result = JSON.parse(message.value?.toString('utf8') ?? '{}') as {
+          outcome: string;
+          finishedAt: number;
+          durationMs: number;
+          members: { outcome: string }[];
+        };
+        if (result.outcome === 'IGNORED') {
+          this.ignored++;
+          return Promise.resolve();
+        }
+        const receivedAt = Number(message.headers?.['receivedAt']?.toString());
+        this.commands.push({
+          outcome: result.outcome,
+          adjusted: result.members.filter((m) => m.outcome === 'ADJUSTED').length,
+          finishedAt: result.finishedAt,
+          durationMs: result.durationMs,
+          receivedAt: Number.isFinite(receivedAt) ? receivedAt : undefined,
+        });
+        return Promise.resolve();
+      },
+    });
+  }
+
+  /** Resolves once `count` command results arrived; rejects after `timeoutMs`. */
+  async waitFor(count: number, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.commands.length < count) {
+      if (Date.now() > deadline) {
+        throw new Error(`only ${this.commands.length} of ${count} groups synced after ${timeoutMs} ms`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+}
+
+/** The p-th percentile (0..100) of some numbers, nearest rank. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? Number.NaN;
+}

@@ -1,0 +1,193 @@
+// End-to-end sync throughput: the Capillary simulator (in this process, latency 50 +- 20 ms) sends every
+// primary's tierUpgraded webhook to webhook-ingress; tier-sync (both real processes, real Kafka) syncs
+// each group. 2,000 groups x 5 secondaries, once without a rate limit and once at 6,000 requests/min.
+// Run:
+//   node -r ./tools/runtime/register.js bench/sync/sync.bench.ts [--groups 2000] [--secondaries 5] [--concurrency 10] [--ceiling 32]
+// Uses KAFKA_BROKERS when set, else starts a local broker (tools/local-kafka).
+import { startCapillarySim } from '@tiersync/capillary-sim';
+import { createKafka, ensureTopics, parseBrokers } from '@tiersync/kafka';
+import { startLocalKafka } from '@tiersync/local-kafka';
+import { topicNames } from '@tiersync/tier-events';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { startIngressProcess } from '../ingress/ingress-process';
+import { BENCH_PROGRAM_ID, benchSeed, memberId } from './bench-seed';
+import { percentile, ResultCollector } from './result-collector';
+
+const SECRET = 'bench-secret-0123456789abcdef';
+const AUTH = { username: 'bench', password: 'bench-password' };
+const LATENCY = { fixedMs: 30, jitterMs: 40 }; // uniform 30-70 ms: 50 +- 20
+
+interface Run {
+  name: string;
+  rateLimitPerMinute: number;
+  concurrency: number;
+}
+
+async function runOnce(brokers: string[], run: Run, groups: number, secondaries: number) {
+  const { concurrency } = run;
+  const prefix = `bench-sync-${randomUUID().slice(0, 8)}.`;
+  const topics = topicNames(prefix);
+  await ensureTopics(
+    createKafka({ brokers, clientId: 'bench-sync' }),
+    Object.values(topics).map((topic) => ({ topic, partitions: 6 })),
+  );
+  // Whatever started is stopped again, even when a later start fails.
+  const cleanups: (() => Promise<unknown>)[] = [];
+  try {
+    const sim = await startCapillarySim({
+      auth: AUTH,
+      seed: benchSeed(groups, secondaries),
+      faults: { latency: LATENCY },
+    });
+    cleanups.push(() => sim.stop());
+    const kafkaEnv = { KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: prefix };
+    const ingress = await startIngressProcess('apps/webhook-ingress/src/main.ts', {
+      ...kafkaEnv,
+      INGRESS_HOST: '127.0.0.1',
+      INGRESS_PORT: '0',
+      WEBHOOK_SECRET: SECRET,
+      LOG_LEVEL: 'info',
+    });
+    cleanups.push(() => ingress.stop());
+    const sync = await startIngressProcess('apps/tier-sync/src/main.ts', {
+      ...kafkaEnv,
+      CAPILLARY_BASE_URL: sim.url,
+      CAPILLARY_USERNAME: AUTH.username,
+      CAPILLARY_PASSWORD: AUTH.password,
+      CAPILLARY_MAX_CONCURRENCY: String(concurrency),
+      CAPILLARY_RATE_LIMIT_PER_MINUTE: String(run.rateLimitPerMinute),
+      SYNC_HTTP_HOST: '127.0.0.1',
+      SYNC_HTTP_PORT: '0',
+      LOG_LEVEL: 'log',
+    });
+    cleanups.push(() => sync.stop());
+    const collector = new ResultCollector(brokers, topics.syncResults);
+    cleanups.push(() => collector.stop());
+    await collector.start();
+    cleanups.push(() => {
+      sim.control.setWebhook(undefined);
+      return Promise.resolve();
+    });
+    sim.control.setWebhook({
+      url: ingress.url,
+      headerName: 'x-webhook-token',
+      secret: SECRET,
+      maxConnections: 16,
+    });
+    const cpuBefore = process.cpuUsage();
+    const syncCpuBefore = await processCpuSeconds(sync.url);
+    for (let g = 0; g < groups; g++) {
+      sim.control.activity({ customerId: memberId(g, 0), programId: BENCH_PROGRAM_ID, tier: 3 });
+    }
+    const requestBound = Math.min(
+      run.rateLimitPerMinute > 0 ? run.rateLimitPerMinute / 60 : Infinity,
+      concurrency / 0.05,
+    );
+    await collector.waitFor(groups, ((groups * (secondaries * 2 + 3)) / requestBound) * 3_000 + 60_000);
+    const calls = sim.control.calls();
+    const results = collector.commands;
+    const first = Math.min(...results.map((r) => r.receivedAt ?? r.finishedAt));
+    const last = Math.max(...results.map((r) => r.finishedAt));
+    const seconds = (last - first) / 1000;
+    const adjusted = results.reduce((sum, r) => sum + r.adjusted, 0);
+    const latencies = results.map((r) => r.finishedAt - (r.receivedAt ?? r.finishedAt));
+    const meanCallMs = calls.reduce((sum, c) => sum + (c.durationMs ?? 0), 0) / calls.length;
+    const cpu = process.cpuUsage(cpuBefore);
+    const syncCpu = (await processCpuSeconds(sync.url)) - syncCpuBefore;
+    return {
+      run: run.name,
+      concurrency,
+      groups: results.length,
+      outcomes: [...new Set(results.map((r) => r.outcome))].join(','),
+      echoesIgnored: collector.ignored,
+      adjustments: adjusted,
+      requests: calls.length,
+      requestsPerAdjustment: +(calls.length / adjusted).toFixed(2),
+      seconds: +seconds.toFixed(1),
+      webhooksAcceptedOverSeconds: +(
+        (Math.max(...results.map((r) => r.receivedAt ?? first)) - first) /
+        1000
+      ).toFixed(1),
+      requestsPerSecond: +(calls.length / seconds).toFixed(1),
+      requestBound: +requestBound.toFixed(1),
+      requestPctOfBound: +((100 * calls.length) / seconds / requestBound).toFixed(1),
+      adjustmentsPerSecond: +(adjusted / seconds).toFixed(1),
+      adjustmentBound: +((requestBound * adjusted) / calls.length).toFixed(1),
+      meanCallMs: +meanCallMs.toFixed(1),
+      maxConcurrentCalls: Math.max(...calls.map((c) => c.concurrent)),
+      webhookToSyncedP50Ms: percentile(latencies, 50),
+      webhookToSyncedP99Ms: percentile(latencies, 99),
+      commandP50Ms: percentile(
+        results.map((r) => r.durationMs),
+        50,
+      ),
+      commandP99Ms: percentile(
+        results.map((r) => r.durationMs),
+        99,
+      ),
+      benchProcessCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      tierSyncCpuMs: Math.round(syncCpu * 1000),
+      tierSyncCpuPerRequestMs: +((syncCpu * 1000) / calls.length).toFixed(2),
+    };
+  } finally {
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup();
+    }
+  }
+}
+
+/** tier-sync's own CPU seconds so far (prom-client's process_cpu_seconds_total). */
+async function processCpuSeconds(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      groups: { type: 'string', default: '2000' },
+      secondaries: { type: 'string', default: '5' },
+      concurrency: { type: 'string', default: '10' },
+      ceiling: { type: 'string', default: '32' },
+    },
+  });
+  const [groups, secondaries, concurrency, ceiling] = [
+    values.groups,
+    values.secondaries,
+    values.concurrency,
+    values.ceiling,
+  ].map(Number) as [number, number, number, number];
+  const local = process.env['KAFKA_BROKERS'] ? undefined : await startLocalKafka({ partitions: 6 });
+  const brokers = local ? local.brokers : parseBrokers(process.env['KAFKA_BROKERS'] ?? '');
+  console.log(
+    `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), node ${process.version}, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    `${groups} groups x ${secondaries} secondaries, simulator latency ${LATENCY.fixedMs}-${LATENCY.fixedMs + LATENCY.jitterMs} ms`,
+  );
+  try {
+    const runs: Run[] = [
+      { name: 'no rate limit', rateLimitPerMinute: 0, concurrency },
+      { name: '6,000 requests/min', rateLimitPerMinute: 6000, concurrency },
+      // Where this machine's CPU, not the bound, sets the pace (0 skips it).
+      ...(ceiling > 0
+        ? [{ name: `no rate limit, ${ceiling} concurrent`, rateLimitPerMinute: 0, concurrency: ceiling }]
+        : []),
+    ];
+    for (const run of runs) {
+      console.log(JSON.stringify(await runOnce(brokers, run, groups, secondaries), null, 1));
+    }
+  } finally {
+    await local?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+import { createKafka } from '@tiersync/kafka';
+import { type Command } from 'commander';
+import { type Kafka } from 'kafkajs';
+import { loadOpsConfig, type EnvName, type EnvSource, type OpsConfig } from '../config/ops-config';
+import { Output, type CliIo } from './output';
+
+/** What every command receives from main.ts (or a test): the environment and the output streams. */
+export interface CliDeps {
+  env: EnvSource;
+  io: CliIo;
+}
+
+interface GlobalFlags {
+  json?: boolean;
+  quiet?: boolean;
+  brokers?: string;
+  topicPrefix?: string;
+}
+
+export interface CommandContext {
+  output: Output;
+  config: OpsConfig;
+  kafka: () => Kafka;
+}
+
+/** Output + validated config for one command; command-specific flags override their variables. */
+export function commandContext(
+  command: Command,
+  deps: CliDeps,
+  overrides: Partial<Record<EnvName, string>> = {},
+): CommandContext {
+  const flags = command.optsWithGlobals<GlobalFlags>();
+  const output = new Output(deps.io, flags.json === true, flags.quiet === true);
+  const config = loadOpsConfig(deps.env, {
+    KAFKA_BROKERS: flags.brokers,
+    KAFKA_TOPIC_PREFIX: flags.topicPrefix,
+    ...overrides,
+  });
+  let kafka: Kafka | undefined;
+  return {
+    output,
+    config,
+    kafka: () => (kafka ??= createKafka({ brokers: config.kafka.brokers, clientId: config.kafka.clientId })),
+  };
+}
+
+/** Runs `work` with a connected admin client and always disconnects it. */
+export async function withAdmin<T>(kafka: Kafka, work: (admin: ReturnType<Kafka['admin']>) => Promise<T>) {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}

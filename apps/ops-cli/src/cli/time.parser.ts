@@ -1,0 +1,35 @@
+import { UsageError } from './usage.error';
+
+/**
+ * `--to-time`, `--since`, `--until`: ISO 8601 (`2025-06-01T12:00:00Z`) or epoch milliseconds. A bare
+ * number below 10^11 is refused rather than guessed at: it is almost certainly epoch SECONDS, and reading
+ * it as milliseconds would silently point at January 1970.
+ */
+export function parseInstant(value: string, flag: string): number {
+  const text = value.trim();
+  if (/^\d+$/.test(text)) {
+    const ms = Number(text);
+    if (ms < 1e11) {
+      throw new UsageError(`${flag} ${text}: looks like epoch seconds; give epoch milliseconds or ISO 8601`);
+    }
+    return ms;
+  }
+  // A date (UTC midnight) or a date-time WITH its zone: a zone-less time would depend on the machine's TZ.
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(text)) {
+    throw new UsageError(
+      `${flag} ${text}: expected ISO 8601 with a zone (e.g. 2025-06-01T12:00:00Z) or epoch milliseconds`,
+    );
+  }
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms) || !isCalendarDate(text)) {
+    throw new UsageError(`${flag} ${text}: not a valid date`);
+  }
+  return ms;
+}
+
+/** Date.parse rolls 2025-02-30 over to March 2nd; an operator who typed it made a mistake. */
+function isCalendarDate(text: string): boolean {
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day ?? 0));
+  return date.getUTCMonth() === (month ?? 0) - 1 && date.getUTCDate() === day;
+}

@@ -1,0 +1,34 @@
+import { type DeadLetter } from '@tiersync/tier-events';
+
+/** What `dlq list` and `dlq redrive` select on; every given criterion must match. */
+export interface DeadLetterFilter {
+  ids?: readonly string[];
+  groupIds?: readonly number[];
+  /** Capillary or network error codes, compared as text (8015, "ECONNRESET"). */
+  codes?: readonly string[];
+  /** failedAt window, epoch ms, inclusive start and exclusive end. */
+  since?: number;
+  until?: number;
+}
+
+export function matchesFilter(letter: DeadLetter, filter: DeadLetterFilter): boolean {
+  const code = letter.reason.code === undefined ? undefined : String(letter.reason.code);
+  return (
+    (!filter.ids?.length || filter.ids.includes(letter.deadLetterId)) &&
+    (!filter.groupIds?.length || filter.groupIds.includes(letter.groupId)) &&
+    (!filter.codes?.length || (code !== undefined && filter.codes.includes(code))) &&
+    (filter.since === undefined || letter.failedAt >= filter.since) &&
+    (filter.until === undefined || letter.failedAt < filter.until)
+  );
+}
+
+/** True when the filter narrows anything down: redrive refuses to run on everything by accident. */
+export function isSelective(filter: DeadLetterFilter): boolean {
+  return (
+    (filter.ids?.length ?? 0) > 0 ||
+    (filter.groupIds?.length ?? 0) > 0 ||
+    (filter.codes?.length ?? 0) > 0 ||
+    filter.since !== undefined ||
+    filter.until !== undefined
+  );
+}

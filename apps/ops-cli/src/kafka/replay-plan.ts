@@ -1,0 +1,69 @@
+import { UsageError } from '../cli/usage.error';
+
+/** One partition as the group sees it now. */
+export interface PartitionState {
+  partition: number;
+  /** Log start offset (older records were deleted by retention or compaction). */
+  low: number;
+  /** High watermark: the offset the next record will get. */
+  high: number;
+  /** The group's committed offset (the next record it will handle), or null when it never committed. */
+  committed: number | null;
+}
+
+export interface PartitionPlan extends PartitionState {
+  target: number;
+  /** Records the group already handled that it will handle again (null: no committed offset to compare). */
+  again: number | null;
+  /** Records the group has not handled yet that it will never handle (moving forward skips them). */
+  skipped: number;
+  /** Records from the target to the current end, i.e. what the group will work through. */
+  toHandle: number;
+}
+
+export interface ReplayPlan {
+  partitions: PartitionPlan[];
+  totals: { again: number; skipped: number; toHandle: number };
+}
+
+/** Compares the group's position with the target offsets, partition by partition. */
+export function planReplay(
+  states: readonly PartitionState[],
+  targets: ReadonlyMap<number, number>,
+): ReplayPlan {
+  const byPartition = new Map(states.map((s) => [s.partition, s]));
+  const partitions = [...targets.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([partition, target]) => {
+      const state = byPartition.get(partition);
+      if (!state) {
+        throw new UsageError(`partition ${partition} does not exist (the topic has ${states.length})`);
+      }
+      return planPartition(state, target);
+    });
+  const sum = (pick: (p: PartitionPlan) => number) => partitions.reduce((total, p) => total + pick(p), 0);
+  return {
+    partitions,
+    totals: {
+      again: sum((p) => p.again ?? 0),
+      skipped: sum((p) => p.skipped),
+      toHandle: sum((p) => p.toHandle),
+    },
+  };
+}
+
+function planPartition(state: PartitionState, target: number): PartitionPlan {
+  if (target < state.low || target > state.high) {
+    throw new UsageError(
+      `offset ${target} on partition ${state.partition} is outside the log [${state.low}, ${state.high}]`,
+    );
+  }
+  const { committed } = state;
+  return {
+    ...state,
+    target,
+    again: committed === null ? null : Math.max(0, committed - target),
+    skipped: committed === null ? 0 : Math.max(0, target - committed),
+    toHandle: state.high - target,
+  };
+}

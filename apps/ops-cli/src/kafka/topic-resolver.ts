@@ -1,0 +1,27 @@
+import { TOPIC_SUFFIXES, type TopicRole } from '@tiersync/tier-events';
+
+/**
+ * Operators name topics by role (`webhook-events`, `group-commands-retry`, `dlq`, `groupCommands`) or in
+ * full. A role becomes `<prefix><suffix>`; anything else is taken as a full topic name.
+ */
+export function resolveTopic(nameOrRole: string, prefix: string): string {
+  const role = ROLE_ALIASES.get(nameOrRole.trim().toLowerCase());
+  return role ? `${prefix}${TOPIC_SUFFIXES[role]}` : nameOrRole.trim();
+}
+
+/** For --help texts. */
+export function topicRoleNames(): string[] {
+  return Object.values(TOPIC_SUFFIXES).map((suffix) => suffix.replace(/\.v\d+$/, ''));
+}
+
+const ROLE_ALIASES: ReadonlyMap<string, TopicRole> = new Map(
+  (Object.entries(TOPIC_SUFFIXES) as [TopicRole, string][]).flatMap(([role, suffix]) => {
+    const bare = suffix.replace(/\.v\d+$/, '');
+    const kebab = role.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const aliases = [role.toLowerCase(), kebab, suffix, bare, bare.replace(/\./g, '-')];
+    if (role === 'deadLetters') {
+      aliases.push('dead-letters');
+    }
+    return aliases.map((alias) => [alias, role] as const);
+  }),
+);

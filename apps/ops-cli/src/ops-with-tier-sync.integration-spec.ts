@@ -1,0 +1,169 @@
+import {
+  DEMO_PROGRAM_ID,
+  DEMO_SECOND_PROGRAM_ID,
+  startCapillarySim,
+  type CapillarySim,
+} from '@tiersync/capillary-sim';
+import { ensureTopics } from '@tiersync/kafka';
+import { topicNames } from '@tiersync/tier-events';
+import {
+  integrationBrokers,
+  integrationKafka,
+  jsonOf,
+  readCommands,
+  runOps,
+  uniqueName,
+} from '../test/ops-test-env';
+import { inStepSeed } from '../test/reconcile-seed';
+import { TierSyncProcess } from '../test/tier-sync.process';
+import { ExitCode } from './cli/exit-code';
+import { type DeadLetterEntry } from './dlq/dead-letter.catalog';
+import { type ReplayReport } from './kafka/replay.report';
+import { readTopicSnapshot } from './kafka/topic-snapshot.reader';
+import { type ReconcileReport } from './reconcile/reconcile.report';
+
+const AUTH = { username: 'ops-till', password: 'ops-till-password' };
+
+async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
+  for (let i = 0; i < 150; i++) {
+    const value = await probe();
+    if (value !== undefined) {
+      return value;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** The CLI against a running tier-sync (child process), the simulator and a real broker. */
+describe('ops with tier-sync running', () => {
+  const kafka = integrationKafka();
+  const prefix = `${uniqueName('ops-e2e')}.`;
+  const topics = topicNames(prefix);
+  let sim: CapillarySim;
+  let tierSync: TierSyncProcess;
+  let env: Record<string, string>;
+  const ops = async (...args: string[]) => runOps(['--json', '--quiet', ...args], env);
+  // Fast retries so failures settle in seconds; everything else is the app's default.
+  const tierSyncEnv = () => ({
+    ...env,
+    LOG_LEVEL: 'warn',
+    KAFKA_SESSION_TIMEOUT_MS: '6000',
+    SYNC_BACKOFF_BASE_MS: '20',
+    SYNC_RETRY_DELAY_MS: '200',
+    SYNC_RETRY_MAX_DELAY_MS: '1000',
+  });
+  const tierOf = (customerId: number, programId = DEMO_PROGRAM_ID) =>
+    sim.control.tierOf(customerId, programId).tierNumber;
+  const adjusted = () =>
+    sim.control.calls({ endpoint: 'manualSlabAdjustment' }).map((c) => Number(c.query['identifierValue']));
+
+  beforeAll(async () => {
+    await ensureTopics(
+      kafka,
+      Object.values(topics).map((topic) => ({ topic, partitions: 3 })),
+    );
+    sim = await startCapillarySim({ seed: inStepSeed(6), auth: AUTH });
+    env = {
+      KAFKA_BROKERS: integrationBrokers(),
+      KAFKA_TOPIC_PREFIX: prefix,
+      CAPILLARY_BASE_URL: sim.url,
+      CAPILLARY_USERNAME: AUTH.username,
+      CAPILLARY_PASSWORD: AUTH.password,
+    };
+    tierSync = await TierSyncProcess.start(tierSyncEnv());
+  });
+
+  afterAll(async () => {
+    await tierSync.stop();
+    await sim.stop();
+  });
+
+  it('reconcile repairs drift that no webhook reported', async () => {
+    // Tier changes with no webhook configured: the events an outage would have lost.
+    sim.control.activity({ customerId: 201, programId: DEMO_PROGRAM_ID, tier: 1 });
+    sim.control.activity({ customerId: 403, programId: DEMO_PROGRAM_ID, tier: 3 });
+    sim.control.activity({ customerId: 500, programId: DEMO_SECOND_PROGRAM_ID, tier: 2 });
+
+    const run = await ops('reconcile', '--groups', '1,2,3,4,5');
+    expect(run.code).toBe(ExitCode.ok);
+    expect((jsonOf(run) as ReconcileReport).totals).toMatchObject({ drifted: 3, commands: 3 });
+
+    await eventually('drift repaired', () =>
+      tierOf(201) === 2 &&
+      tierOf(403) === 2 &&
+      [501, 502, 503].every((id) => tierOf(id, DEMO_SECOND_PROGRAM_ID) === 2)
+        ? true
+        : undefined,
+    );
+    // Only the drifted members were adjusted, once each.
+    expect(adjusted().sort()).toEqual([201, 403, 501, 502, 503]);
+    const after = jsonOf(await ops('reconcile', '--groups', '1,2,3,4,5', '--dry-run')) as ReconcileReport;
+    expect(after.totals).toMatchObject({ inStep: 5, drifted: 0 });
+  });
+
+  it('a dead letter is redriven once, after its cause is fixed, and the member converges', async () => {
+    sim.control.activity({ customerId: 601, programId: DEMO_PROGRAM_ID, tier: 1 });
+    sim.control.setCustomerStatus(601, 'FRAUD_CONFIRMED');
+    expect((await ops('reconcile', '--group', '6')).code).toBe(ExitCode.ok);
+
+    // 3045 is permanent: tier-sync dead-letters the member at once.
+    const dead = await eventually('the dead letter', async () => {
+      const list = jsonOf(await ops('dlq', 'list', '--group', '6')) as { deadLetters: DeadLetterEntry[] };
+      return list.deadLetters[0];
+    });
+    expect(dead.deadLetter).toMatchObject({
+      groupId: 6,
+      customerId: 601,
+      reason: { code: 3045, retryable: false },
+    });
+    expect(tierOf(601)).toBe(1);
+
+    sim.control.setCustomerStatus(601, 'ACTIVE');
+    const id = dead.deadLetter.deadLetterId;
+    expect((jsonOf(await ops('dlq', 'redrive', id)) as { redriven: unknown[] }).redriven).toHaveLength(1);
+    await eventually('member 601 synced', () => (tierOf(601) === 2 ? true : undefined));
+
+    const again = jsonOf(await ops('dlq', 'redrive', id)) as {
+      redriven: unknown[];
+      alreadyRedriven: unknown[];
+    };
+    expect(again).toMatchObject({ redriven: [], alreadyRedriven: [{ deadLetterId: id }] });
+    expect(
+      (await readCommands(kafka, topics.groupCommands)).filter((c) => c.provenance?.deadLetterId === id),
+    ).toHaveLength(1);
+    const pending = jsonOf(await ops('dlq', 'list', '--group', '6', '--pending')) as {
+      deadLetters: unknown[];
+    };
+    expect(pending.deadLetters).toEqual([]);
+  });
+
+  it('replay after stopping tier-sync: the restarted app re-handles the range and converges without new adjustments', async () => {
+    const results = async () => (await readRecords(topics.syncResults)).length;
+    const resultsBefore = await results();
+    const adjustmentsBefore = adjusted().length;
+    const everything = ['replay', '--topic', 'group-commands', '--offsets', '0:0,1:0,2:0'];
+    expect((await ops(...everything)).code).toBe(ExitCode.refused);
+
+    await tierSync.stop();
+    const run = await ops(...everything);
+    expect(run.code).toBe(ExitCode.ok);
+    const report = jsonOf(run) as ReplayReport;
+    expect(report).toMatchObject({ consumerGroup: `${prefix}tier-sync`, applied: true, evictedMembers: [] });
+    expect(report.totals.again).toBe(report.totals.toHandle);
+    expect(report.totals.again).toBeGreaterThanOrEqual(5);
+
+    tierSync = await TierSyncProcess.start(tierSyncEnv());
+    // One sync result per command handled again; every group is in step, so nothing is adjusted.
+    await eventually('the replayed commands handled', async () =>
+      (await results()) >= resultsBefore + report.totals.again ? true : undefined,
+    );
+    expect(adjusted()).toHaveLength(adjustmentsBefore);
+  });
+
+  async function readRecords(topic: string): Promise<unknown[]> {
+    const records: unknown[] = [];
+    await readTopicSnapshot(kafka, topic, { groupPrefix: 'ops-cli-test' }, (record) => records.push(record));
+    return records;
+  }
+});

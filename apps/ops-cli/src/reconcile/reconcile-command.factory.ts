@@ -1,0 +1,35 @@
+import { createGroupSyncCommand, type GroupSyncCommand } from '@tiersync/tier-events';
+import { randomUUID } from 'node:crypto';
+
+export interface ReconcileTarget {
+  groupId: number;
+  primaryCustomerId: number;
+  programId: number;
+}
+
+/**
+ * A RECONCILE command: re-check every active secondary of the group against the primary. The trigger
+ * carries no tier on purpose: tier-sync then reads the primary's CURRENT tier when it runs, even with
+ * SYNC_TARGET=event, so a command that waits in the topic cannot act on a tier the CLI read earlier.
+ */
+export function reconcileCommandOf(
+  target: ReconcileTarget,
+  now: number,
+  newId: () => string = randomUUID,
+): GroupSyncCommand {
+  return createGroupSyncCommand({
+    commandId: newId(),
+    kind: 'RECONCILE',
+    groupId: target.groupId,
+    primaryCustomerId: target.primaryCustomerId,
+    programId: target.programId,
+    trigger: {
+      action: 'RECONCILE',
+      eventName: 'opsReconcile',
+      occurredAt: now,
+    },
+    attempt: 0,
+    provenance: { source: 'reconcile' },
+    createdAt: now,
+  });
+}

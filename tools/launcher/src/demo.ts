@@ -1,0 +1,55 @@
+import { DEMO_PROGRAM_ID } from '@tiersync/capillary-sim';
+import { groupRows, renderTable } from './demo-table';
+import { startSystem } from './system';
+
+const GROUP = 3918893;
+const PRIMARY = 566998132;
+const TARGET = { number: 3, name: 'Platinum' };
+
+// `npm run demo`: starts the system, upgrades the demo primary in the simulator, and shows the group
+// before and after the sync. Uses the embedded simulator, so CAPILLARY_BASE_URL must be unset.
+async function main(): Promise<void> {
+  const quiet = (): void => undefined;
+  const system = await startSystem({ env: { ...process.env, CAPILLARY_BASE_URL: '' }, output: quiet });
+  try {
+    const sim = system.sim;
+    if (!sim) {
+      throw new Error('the demo needs the embedded simulator');
+    }
+    console.log(`Group ${GROUP} before (program ${DEMO_PROGRAM_ID}):\n`);
+    console.log(renderTable(groupRows(sim.control.state(), GROUP, DEMO_PROGRAM_ID)));
+    console.log(
+      `\nThe primary ${PRIMARY} reaches ${TARGET.name} through activity; Capillary sends tierUpgraded...`,
+    );
+    sim.control.activity({ customerId: PRIMARY, programId: DEMO_PROGRAM_ID, tier: TARGET.name });
+    const synced = await waitFor(() => {
+      const rows = groupRows(sim.control.state(), GROUP, DEMO_PROGRAM_ID);
+      return rows.every((r) => r.status !== 'ACTIVE' || r.tier === `${TARGET.number} ${TARGET.name}`);
+    }, 60_000);
+    console.log(`\nGroup ${GROUP} after${synced ? '' : ' (NOT converged within 60 s)'}:\n`);
+    console.log(renderTable(groupRows(sim.control.state(), GROUP, DEMO_PROGRAM_ID)));
+    const adjustments = sim.control.calls({ endpoint: 'manualSlabAdjustment' });
+    console.log(
+      `\n${adjustments.length} manualSlabAdjustment call(s); exited and fraud-flagged members stay as they were.`,
+    );
+    process.exitCode = synced ? 0 : 1;
+  } finally {
+    await system.stop();
+  }
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (check()) {
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return check();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

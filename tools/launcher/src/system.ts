@@ -1,0 +1,139 @@
+import { startCapillarySim, type CapillarySim } from '@tiersync/capillary-sim';
+import { startLocalKafka, type LocalKafka } from '@tiersync/local-kafka';
+import { randomBytes } from 'node:crypto';
+import { startApp, waitUntilReady, type AppProcess } from './app-process';
+
+export interface SystemOptions {
+  env?: NodeJS.ProcessEnv;
+  output?: (line: string) => void;
+}
+
+export interface RunningSystem {
+  brokers: string[];
+  /** Where Capillary (or curl) posts webhooks. */
+  webhookUrl: string;
+  authHeader: string;
+  secret: string;
+  capillaryUrl: string;
+  /** The embedded simulator, when CAPILLARY_BASE_URL was not set. */
+  sim: CapillarySim | undefined;
+  syncUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole system: Kafka (unless KAFKA_BROKERS), the simulator with the demo org (unless
+ * CAPILLARY_BASE_URL), then the ingress and the tier-sync app as separate processes. Whatever started is
+ * stopped again, in reverse order, if a later step fails.
+ */
+export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
+  const env = options.env ?? process.env;
+  const log =
+    options.output ??
+    ((line: string) => {
+      console.log(line);
+    });
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async (): Promise<void> => {
+    for (const step of stops.reverse()) {
+      await step().catch((error: unknown) => {
+        log(`[launcher] stop failed: ${String(error)}`);
+      });
+    }
+  };
+  try {
+    const brokers = await kafkaBrokers(env, log, stops);
+    const ingressPort = env['INGRESS_PORT'] ?? '3000';
+    const syncPort = env['SYNC_HTTP_PORT'] ?? '3001';
+    const authHeader = env['WEBHOOK_AUTH_HEADER'] ?? 'x-webhook-token';
+    const secret = env['WEBHOOK_SECRET'] ?? randomBytes(18).toString('base64url');
+    const webhookUrl = `http://127.0.0.1:${ingressPort}/webhooks/capillary`;
+
+    const sim = env['CAPILLARY_BASE_URL']
+      ? undefined
+      : await startCapillarySim({
+          port: Number(env['SIM_PORT'] ?? 4010),
+          webhook: { url: webhookUrl, headerName: authHeader, secret },
+        });
+    if (sim) {
+      stops.push(() => sim.stop());
+      log(`[launcher] Capillary simulator with the demo org at ${sim.url}`);
+    }
+    const capillaryUrl = sim?.url ?? env['CAPILLARY_BASE_URL'] ?? '';
+
+    const common = { KAFKA_BROKERS: brokers.join(',') };
+    await started(
+      startApp(
+        'ingress',
+        'apps/webhook-ingress',
+        {
+          ...common,
+          INGRESS_PORT: ingressPort,
+          WEBHOOK_AUTH_HEADER: authHeader,
+          WEBHOOK_SECRET: secret,
+        },
+        log,
+      ),
+      `http://127.0.0.1:${ingressPort}/health/ready`,
+      stops,
+    );
+    const simCredentials: Record<string, string> = sim
+      ? { CAPILLARY_AUTH: 'basic', CAPILLARY_USERNAME: 'demo.till', CAPILLARY_PASSWORD: 'demo-password' }
+      : {};
+    await started(
+      startApp(
+        'tier-sync',
+        'apps/tier-sync',
+        {
+          ...common,
+          ...simCredentials,
+          CAPILLARY_BASE_URL: capillaryUrl,
+          SYNC_HTTP_PORT: syncPort,
+        },
+        log,
+      ),
+      `http://127.0.0.1:${syncPort}/health/ready`,
+      stops,
+    );
+    return {
+      brokers,
+      webhookUrl,
+      authHeader,
+      secret,
+      capillaryUrl,
+      sim,
+      syncUrl: `http://127.0.0.1:${syncPort}`,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function kafkaBrokers(
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+  stops: (() => Promise<void>)[],
+): Promise<string[]> {
+  const configured = env['KAFKA_BROKERS']?.trim();
+  if (configured) {
+    log(`[launcher] using Kafka at ${configured}`);
+    return configured.split(',');
+  }
+  log('[launcher] starting a local Kafka broker (first run resolves its jars from Maven Central)...');
+  const kafka: LocalKafka = await startLocalKafka({ partitions: 3 });
+  stops.push(() => kafka.stop());
+  log(`[launcher] Kafka ready at ${kafka.brokers.join(',')} in ${kafka.startupMs} ms`);
+  return kafka.brokers;
+}
+
+async function started(
+  app: AppProcess,
+  readyUrl: string,
+  stops: (() => Promise<void>)[],
+): Promise<AppProcess> {
+  stops.push(() => app.stop());
+  await waitUntilReady(app, readyUrl);
+  return app;
+}

@@ -29,6 +29,6 @@ module.exports = {
       },
     ],
   },
-  testPathIgnorePatterns: ['/node_modules/', '/\\.cache/', '/tmp/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/.cache/', '<rootDir>/tmp/', '<rootDir>/dist/'],
   modulePathIgnorePatterns: ['<rootDir>/.cache/', '<rootDir>/tmp/', '<rootDir>/dist/'],
 };

@@ -1,11 +1,11 @@
 import { execFile, spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Readable } from 'node:stream';
 import { promisify } from 'node:util';
+import { kraftClusterId } from './cluster-id';
 import { freePort } from './free-port';
 import { ensureKafkaJars, KAFKA_VERSION } from './kafka-jars';
 import { serverProperties } from './server-properties';
@@ -72,8 +72,7 @@ async function startOnce(lib: string, options: LocalKafkaOptions, started: numbe
   );
   const classpath = `${lib}/*`;
   const heap = `-Xmx${options.heap ?? '256m'}`;
-  // KRaft storage must be formatted with a cluster id: 16 random bytes, base64url (Kafka's Uuid format).
-  const clusterId = randomBytes(16).toString('base64url');
+  const clusterId = kraftClusterId();
   await run('java', [
     heap,
     ...JVM_FLAGS,

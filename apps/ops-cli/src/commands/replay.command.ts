@@ -107,8 +107,8 @@ async function replay(
 
 const FORCE_CAVEAT =
   'the removed consumers now rejoin; check that they re-handle the range (committed offsets and lag of ' +
-  'the group). A consumer that keeps per-partition state across a rejoin can drop a rewound range as ' +
-  "duplicates: libs/kafka's KeyedConsumer (tier-sync) does today, see apps/ops-cli/README.md.";
+  'the group). A consumer that keeps per-partition state across a rejoin must treat a start below its ' +
+  "own commit as a rewind (libs/kafka's KeyedConsumer, which tier-sync runs, does).";
 
 const HELP = `
 Kafka accepts offset changes only for a consumer group without members, and a live member would
@@ -117,8 +117,8 @@ stop tier-sync first, or pass --force: the CLI removes the live members from the
 new offsets while the group is empty (the broker checks that atomically), and the consumers rejoin at
 their next heartbeat from the new offsets. Their in-flight work is handled again (at-least-once).
 --force needs a PLAINTEXT listener (it talks to the group coordinator directly).
-KNOWN ISSUE: tier-sync's KeyedConsumer (libs/kafka) treats a rewind into offsets it already handled as
-duplicates after a rejoin and drops them, so against a running tier-sync prefer stop, replay, start.
+tier-sync's KeyedConsumer sees that its rejoin starts below its own last commit and handles the
+rewound range again.
 
 Examples:
   ops replay --topic webhook-events --to-time 2025-06-01T08:00:00Z --dry-run

@@ -1,4 +1,4 @@
-import { ensureTopics, EventPublisher } from '@tiersync/kafka';
+import { ensureTopics, EventPublisher, KeyedConsumer } from '@tiersync/kafka';
 import { type Admin, type Consumer, type Kafka } from 'kafkajs';
 import { integrationBrokers, integrationKafka, jsonOf, runOps, uniqueName } from '../../test/ops-test-env';
 import { ExitCode } from '../cli/exit-code';
@@ -60,13 +60,13 @@ describe('ops replay (real broker)', () => {
   let splitAt: number;
   let firstOfSecondBatch: Map<number, number>;
 
-  const committed = async (): Promise<Map<number, number>> => {
-    const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+  const committed = async (group = groupId): Promise<Map<number, number>> => {
+    const [offsets] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
     return new Map((offsets?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
   };
-  const waitCommitted = async (expected: Map<number, number>): Promise<void> => {
+  const waitGroupCommitted = async (group: string, expected: Map<number, number>): Promise<void> => {
     for (let i = 0; i < 100; i++) {
-      const now = await committed();
+      const now = await committed(group);
       if ([...expected].every(([p, o]) => now.get(p) === o)) {
         return;
       }
@@ -74,6 +74,8 @@ describe('ops replay (real broker)', () => {
     }
     throw new Error(`offsets never reached ${JSON.stringify([...expected])}`);
   };
+  const waitCommitted = (expected: Map<number, number>): Promise<void> =>
+    waitGroupCommitted(groupId, expected);
   const highs = async (): Promise<Map<number, number>> =>
     new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, Number(o.high)]));
   const replay = (...args: string[]) =>
@@ -176,6 +178,53 @@ describe('ops replay (real broker)', () => {
     expect(seen.map((s) => s.seq).sort((a, b) => a - b)).toEqual(range(0, 40));
   });
 
+  it('--force rewinds a running KeyedConsumer (as tier-sync runs): it handles the range again', async () => {
+    // tier-sync consumes through libs/kafka's KeyedConsumer, which keeps per-partition offset state across
+    // rejoins; a forced rewind into offsets it already handled and committed must be handled again.
+    const keyedGroup = uniqueName('replay-keyed');
+    const seen: number[] = [];
+    const consumer = new KeyedConsumer(kafka, {
+      groupId: keyedGroup,
+      topics: [topic],
+      fromBeginning: true,
+      commitIntervalMs: 100,
+      sessionTimeoutMs: 10_000,
+      heartbeatIntervalMs: 500,
+      handler: (message) => {
+        const { seq } = JSON.parse(message.value?.toString() ?? '{}') as { seq: number };
+        seen.push(seq);
+        return Promise.resolve();
+      },
+      onDeadLetter: () => Promise.reject(new Error('nothing here fails')),
+    });
+    await consumer.start();
+    try {
+      await waitUntil(() => seen.length >= 40, 'the keyed consumer to handle the topic');
+      await waitGroupCommitted(keyedGroup, await highs());
+      const forced = await runOps(
+        [
+          '--json',
+          'replay',
+          '--topic',
+          topic,
+          '--consumer-group',
+          keyedGroup,
+          '--offsets',
+          '0:0,1:0',
+          '--force',
+        ],
+        env,
+      );
+      expect(forced.code).toBe(ExitCode.ok);
+      expect((jsonOf(forced) as ReplayReport).evictedMembers).toHaveLength(1);
+      await waitUntil(() => seen.length >= 80, 'the keyed consumer to handle the rewound range again');
+      await waitGroupCommitted(keyedGroup, await highs());
+    } finally {
+      await consumer.stop({ deadlineMs: 5_000 });
+    }
+    expect(seen.slice(40).sort((a, b) => a - b)).toEqual(range(0, 40));
+  });
+
   it('refuses to move forward past unhandled records unless --allow-skip', async () => {
     await replay('--offsets', '0:0,1:0');
     const refused = await replay('--offsets', '0:4');
@@ -196,6 +245,15 @@ describe('ops replay (real broker)', () => {
     expect(outside.stderr).toContain('outside the log');
   });
 });
+
+async function waitUntil(done: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 300 && !done(); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (!done()) {
+    throw new Error(`timed out waiting for ${what}`);
+  }
+}
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);

@@ -62,6 +62,19 @@ describe(OffsetTracker.name, () => {
     expect(trackerWith([...held]).classify(BigInt(offset), afterRejoin)).toBe(verdict);
   });
 
+  it('after a rejoin, a fetch below our own commit is an operator rewind, not a duplicate', () => {
+    const sut = trackerWith([10, 11, 12, 13]);
+    [10n, 11n, 12n].forEach((o) => {
+      sut.complete(o);
+    });
+    sut.markCommitted(13n);
+    expect(sut.classify(10n, true)).toBe('reset');
+    // Our own refetch starts at the commit: what is held from there on is a duplicate.
+    expect(sut.classify(13n, true)).toBe('duplicate');
+    // Without a rejoin the same offset is an in-fetch repeat, so it stays a duplicate.
+    expect(sut.classify(11n, false)).toBe('duplicate');
+  });
+
   it('after a rejoin with nothing pending, a jump is accepted', () => {
     const sut = trackerWith([1]);
     sut.complete(1n);

@@ -1,20 +1,7 @@
+import { CAPILLARY_SOURCES } from '@tiersync/capillary-client';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, ValidateIf } from 'class-validator';
 import { IntegerVar } from './env-var.decorators';
 
-export const CAPILLARY_SOURCES = [
-  'INSTORE',
-  'FACEBOOK',
-  'WEB_ENGAGE',
-  'WECHAT',
-  'MARTJACK',
-  'TMALL',
-  'TAOBAO',
-  'JD',
-  'ECOMMERCE',
-  'WEBSITE',
-  'LINE',
-  'MOBILE_APP',
-] as const;
 export const DOWNGRADE_POLICIES = ['mirror', 'upgrade-only'] as const;
 export type DowngradePolicy = (typeof DOWNGRADE_POLICIES)[number];
 

@@ -1,3 +1,4 @@
+import { CAPILLARY_SOURCES } from '@tiersync/capillary-client';
 import {
   IsIn,
   IsNotEmpty,
@@ -11,20 +12,6 @@ import {
 import { BoolVar, IntVar } from './env-decorators';
 import { ValidityUptoConstraint } from './validity-upto.constraint';
 
-export const CAPILLARY_SOURCES = [
-  'INSTORE',
-  'FACEBOOK',
-  'WEB_ENGAGE',
-  'WECHAT',
-  'MARTJACK',
-  'TMALL',
-  'TAOBAO',
-  'JD',
-  'ECOMMERCE',
-  'WEBSITE',
-  'LINE',
-  'MOBILE_APP',
-] as const;
 export const VALIDITIES = [
   'AS_PER_TIER_STRATEGY',
   'FIXED_DURATION',

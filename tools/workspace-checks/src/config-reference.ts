@@ -1,0 +1,74 @@
+import { getMetadataStorage } from 'class-validator';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+
+/** docs/configuration.md's `## <section>` table: variable -> its "required when" cell. */
+function documented(section: string): Map<string, string> {
+  const part = read('docs/configuration.md')
+    .split(/^## /m)
+    .find((chunk) => chunk.startsWith(`${section}\n`));
+  const rows = (part ?? '').split('\n').filter((line) => line.startsWith('| `'));
+  const cells = rows.map((row) => row.split('|').map((cell) => cell.trim().replaceAll('`', '')));
+  return new Map(cells.map((row) => [row[1] ?? '', row[4] ?? '']));
+}
+
+/** .env.example: variable -> its value there, and whether the line is set or commented out. */
+function envExample(): Map<string, { set: boolean; value: string }> {
+  const lines = read('.env.example').split('\n');
+  const found = lines.map((line) => /^(# ?)?([A-Z][A-Z0-9_]*)=(.*)$/.exec(line) ?? []);
+  return new Map(
+    found.flatMap(([, comment, name, value]) =>
+      name === undefined ? [] : [[name, { set: comment === undefined, value: value ?? '' }] as const],
+    ),
+  );
+}
+
+export interface ConfigReference {
+  /** The app's heading in docs/configuration.md, e.g. `tier-sync`. */
+  section: string;
+  /** The class-validator class the app validates its environment with; its defaults are field initialisers. */
+  schema: new () => object;
+  /** Boots the app's config from `env` and returns the value it loaded for `variable`. */
+  load: (env: Record<string, string>) => unknown;
+  /** An always-required variable whose loaded value proves the boot read the example. */
+  variable: string;
+}
+
+/**
+ * Keeps docs/configuration.md and .env.example true to an app's environment schema: the same variables,
+ * required ones set in the example, defaulted ones commented out, and the example boots.
+ */
+export function describeConfigReference({ section, schema, load, variable }: ConfigReference): void {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(schema, '', true, false);
+  const variables = [...new Set(metadata.map((entry) => entry.propertyName))].sort();
+  const hasDefault = (name: string) => Reflect.get(new schema(), name) !== undefined;
+
+  describe(`${section} configuration reference`, () => {
+    const docs = documented(section);
+    const example = envExample();
+
+    it(`documents exactly the variables ${schema.name} validates`, () => {
+      expect([...docs.keys()].sort()).toEqual(variables);
+    });
+
+    it('lists every variable in .env.example: set when always required, commented when it has a default', () => {
+      const always = [...docs].filter(([, when]) => when === 'always').map(([name]) => name);
+      expect(always).toContain('KAFKA_BROKERS');
+      expect(variables.filter((name) => !example.has(name))).toEqual([]);
+      expect(always.filter((name) => example.get(name)?.set !== true)).toEqual([]);
+      expect(variables.filter((name) => example.get(name)?.set === true && hasDefault(name))).toEqual([]);
+    });
+
+    it('boots with the values .env.example sets', () => {
+      const set = [...example]
+        .filter(([, line]) => line.set)
+        .map(([name, line]) => [name, line.value] as const);
+      const env: Record<string, string> = Object.fromEntries(set);
+      expect(env[variable]).toBeTruthy();
+      expect(load(env)).toBe(env[variable]);
+    });
+  });
+}

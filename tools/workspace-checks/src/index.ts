@@ -1,0 +1,1 @@
+export { describeConfigReference, type ConfigReference } from './config-reference';

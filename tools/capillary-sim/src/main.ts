@@ -11,7 +11,7 @@ async function main(): Promise<void> {
       ? {
           url: webhookUrl,
           headerName: process.env['SIM_WEBHOOK_HEADER'] ?? 'x-webhook-token',
-          secret: process.env['SIM_WEBHOOK_SECRET'] ?? 'demo-secret',
+          secret: process.env['SIM_WEBHOOK_SECRET'] ?? 'change-me-demo-secret',
         }
       : undefined,
   });

@@ -47,7 +47,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     const syncPort = env['SYNC_HTTP_PORT'] ?? '3001';
     const authHeader = env['WEBHOOK_AUTH_HEADER'] ?? 'x-webhook-token';
     const secret = env['WEBHOOK_SECRET'] ?? randomBytes(18).toString('base64url');
-    const webhookUrl = `http://127.0.0.1:${ingressPort}/webhooks/capillary`;
+    const webhookPath = env['WEBHOOK_PATH'] ?? '/webhooks/capillary';
+    const webhookUrl = `http://127.0.0.1:${ingressPort}${webhookPath}`;
 
     const sim = env['CAPILLARY_BASE_URL']
       ? undefined
@@ -69,6 +70,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
         {
           ...common,
           INGRESS_PORT: ingressPort,
+          WEBHOOK_PATH: webhookPath,
           WEBHOOK_AUTH_HEADER: authHeader,
           WEBHOOK_SECRET: secret,
         },

@@ -62,7 +62,11 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     }
     const capillaryUrl = sim?.url ?? env['CAPILLARY_BASE_URL'] ?? '';
 
-    const common = { KAFKA_BROKERS: brokers.join(',') };
+    // The apps get the launcher's whole environment (topic prefix, sync policy, ...) plus what it decided.
+    const passed = Object.fromEntries(
+      Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
+    const common = { ...passed, KAFKA_BROKERS: brokers.join(',') };
     await started(
       startApp(
         'ingress',

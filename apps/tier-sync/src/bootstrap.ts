@@ -1,17 +1,16 @@
-import { ConsoleLogger, Logger, type LogLevel } from '@nestjs/common';
+import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EventPublisher } from '@tiersync/kafka';
 import { type Kafka } from 'kafkajs';
 import { AppModule } from './app.module';
+import { nestLogLevels } from './config/log-levels';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from './config/tier-sync.config';
 import { ConsumerFailureHandler } from './messaging/consumer-failure.handler';
 import { consumerMetricsOf, createTransport } from './messaging/consumer.options';
 import { KAFKA_CLIENT } from './messaging/kafka.module';
 import { Readiness } from './observability/readiness';
 import { SyncMetrics } from './observability/sync.metrics';
-
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /**
  * Starts tier-sync as a hybrid Nest app: init first (topics, producer, dedupe window), then the
@@ -25,8 +24,7 @@ export async function bootstrap(): Promise<NestFastifyApplication> {
     abortOnError: false,
   });
   const config = app.get<TierSyncConfig>(TIER_SYNC_CONFIG);
-  const levels = LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1);
-  app.useLogger(new ConsoleLogger({ json: true, logLevels: levels }));
+  app.useLogger(new ConsoleLogger({ json: true, logLevels: nestLogLevels(config.logLevel) }));
   app.enableShutdownHooks();
   await app.init();
 

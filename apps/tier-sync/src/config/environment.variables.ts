@@ -22,7 +22,8 @@ export const DOWNGRADE_POLICIES = ['mirror', 'upgrade-only'] as const;
 export const SYNC_TARGETS = ['current', 'event'] as const;
 export const RENEWAL_ACTIONS = ['RENEWAL', 'EXTEND_CURRENT_TIER_EXPIRY_DATE'] as const;
 export const GROUP_LOOKUPS = ['auto', 'primaryUserId', 'search'] as const;
-export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+/** The ingress's names; `info` and `log` (Nest's name for it) mean the same, so one LOG_LEVEL fits both apps. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'log', 'debug', 'verbose'] as const;
 
 const needsBasic = (env: EnvironmentVariables) => env.CAPILLARY_AUTH === 'basic';
 const needsOauth = (env: EnvironmentVariables) => env.CAPILLARY_AUTH === 'oauth';

@@ -4,7 +4,8 @@ import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
-export const LOG_LEVEL_NAMES = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'] as const;
+/** `log` is Nest's (and tier-sync's) name for `info`, so one LOG_LEVEL fits both apps. */
+export const LOG_LEVEL_NAMES = ['fatal', 'error', 'warn', 'info', 'log', 'debug', 'verbose'] as const;
 export type LogLevelName = (typeof LOG_LEVEL_NAMES)[number];
 
 /** Only the literal words count: "1" or "yes" must not switch authentication off by accident. */

@@ -57,6 +57,13 @@ describe(loadIngressConfig.name, () => {
     expect(config.logLevels).toContain('debug');
   });
 
+  it("takes tier-sync's `log` as `info`, so one LOG_LEVEL fits both apps", () => {
+    const withLevel = (LOG_LEVEL: string) =>
+      loadIngressConfig({ KAFKA_BROKERS: 'k:9092', DEMO_MODE: 'true', LOG_LEVEL });
+    expect(withLevel('log').logLevels).toEqual(withLevel('info').logLevels);
+    expect(withLevel('info').logLevels).not.toContain('debug');
+  });
+
   it('refuses to start without a secret', () => {
     expect(problemsOf({ KAFKA_BROKERS: 'k:9092' })).toEqual([
       'WEBHOOK_SECRET is required unless DEMO_MODE=true',

@@ -44,6 +44,7 @@ const LEVELS_FROM: Record<LogLevelName, LogLevel[]> = {
   error: ['fatal', 'error'],
   warn: ['fatal', 'error', 'warn'],
   info: ['fatal', 'error', 'warn', 'log'],
+  log: ['fatal', 'error', 'warn', 'log'],
   debug: ['fatal', 'error', 'warn', 'log', 'debug'],
   verbose: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
 };

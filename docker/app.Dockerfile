@@ -22,5 +22,6 @@ COPY --chown=node:node libs ./libs
 COPY --chown=node:node tools/capillary-sim ./tools/capillary-sim
 COPY --chown=node:node apps ./apps
 USER node
-# exec form through sh so $APP expands and node still receives signals directly.
-CMD ["sh", "-c", "exec node -r ./tools/runtime/register.js ${APP}/src/main.ts"]
+# exec form through sh so $APP expands and node still receives signals directly; arguments given to
+# `docker run IMAGE ...` (the CLI's subcommands) arrive as "$@".
+ENTRYPOINT ["sh", "-c", "exec node -r ./tools/runtime/register.js ${APP}/src/main.ts \"$@\"", "--"]

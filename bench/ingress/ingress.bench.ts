@@ -1,7 +1,7 @@
 // Durable webhooks/s: the ingress (apps/webhook-ingress/src/main.ts, real Kafka, acks=all, idempotent
 // producer) against the same server whose records are acknowledged at once without Kafka
 // (apps/webhook-ingress/bench/no-kafka.server.ts), then two durable processes behind one port
-// (bench/two-processes.server.ts, what a second replica adds). Authenticated tierUpgraded bodies, a new
+// (apps/webhook-ingress/bench/two-processes.server.ts, what a second replica adds). Authenticated tierUpgraded bodies, a new
 // eventId and customerId per request. Run:
 //   node -r ./tools/runtime/register.js bench/ingress/ingress.bench.ts [--duration 20] [--connections 64]
 // Uses KAFKA_BROKERS when set, else starts a local broker (tools/local-kafka). PUBLISH_LINGER_MS and

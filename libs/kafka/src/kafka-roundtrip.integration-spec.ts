@@ -1,4 +1,4 @@
-import { type Kafka } from 'kafkajs';
+import { ConfigResourceTypes, type Kafka } from 'kafkajs';
 import { testKafka, uniqueName } from '../test/kafka-test-env';
 import { startKeyedConsumer, waitFor } from '../test/keyed-consumer-harness';
 import { EventPublisher } from './event-publisher';
@@ -31,6 +31,20 @@ async function consume(kafka: Kafka, topic: string, groupId: string, count: numb
   return seen;
 }
 
+async function topicConfig(kafka: Kafka, topic: string): Promise<Record<string, string>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }],
+    });
+    return Object.fromEntries((resources[0]?.configEntries ?? []).map((e) => [e.configName, e.configValue]));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 describe('Kafka round trip through libs/kafka', () => {
   const kafka = testKafka();
   const publisher = new EventPublisher(kafka);
@@ -42,6 +56,18 @@ describe('Kafka round trip through libs/kafka', () => {
     const topic = uniqueName('roundtrip-admin');
     expect(await ensureTopics(kafka, [{ topic, partitions: 2 }])).toEqual([topic]);
     expect(await ensureTopics(kafka, [{ topic, partitions: 2 }])).toEqual([]);
+  });
+
+  it('gives a topic another app created first the configs it lacks, and keeps the ones it has', async () => {
+    const topic = uniqueName('roundtrip-config');
+    // Another app (tier-sync) created the topic without the settings only the ingress knows.
+    await ensureTopics(kafka, [{ topic, partitions: 1, config: { 'retention.ms': '3600000' } }]);
+    const settings = { 'retention.ms': '2592000000', 'max.message.bytes': '2162688' };
+    expect(await ensureTopics(kafka, [{ topic, partitions: 1, config: settings }])).toEqual([]);
+    expect(await topicConfig(kafka, topic)).toMatchObject({
+      'retention.ms': '3600000',
+      'max.message.bytes': '2162688',
+    });
   });
 
   it('keeps per-key order and resumes after the committed offset when a consumer restarts', async () => {

@@ -27,8 +27,8 @@ export class EnvironmentVariables {
   KAFKA_BROKERS!: string;
   @IsString() KAFKA_TOPIC_PREFIX = 'tiersync.';
   @IsString() @MinLength(1) KAFKA_CLIENT_ID = 'tiersync-webhook-ingress';
-  @Type(() => Number) @IsInt() @Min(1) @Max(1000) KAFKA_TOPIC_PARTITIONS = 6;
-  @Type(() => Number) @IsInt() @Min(1) @Max(10) KAFKA_REPLICATION_FACTOR = 1;
+  @Type(() => Number) @IsInt() @Min(1) @Max(10_000) KAFKA_TOPIC_PARTITIONS = 6;
+  @Type(() => Number) @IsInt() @Min(1) @Max(16) KAFKA_REPLICATION_FACTOR = 1;
 
   @IsString() INGRESS_HOST = '0.0.0.0';
   /** 0 picks a free port (tests, the launcher). */

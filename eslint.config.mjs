@@ -1,4 +1,4 @@
-// Type-aware lint for the whole workspace, plus Nx module boundaries (architecture.md "Layout").
+// Type-aware lint for the whole workspace, plus Nx module boundaries (docs/architecture.md "Layout").
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';

@@ -4,8 +4,9 @@ export type CapillaryErrorKind = 'network' | 'timeout' | 'http' | 'api' | 'valid
 export const ALREADY_AT_TARGET_CODE = 8925;
 
 /**
- * Codes that will fail the same way however often they are retried (capillary-api.md §4): bad program,
- * customer flagged (e.g. fraud), unknown customer, invalid body fields, unknown slab, non-numeric id.
+ * Codes that will fail the same way however often they are retried (docs/architecture.md, API fact 19):
+ * bad program, customer flagged (e.g. fraud), unknown customer, invalid body fields, unknown slab,
+ * non-numeric id.
  */
 export const PERMANENT_ERROR_CODES: ReadonlySet<number> = new Set([
   1101, 3045, 8015, 8917, 8918, 8919, 8920, 8921, 8922, 8923, 11030,

@@ -14,7 +14,7 @@ const MAX_SEARCH_PAGES = 5;
 
 /**
  * Finds the group a customer leads. Capillary has no documented "groups of a customer" call, so:
- * 1. GET /v2/userGroup2?primaryUserId= (an inference from the docs, capillary-api.md §2); 1632 = none.
+ * 1. GET /v2/userGroup2?primaryUserId= (an inference: docs/architecture.md, API fact 11); 1632 = none.
  * 2. If the server rejects that parameter (any other permanent 4xx), fall back for good to: read the
  *    customer's mobile/email, search groups by them (search matches the PRIMARY's contact details) and keep
  *    the hit whose primaryMemberId is the customer.

@@ -15,7 +15,10 @@ import {
   type PartnerUpdateResult,
 } from './partner-program.types';
 
-/** customerPartnerProgramUpdate accepts at most 50 customers per request (seed 004, error 2008). */
+/**
+ * customerPartnerProgramUpdate accepts at most 50 customers per request (error 2008;
+ * docs/architecture.md, API fact 22).
+ */
 export const PARTNER_BATCH_LIMIT = 50;
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -3,7 +3,7 @@ import { type CapillaryApiError } from './capillary-api.error';
 export type PartnerUpdateType =
   'UPGRADE' | 'DOWNGRADE' | 'RENEW' | 'MEMBERSHIP_RELINKING_CANCELLED' | 'MEMBERSHIP_RENEWAL_INITIATION';
 
-/** Any one identifier is required (seed 004). */
+/** Any one identifier is required (docs/architecture.md, API fact 22). */
 export interface PartnerCustomerRef {
   id?: number;
   mobile?: string;

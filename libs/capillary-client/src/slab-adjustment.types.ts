@@ -1,4 +1,4 @@
-/** Capillary's `source` query values (seed 001). */
+/** Capillary's `source` query values (docs/architecture.md, API fact 16). */
 export const CAPILLARY_SOURCES = [
   'INSTORE',
   'FACEBOOK',
@@ -21,7 +21,7 @@ export type SlabAction = 'UPGRADE' | 'DOWNGRADE' | 'RENEWAL' | 'EXTEND_CURRENT_T
 export type SlabActionValidity =
   'FIXED_DURATION' | 'SPECIFIC_DATE' | 'CURRENT_TIER_EXPIRY_DATE' | 'AS_PER_TIER_STRATEGY';
 
-/** Body of POST /v2/slab/manualSlabAdjustment (seeds 001-003). */
+/** Body of POST /v2/slab/manualSlabAdjustment (docs/architecture.md, API facts 16-17). */
 export interface ManualSlabAdjustmentRequest {
   programId: number;
   slabAction: SlabAction;

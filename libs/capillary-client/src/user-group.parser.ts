@@ -78,7 +78,7 @@ function parseMember(raw: unknown): GroupMember {
     role: optString(row['role']) ?? (primaryMember ? 'PRIMARY' : 'SECONDARY'),
     roleCode: optString(row['roleCode']),
     primaryMember,
-    // Documented as true = active despite the name (capillary-api.md §2).
+    // Documented as true = active despite the name (docs/architecture.md, API fact 10).
     active: optBoolean(row['inActive']) ?? false,
     joinedOn: optString(row['joinedOn']),
     email: optString(row['email']),

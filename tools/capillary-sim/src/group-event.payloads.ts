@@ -10,7 +10,7 @@ function memberView(c: SimCustomer | undefined, customerId: number, role: string
   };
 }
 
-/** groupMemberAdded / groupMemberRemoved, shaped as capillary-api.md §1.6. */
+/** groupMemberAdded / groupMemberRemoved, shaped as documented (docs/architecture.md, API fact 7). */
 export function groupMemberEvent(
   kind: 'added' | 'removed',
   group: SimGroup,
@@ -37,7 +37,7 @@ export function groupMemberEvent(
   return envelope(name, ids, group.groupId, data);
 }
 
-/** partnerProgramUpdated, shaped as capillary-api.md §5. */
+/** partnerProgramUpdated, shaped as documented (docs/architecture.md, API fact 23). */
 export function partnerEvent(
   customer: SimCustomer,
   program: SimPartnerProgram,

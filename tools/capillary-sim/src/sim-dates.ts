@@ -35,7 +35,10 @@ export function humanDate(day: string): string {
   return `${d}${suffix} ${MONTHS[date.getUTCMonth()] ?? ''}, ${date.getUTCFullYear()}`;
 }
 
-/** A real YYYY-MM-DD date, optionally followed by HH:MM:SS (seed 002 wording); returns the day. */
+/**
+ * A real YYYY-MM-DD date, optionally followed by HH:MM:SS (a wording of the vendor's docs:
+ * docs/architecture.md, API fact 17); returns the day.
+ */
 export function parseDay(value: unknown): string | undefined {
   if (typeof value !== 'string') {
     return undefined;

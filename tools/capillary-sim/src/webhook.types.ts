@@ -2,7 +2,7 @@ import { type TiersMode } from './webhook-payloads';
 
 export interface WebhookTarget {
   url: string;
-  /** The static header Capillary sends with every event (capillary-api.md §1.3). */
+  /** The static header Capillary sends with every event (docs/architecture.md, API fact 3). */
   headerName: string;
   secret: string;
   /** Default `array`; `null` sends `tiers: null`, `omitDetails` drops loyaltyProgramDetails. */

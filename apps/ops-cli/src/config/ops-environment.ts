@@ -10,7 +10,7 @@ const needsBasic = (env: OpsEnvironment) => capillaryConfigured(env) && env.CAPI
 const needsOauth = (env: OpsEnvironment) => capillaryConfigured(env) && env.CAPILLARY_AUTH === 'oauth';
 
 /**
- * The CLI's settings: the names of architecture.md's configuration contract, with the same defaults as
+ * The CLI's settings: the names every process shares (docs/configuration.md), with the same defaults as
  * apps/tier-sync so that the CLI addresses the same topics and consumer group. Capillary settings are
  * optional here because only `reconcile` calls Capillary.
  */

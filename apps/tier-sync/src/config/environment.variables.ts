@@ -29,8 +29,9 @@ const needsBasic = (env: EnvironmentVariables) => env.CAPILLARY_AUTH === 'basic'
 const needsOauth = (env: EnvironmentVariables) => env.CAPILLARY_AUTH === 'oauth';
 
 /**
- * Every setting of apps/tier-sync, validated at boot (architecture.md "Configuration contract" plus the
- * app's own). Defaults live here and nowhere else; README.md documents each variable.
+ * Every setting of apps/tier-sync, validated at boot (the names every process shares, listed in
+ * docs/configuration.md, plus the app's own). Defaults live here and nowhere else; README.md documents
+ * each variable.
  */
 export class EnvironmentVariables {
   @IsString() @IsNotEmpty() KAFKA_BROKERS!: string;

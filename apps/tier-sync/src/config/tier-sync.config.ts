@@ -6,7 +6,10 @@ export type ValidityKind = EnvironmentVariables['SYNC_VALIDITY'];
 export type DowngradePolicy = EnvironmentVariables['SYNC_DOWNGRADE_POLICY'];
 export type RenewalAction = EnvironmentVariables['SYNC_RENEWAL_ACTION'];
 
-/** How every adjustment's validity is chosen (seed 001: manualSlabActionValidity + Upto). */
+/**
+ * How every adjustment's validity is chosen (manualSlabActionValidity + Upto: docs/architecture.md,
+ * API fact 17).
+ */
 export interface ValidityPolicy {
   kind: ValidityKind;
   /** Days (FIXED_DURATION) or `YYYY-MM-DD` (SPECIFIC_DATE). */

@@ -5,8 +5,9 @@ import {
 } from 'class-validator';
 
 /**
- * SYNC_VALIDITY_UPTO means days for FIXED_DURATION and a `YYYY-MM-DD` date for SPECIFIC_DATE (seed 001);
- * the other validities ignore it. Checked at boot so a typo fails the deploy, not every adjustment.
+ * SYNC_VALIDITY_UPTO means days for FIXED_DURATION and a `YYYY-MM-DD` date for SPECIFIC_DATE
+ * (docs/architecture.md, API fact 17); the other validities ignore it. Checked at boot so a typo fails
+ * the deploy, not every adjustment.
  */
 @ValidatorConstraint({ name: 'validityUpto' })
 export class ValidityUptoConstraint implements ValidatorConstraintInterface {

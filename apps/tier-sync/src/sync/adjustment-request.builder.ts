@@ -19,7 +19,10 @@ type Validity = Pick<
   'manualSlabActionValidity' | 'manualSlabActionValidityUpto'
 >;
 
-/** The manualSlabAdjustment body for one member, with every option the configuration sets (seed 001). */
+/**
+ * The manualSlabAdjustment body for one member, with every option the configuration sets
+ * (docs/architecture.md, API facts 16-17).
+ */
 export function buildAdjustmentRequest(
   input: AdjustmentInput,
   policy: Pick<SyncPolicy, 'validity' | 'renewalAction'>,

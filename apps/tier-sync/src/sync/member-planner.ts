@@ -25,7 +25,7 @@ export interface MemberPlan {
 }
 
 /**
- * The per-member decision of architecture.md "Sync semantics". Tier numbers give the order; a call is
+ * The per-member decision of docs/architecture.md "Sync semantics". Tier numbers give the order; a call is
  * planned only when it can succeed, so an UPGRADE never goes to a member at or above the target (the
  * call that could only fail with 8925).
  */

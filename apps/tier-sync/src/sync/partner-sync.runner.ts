@@ -21,10 +21,11 @@ const ACTIONS: Record<string, { type: PartnerUpdateType; action: MemberAction }>
 };
 
 /**
- * The primary-led sync for a partner-program tier (seed 004): every active secondary gets the primary's
- * partner tier through customerPartnerProgramUpdate (the client batches <= 50 customers per request and
- * maps each customer's status back). Retryable failures are re-sent in process for only the customers
- * that failed; the rest are settled like any member failure.
+ * The primary-led sync for a partner-program tier (docs/architecture.md, API fact 22): every active
+ * secondary gets the primary's partner tier, as the primary's event names it, through
+ * customerPartnerProgramUpdate (the client batches <= 50 customers per request and maps each customer's
+ * status back). Retryable failures are re-sent in process for only the customers that failed; the rest
+ * are settled like any member failure.
  */
 export class PartnerSyncRunner {
   constructor(

@@ -51,8 +51,9 @@ function fromHttpException(exception: HttpException): ErrorResponse {
 }
 
 /**
- * The one place errors become answers (capillary-api.md §1.2: a 400 drops an event forever, a 429 is
- * retried for days). So only a body that can never be valid gets 400, and nothing, not even a bug, a 5xx.
+ * The one place errors become answers (docs/architecture.md, API fact 2: a 400 drops an event forever, a
+ * 429 is retried for days). So only a body that can never be valid gets 400, and nothing, not even a bug,
+ * a 5xx.
  */
 export function toErrorResponse(exception: unknown): ErrorResponse {
   if (exception instanceof EventRejectedError) {

@@ -6,7 +6,7 @@ import {
   TextField,
 } from '../validation/field.decorators';
 
-/** The fields every Capillary event notification carries around `data` (capillary-api.md §1.4). */
+/** The fields every Capillary event notification carries around `data` (docs/architecture.md, API fact 4). */
 export class EventEnvelope {
   @TextField({ nonEmpty: true }) eventName!: string;
   /** The idempotency key: every consumer de-duplicates on it. */

@@ -2,7 +2,7 @@ import { IdField, NestedField, ScalarField, TextField } from '../validation/fiel
 import { EnteredBy } from './fields/activity.fields';
 import { GroupMember } from './fields/group-member.fields';
 
-/** The fields groupMemberAdded and groupMemberRemoved share (capillary-api.md §1.6). */
+/** The fields groupMemberAdded and groupMemberRemoved share (docs/architecture.md, API fact 7). */
 export abstract class GroupMemberEventBase {
   @IdField() groupId!: number;
   @TextField({ optional: true }) groupName?: string | null;

@@ -11,7 +11,7 @@ export class CustomerPartnerProgramDetails {
   @TextField({ optional: true }) membershipExpiryDate?: string | null;
 }
 
-/** `data` of partnerProgramUpdated (capillary-api.md §5, seed 004). */
+/** `data` of partnerProgramUpdated (docs/architecture.md, API fact 23). */
 export class PartnerProgramUpdatedEvent {
   @NestedField(() => CustomerIdentifiers) customerIdentifiers!: CustomerIdentifiers;
   @NestedField(() => EntityInformation, { optional: true }) entityInformation?: EntityInformation | null;
@@ -20,7 +20,7 @@ export class PartnerProgramUpdatedEvent {
   @TextField({ optional: true }) partnerProgramName?: string | null;
   /** EXTERNAL or SUPPLEMENTARY in the samples. */
   @TextField({ optional: true }) partnerProgramType?: string | null;
-  /** UPGRADE, DOWNGRADE, RENEW (seed 004). */
+  /** UPGRADE, DOWNGRADE, RENEW, as in customerPartnerProgramUpdate (docs/architecture.md, API fact 22). */
   @TextField({ optional: true }) updateType?: string | null;
   @NestedField(() => CustomerPartnerProgramDetails, { optional: true })
   customerPartnerProgramDetails?: CustomerPartnerProgramDetails | null;

@@ -3,7 +3,7 @@ import { TriggeringActivity } from './fields/activity.fields';
 import { CustomerIdentifiers, EntityInformation } from './fields/customer.fields';
 import { LoyaltyProgramDetails } from './fields/loyalty-program.fields';
 
-/** The fields tierUpgraded, tierDowngraded and tierRenewed share (capillary-api.md §1.5). */
+/** The fields tierUpgraded, tierDowngraded and tierRenewed share (docs/architecture.md, API fact 5). */
 export abstract class TierEventBase {
   @NestedField(() => CustomerIdentifiers) customerIdentifiers!: CustomerIdentifiers;
   @NestedField(() => EntityInformation, { optional: true }) entityInformation?: EntityInformation | null;

@@ -31,7 +31,10 @@ export class SyncTrigger {
   @EpochMillisField() occurredAt!: number;
 }
 
-/** The partner-program tier to mirror (customerPartnerProgramUpdate takes names, seed 004). */
+/**
+ * The partner-program tier to mirror (customerPartnerProgramUpdate takes names: docs/architecture.md,
+ * API fact 22).
+ */
 export class PartnerUpdate {
   @TextField({ nonEmpty: true }) partnerProgramName!: string;
   @TextField({ optional: true }) tierName?: string;

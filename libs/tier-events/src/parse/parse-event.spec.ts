@@ -62,7 +62,10 @@ const LEGACY_TIER_DOWNGRADED = {
   },
 };
 
-/** Seed 000's minimal tierUpgraded example, verbatim in content. */
+/**
+ * The minimal tierUpgraded example of the vendor recipe (docs/architecture.md, API fact 1), verbatim in
+ * content.
+ */
 const SEED_000_MINIMAL = {
   eventName: 'tierUpgraded',
   data: {
@@ -169,7 +172,7 @@ describe(parseEvent.name, () => {
     expect(parseEvent(noTiers).kind).toBe('tierUpgraded');
   });
 
-  it("rejects seed 000's minimal example: it has no eventId, customerIdentifiers or loyaltyProgramId", () => {
+  it("rejects the recipe's minimal example: no eventId, customerIdentifiers or loyaltyProgramId", () => {
     expect(violationsOf(() => parseEvent(SEED_000_MINIMAL))).toEqual([
       { path: 'data.customerIdentifiers', message: 'is required' },
       { path: 'data.loyaltyProgramId', message: 'is required' },
@@ -177,7 +180,7 @@ describe(parseEvent.name, () => {
     ]);
   });
 
-  it("parses seed 000's minimal example once the three missing fields are added", () => {
+  it("parses the recipe's minimal example once the three missing fields are added", () => {
     const completed = {
       ...SEED_000_MINIMAL,
       eventId: '5f7a3a52-9a43-4a0b-8d2b-2b1f0d0b6d4e',

@@ -1,5 +1,6 @@
 /*
- * Capillary event bodies as the vendor documents them (capillary-api.md §1.5-1.6 and §5, seed 000), shortened.
+ * Capillary event bodies as the vendor documents them (docs/architecture.md, API facts 1, 5-7 and 23),
+ * shortened.
  * Functions return fresh objects so that a test can mutate its copy. Shared with the apps' tests.
  */
 

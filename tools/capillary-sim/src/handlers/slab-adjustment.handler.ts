@@ -8,7 +8,10 @@ import { readAdjustment, type AdjustmentBody } from './slab-adjustment.request';
 
 type Target = { kind: 'USER'; customer: SimCustomer } | { kind: 'USERGROUP2'; group: SimGroup };
 
-/** POST /v2/slab/manualSlabAdjustment with the validations and codes of seeds 001-003. */
+/**
+ * POST /v2/slab/manualSlabAdjustment with the documented validations and codes (docs/architecture.md,
+ * API facts 16-19).
+ */
 export function manualSlabAdjustment(req: SimRequest, ctx: SimContext): SimReply {
   const body = readAdjustment(req, ctx);
   const target = resolveTarget(req, ctx);
@@ -34,7 +37,7 @@ export function manualSlabAdjustment(req: SimRequest, ctx: SimContext): SimReply
       body.slabAction === 'EXTEND_CURRENT_TIER_EXPIRY_DATE' ? undefined : body.slabAction;
     moveCustomerTier(ctx, target.customer, program, move, action, 'ADJUSTMENT', req.requestId);
   } else {
-    // Group tiers change silently: no group tier event is documented (capillary-api.md §1.7).
+    // Group tiers change silently: no group tier event is documented (docs/architecture.md, API fact 8).
     applyMove(current, move);
   }
   const name = (n: number) => ctx.state.tierByNumber(program, n)?.name ?? String(n);
@@ -123,7 +126,7 @@ function expiryFor(
   const base = extending && current.expiryDate ? current.expiryDate : today;
   switch (body.manualSlabActionValidity) {
     case 'FIXED_DURATION':
-      // The day of the change counts as day 0 (capillary-api.md §4).
+      // The day of the change counts as day 0 (docs/architecture.md, API fact 17).
       return addDays(base, Number(body.manualSlabActionValidityUpto));
     case 'SPECIFIC_DATE':
       return parseDay(body.manualSlabActionValidityUpto) ?? today;

@@ -5,11 +5,15 @@ import { type SyncPublisher } from '../src/messaging/sync.publisher';
 type Published<T> = { value: T; headers: MessageHeaders };
 
 /** Records what would be published, per topic role, for unit tests. */
-export class CapturePublisher implements Pick<SyncPublisher, 'command' | 'retry' | 'result' | 'deadLetters'> {
+export class CapturePublisher implements Pick<
+  SyncPublisher,
+  'command' | 'retry' | 'result' | 'deadLetters' | 'requeueEvent'
+> {
   readonly commands: Published<GroupSyncCommand>[] = [];
   readonly retries: Published<GroupSyncCommand>[] = [];
   readonly results: Published<SyncResult>[] = [];
   readonly deadLettered: Published<DeadLetter>[] = [];
+  readonly requeued: (Published<unknown> & { key: string })[] = [];
 
   command(value: GroupSyncCommand, headers: MessageHeaders): Promise<void> {
     this.commands.push({ value, headers });
@@ -28,6 +32,11 @@ export class CapturePublisher implements Pick<SyncPublisher, 'command' | 'retry'
 
   deadLetters(values: readonly DeadLetter[], headers: MessageHeaders): Promise<void> {
     values.forEach((value) => this.deadLettered.push({ value, headers }));
+    return Promise.resolve();
+  }
+
+  requeueEvent(key: string, value: unknown, headers: MessageHeaders): Promise<void> {
+    this.requeued.push({ key, value, headers });
     return Promise.resolve();
   }
 }

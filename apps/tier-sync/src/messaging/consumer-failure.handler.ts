@@ -8,23 +8,30 @@ import {
 } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
 import { type SyncMetrics } from '../observability/sync.metrics';
-import { forwardedHeaders } from './message-headers';
+import { positionOf } from '../router/dedupe-window';
+import { forwardedHeaders, HEADERS } from './message-headers';
 import { type SyncPublisher } from './sync.publisher';
+
+/** How long a requeued webhook event waits before it is routed again. */
+export const REQUEUE_DELAY_MS = 60_000;
 
 /**
  * The consumer's failure semantics, in one place. Sync failures never get here (they are settled into
  * retries and dead letters by the group sync); what does is either a message that can never be read
  * (skipped deliberately, logged with its position) or an infrastructure failure such as a Kafka publish
- * that did not succeed (retried with backoff, keeping the key blocked so order holds). A message the
- * consumer finally gives up on goes to the DLQ when it is a command, else to the error log.
+ * or a Capillary outage during routing (retried with backoff, keeping the key blocked so order holds).
+ * A message the consumer finally gives up on is never dropped: a command goes to the DLQ; a webhook event
+ * (which names no group yet, so it cannot be a dead letter) goes back on its topic with a delay and is
+ * routed again, for as long as the outage lasts.
  */
 export class ConsumerFailureHandler {
   private readonly logger = new Logger(ConsumerFailureHandler.name);
 
   constructor(
     private readonly topics: TopicMap,
-    private readonly publisher: Pick<SyncPublisher, 'deadLetters'>,
+    private readonly publisher: Pick<SyncPublisher, 'deadLetters' | 'requeueEvent'>,
     private readonly metrics: Pick<SyncMetrics, 'recordRoute' | 'recordConsumerDeadLetter'>,
+    private readonly now: () => number = Date.now,
   ) {}
 
   readonly onError = (error: unknown, message: KeyedMessage, attempt: number): ErrorDecision => {
@@ -46,13 +53,7 @@ export class ConsumerFailureHandler {
     this.metrics.recordConsumerDeadLetter();
     const where = { topic: message.topic, partition: message.partition, offset: message.offset };
     if (message.topic === this.topics.webhookEvents) {
-      this.logger.error({
-        msg: 'event given up',
-        ...where,
-        reason,
-        error: describe(error),
-        value: message.value?.toString('utf8'),
-      });
+      await this.requeue(message, reason, error);
       return;
     }
     const command = parseGroupSyncCommand(message.json());
@@ -68,6 +69,31 @@ export class ConsumerFailureHandler {
     });
     await this.publisher.deadLetters([letter], forwardedHeaders(message.headers));
   };
+
+  private async requeue(message: KeyedMessage, reason: string, error: unknown): Promise<void> {
+    const { headers } = message;
+    const requeuedFrom = headers[HEADERS.requeuedFrom] ?? positionOf(message.partition, message.offset);
+    const requeueCount = Number(headers[HEADERS.requeueCount] ?? 0) + 1;
+    const notBefore = this.now() + REQUEUE_DELAY_MS;
+    await this.publisher.requeueEvent(message.key ?? '', message.json(), {
+      ...headers,
+      [HEADERS.requeuedFrom]: requeuedFrom,
+      [HEADERS.requeueCount]: String(requeueCount),
+      [HEADERS.notBefore]: String(notBefore),
+    });
+    this.logger.warn({
+      msg: 'event requeued',
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset,
+      eventId: headers[HEADERS.eventId],
+      requeuedFrom,
+      requeueCount,
+      notBefore,
+      reason,
+      error: describe(error),
+    });
+  }
 }
 
 function describe(error: unknown): string {

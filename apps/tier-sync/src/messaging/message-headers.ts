@@ -8,6 +8,10 @@ export const HEADERS = {
   traceId: 'traceId',
   commandId: 'commandId',
   notBefore: NOT_BEFORE_HEADER,
+  /** On a webhook event tier-sync put back on its topic: `partition:offset` of the record first consumed. */
+  requeuedFrom: 'requeuedFrom',
+  /** How many times that event was put back. */
+  requeueCount: 'requeueCount',
 } as const;
 
 /** What every record we write on behalf of a message carries on: its trace and when the webhook arrived. */

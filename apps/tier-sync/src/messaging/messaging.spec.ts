@@ -3,7 +3,7 @@ import { InvalidEventError, topicNames } from '@tiersync/tier-events';
 import { CapturePublisher } from '../../test/capture-publisher';
 import { testCommand } from '../../test/sync-fixtures';
 import { CoalescingPublisher } from './coalescing.publisher';
-import { ConsumerFailureHandler } from './consumer-failure.handler';
+import { ConsumerFailureHandler, REQUEUE_DELAY_MS } from './consumer-failure.handler';
 import { orderingKeyOf } from './consumer.options';
 import { SyncPublisher } from './sync.publisher';
 import { TopicRoleTransport } from './topic-role.transport';
@@ -27,13 +27,14 @@ function message(topic: string, value: unknown, key: string | null = '100'): Key
 }
 
 describe(ConsumerFailureHandler.name, () => {
-  const setup = () => {
+  const setup = (now?: () => number) => {
     const publisher = new CapturePublisher();
     const counted: string[] = [];
-    const handler = new ConsumerFailureHandler(topics, publisher, {
-      recordRoute: (d) => counted.push(d),
+    const metrics = {
+      recordRoute: (d: string) => counted.push(d),
       recordConsumerDeadLetter: () => counted.push('dead-letter'),
-    });
+    };
+    const handler = new ConsumerFailureHandler(topics, publisher, metrics, now);
     return { publisher, counted, handler };
   };
 
@@ -74,14 +75,42 @@ describe(ConsumerFailureHandler.name, () => {
     expect(counted).toEqual(['dead-letter']);
   });
 
-  it('logs (not DLQs) a webhook event it gave up on: the DLQ holds commands', async () => {
-    const { handler, publisher } = setup();
+  it('puts a webhook event it gave up on back on its topic, delayed, naming where it was first read', async () => {
+    const { counted, handler, publisher } = setup(() => 1_000);
     await handler.onDeadLetter(
       message(topics.webhookEvents, { eventId: 'e' }),
       'max attempts',
-      new Error('x'),
+      new Error('Capillary down'),
     );
     expect(publisher.deadLettered).toHaveLength(0);
+    expect(publisher.requeued).toEqual([
+      {
+        key: '100',
+        value: { eventId: 'e' },
+        headers: {
+          traceId: 'tr',
+          requeuedFrom: '1:9',
+          requeueCount: '1',
+          notBefore: String(1_000 + REQUEUE_DELAY_MS),
+        },
+      },
+    ]);
+    expect(counted).toEqual(['dead-letter']);
+  });
+
+  it('keeps the first position and counts the requeues when a requeued event is given up again', async () => {
+    const { handler, publisher } = setup(() => 5_000);
+    const first = message(topics.webhookEvents, { eventId: 'e' });
+    const again = {
+      ...first,
+      headers: { ...first.headers, requeuedFrom: '0:3', requeueCount: '2', notBefore: '10' },
+    };
+    await handler.onDeadLetter(again, 'max attempts', new Error('Capillary down'));
+    expect(publisher.requeued[0]?.headers).toMatchObject({
+      requeuedFrom: '0:3',
+      requeueCount: '3',
+      notBefore: String(5_000 + REQUEUE_DELAY_MS),
+    });
   });
 });
 

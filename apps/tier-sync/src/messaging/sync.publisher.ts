@@ -48,6 +48,14 @@ export class SyncPublisher {
     });
   }
 
+  /**
+   * Puts a webhook event the consumer gave up on back on its own topic, under its own key (so it stays on
+   * its partition and behind the same customer's earlier events), to be routed again from notBefore.
+   */
+  async requeueEvent(key: string, event: unknown, headers: MessageHeaders): Promise<void> {
+    await this.write(this.topics.webhookEvents, key, event, headers);
+  }
+
   async deadLetters(letters: readonly DeadLetter[], headers: MessageHeaders): Promise<void> {
     await Promise.all(
       letters.map((letter) =>

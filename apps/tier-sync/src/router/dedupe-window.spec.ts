@@ -1,4 +1,4 @@
-import { DedupeWindow } from './dedupe-window';
+import { DedupeWindow, originalPosition } from './dedupe-window';
 
 describe(DedupeWindow.name, () => {
   let now = 1_000_000;
@@ -41,5 +41,13 @@ describe(DedupeWindow.name, () => {
     const window = new DedupeWindow(0, 100, clock);
     window.check('e1', '0:1', now);
     expect(window.check('e1', '0:2', now)).toBe('new');
+  });
+});
+
+describe(originalPosition.name, () => {
+  it('takes the position a requeued event names, else the record own one', () => {
+    expect(originalPosition(2, '99', '0:10')).toBe('0:10');
+    expect(originalPosition(2, '99', undefined)).toBe('2:99');
+    expect(originalPosition(2, '99', 'garbage')).toBe('2:99');
   });
 });

@@ -70,3 +70,18 @@ export class DedupeWindow {
 export function positionOf(partition: number, offset: string): string {
   return `${partition}:${offset}`;
 }
+
+/**
+ * The position that identifies a record's event for dedupe: a requeued event (tier-sync put it back on the
+ * topic after giving up on it) names the record it was first consumed from, so it counts as a redelivery
+ * of that record rather than as a duplicate of it.
+ */
+export function originalPosition(
+  partition: number,
+  offset: string,
+  requeuedFrom: string | undefined,
+): string {
+  return requeuedFrom !== undefined && /^\d+:\d+$/.test(requeuedFrom)
+    ? requeuedFrom
+    : positionOf(partition, offset);
+}

@@ -10,7 +10,13 @@ const kafka = createKafka({
 const hour = 3_600_000;
 
 async function topicWith(
-  records: { partition: number; eventId: string; ageMs: number; header: boolean }[],
+  records: {
+    partition: number;
+    eventId: string;
+    ageMs: number;
+    header: boolean;
+    requeuedFrom?: string;
+  }[],
 ): Promise<string> {
   const topic = `dedupe-loader-${randomUUID().slice(0, 8)}`;
   await ensureTopics(kafka, [{ topic, partitions: 2 }]);
@@ -25,7 +31,10 @@ async function topicWith(
           key: r.eventId,
           // Older records carry the id in the body only, as a fallback for records without the header.
           value: JSON.stringify({ eventId: r.eventId, eventName: 'tierUpgraded', data: {} }),
-          headers: r.header ? { eventId: r.eventId } : {},
+          headers: {
+            ...(r.header ? { eventId: r.eventId } : {}),
+            ...(r.requeuedFrom ? { requeuedFrom: r.requeuedFrom } : {}),
+          },
           timestamp: String(Date.now() - r.ageMs),
         },
       ],
@@ -59,6 +68,19 @@ describe(loadDedupeWindow.name, () => {
     const { groups } = await admin.listGroups();
     await admin.disconnect();
     expect(groups.filter((g) => g.groupId.startsWith(groupPrefix))).toEqual([]);
+  });
+
+  it('counts a requeued copy as the record it was first read from, after a restart too', async () => {
+    // The original fell out of the window; the copy tier-sync requeued later names its position.
+    const topic = await topicWith([
+      { partition: 0, eventId: 'r', ageMs: 2 * hour, header: true },
+      { partition: 0, eventId: 'r', ageMs: 100, header: true, requeuedFrom: '0:0' },
+    ]);
+    const window = new DedupeWindow(hour, 1000);
+    expect(await loadDedupeWindow(kafka, window, { topic, windowMs: hour, groupPrefix: 'requeue' })).toBe(1);
+    // The requeued copy (offset 1) is routed again after the restart, not dropped as a duplicate.
+    expect(window.check('r', '0:0', Date.now())).toBe('redelivery');
+    expect(window.check('r', positionOf(0, '1'), Date.now())).toBe('duplicate');
   });
 
   it('reads nothing when the window holds no record', async () => {

@@ -1,7 +1,7 @@
 import { type Kafka, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { HEADERS } from '../messaging/message-headers';
-import { type DedupeWindow, positionOf } from './dedupe-window';
+import { type DedupeWindow, originalPosition } from './dedupe-window';
 
 export interface DedupeLoadOptions {
   topic: string;
@@ -117,18 +117,14 @@ function record(window: DedupeWindow, partition: number, message: KafkaMessage):
   if (!eventId) {
     return 0;
   }
-  window.seed(eventId, positionOf(partition, message.offset), Number(message.timestamp));
+  const requeuedFrom = headerText(message, HEADERS.requeuedFrom);
+  window.seed(eventId, originalPosition(partition, message.offset, requeuedFrom), Number(message.timestamp));
   return 1;
 }
 
 /** The ingress sets an eventId header; older records fall back to the JSON body. */
 function eventIdOf(message: KafkaMessage): string | undefined {
-  const header = message.headers?.[HEADERS.eventId];
-  const fromHeader = Buffer.isBuffer(header)
-    ? header.toString('utf8')
-    : typeof header === 'string'
-      ? header
-      : undefined;
+  const fromHeader = headerText(message, HEADERS.eventId);
   if (fromHeader) {
     return fromHeader;
   }
@@ -152,4 +148,9 @@ async function deleteGroup(kafka: Kafka, groupId: string): Promise<void> {
   } finally {
     await admin.disconnect();
   }
+}
+
+function headerText(message: KafkaMessage, name: string): string | undefined {
+  const header = message.headers?.[name];
+  return Buffer.isBuffer(header) ? header.toString('utf8') : typeof header === 'string' ? header : undefined;
 }

@@ -29,11 +29,11 @@ function setup() {
     retry,
   });
   let offset = 0;
-  const route = (raw: Record<string, unknown>, at = String(offset++)) =>
+  const route = (raw: Record<string, unknown>, at = String(offset++), extra: Record<string, string> = {}) =>
     router.route(parseEvent(raw), {
       partition: 0,
       offset: at,
-      headers: { receivedAt: '1700000000000', traceId: 't-1' },
+      headers: { receivedAt: '1700000000000', traceId: 't-1', ...extra },
       timestamp: String(Date.now()),
       signal: new AbortController().signal,
     });
@@ -88,6 +88,16 @@ describe(EventRouterService.name, () => {
     await route(event, '10');
     expect(await route(event, '10')).toBe('command');
     expect(await route(event, '11')).toBe('duplicate');
+    expect(publisher.commands).toHaveLength(2);
+    expect(decisions).toEqual(['command', 'command', 'duplicate']);
+  });
+
+  it('routes an event tier-sync requeued as a redelivery of the record it was first read from', async () => {
+    const { publisher, decisions, route } = setup();
+    const event = capillarySamples.tierUpgraded(PRIMARY);
+    await route(event, '10');
+    expect(await route(event, '57', { requeuedFrom: '0:10', requeueCount: '1' })).toBe('command');
+    expect(await route(event, '58', { requeuedFrom: '0:11', requeueCount: '1' })).toBe('duplicate');
     expect(publisher.commands).toHaveLength(2);
     expect(decisions).toEqual(['command', 'command', 'duplicate']);
   });

@@ -8,7 +8,7 @@ import { epochHeader, forwardedHeaders, HEADERS } from '../messaging/message-hea
 import { type SyncPublisher } from '../messaging/sync.publisher';
 import { type RouteDecision, type SyncMetrics } from '../observability/sync.metrics';
 import { retrying } from '../sync/retry-loop';
-import { type DedupeWindow, positionOf } from './dedupe-window';
+import { type DedupeWindow, originalPosition } from './dedupe-window';
 import { classifyEvent, type RouteIntent, type TriggerInit } from './event-classifier';
 import { type GroupLeaderCache } from './group-leader.cache';
 import { type GroupLeaderLookup } from './group-leader.lookup';
@@ -46,7 +46,7 @@ export class EventRouterService {
     const { eventId } = event.envelope;
     const sighting = this.deps.dedupe.check(
       eventId,
-      positionOf(message.partition, message.offset),
+      originalPosition(message.partition, message.offset, message.headers[HEADERS.requeuedFrom]),
       Number(message.timestamp),
     );
     if (sighting === 'duplicate') {

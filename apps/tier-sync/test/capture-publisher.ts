@@ -7,13 +7,14 @@ type Published<T> = { value: T; headers: MessageHeaders };
 /** Records what would be published, per topic role, for unit tests. */
 export class CapturePublisher implements Pick<
   SyncPublisher,
-  'command' | 'retry' | 'result' | 'deadLetters' | 'requeueEvent'
+  'command' | 'retry' | 'result' | 'deadLetters' | 'requeueEvent' | 'rejectEvent'
 > {
   readonly commands: Published<GroupSyncCommand>[] = [];
   readonly retries: Published<GroupSyncCommand>[] = [];
   readonly results: Published<SyncResult>[] = [];
   readonly deadLettered: Published<DeadLetter>[] = [];
-  readonly requeued: (Published<unknown> & { key: string })[] = [];
+  readonly requeued: (Published<Buffer> & { key: string })[] = [];
+  readonly rejected: (Published<Buffer> & { key: string })[] = [];
 
   command(value: GroupSyncCommand, headers: MessageHeaders): Promise<void> {
     this.commands.push({ value, headers });
@@ -35,8 +36,13 @@ export class CapturePublisher implements Pick<
     return Promise.resolve();
   }
 
-  requeueEvent(key: string, value: unknown, headers: MessageHeaders): Promise<void> {
+  requeueEvent(key: string, value: Buffer, headers: MessageHeaders): Promise<void> {
     this.requeued.push({ key, value, headers });
+    return Promise.resolve();
+  }
+
+  rejectEvent(key: string, value: Buffer, headers: MessageHeaders): Promise<void> {
+    this.rejected.push({ key, value, headers });
     return Promise.resolve();
   }
 }

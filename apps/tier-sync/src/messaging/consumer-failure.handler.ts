@@ -29,12 +29,16 @@ export class ConsumerFailureHandler {
 
   constructor(
     private readonly topics: TopicMap,
-    private readonly publisher: Pick<SyncPublisher, 'deadLetters' | 'requeueEvent'>,
+    private readonly publisher: Pick<SyncPublisher, 'deadLetters' | 'requeueEvent' | 'rejectEvent'>,
     private readonly metrics: Pick<SyncMetrics, 'recordRoute' | 'recordConsumerDeadLetter'>,
     private readonly now: () => number = Date.now,
   ) {}
 
-  readonly onError = (error: unknown, message: KeyedMessage, attempt: number): ErrorDecision => {
+  readonly onError = async (
+    error: unknown,
+    message: KeyedMessage,
+    attempt: number,
+  ): Promise<ErrorDecision> => {
     const where = { topic: message.topic, partition: message.partition, offset: message.offset, attempt };
     if (error instanceof InvalidEventError || error instanceof SyntaxError) {
       const violations =
@@ -42,6 +46,20 @@ export class ConsumerFailureHandler {
       this.logger.error({ msg: 'unreadable message skipped', ...where, violations });
       if (message.topic === this.topics.webhookEvents) {
         this.metrics.recordRoute('invalid');
+        // If this publish fails, the policy throws and the consumer dead-letters the message, which for a
+        // webhook event means a delayed requeue: it is kept either way.
+        await this.publisher.rejectEvent(
+          message.headers[HEADERS.traceId] ?? where.offset,
+          message.value ?? Buffer.alloc(0),
+          {
+            reason: `tier-sync could not read the event: ${error.message}`.slice(0, 1000),
+            violations: JSON.stringify(violations),
+            requestHeaders: '{}',
+            receivedAt: message.headers[HEADERS.receivedAt] ?? String(this.now()),
+            traceId: message.headers[HEADERS.traceId] ?? '',
+            source: `${message.topic}:${message.partition}:${message.offset}`,
+          },
+        );
       }
       return 'skip';
     }
@@ -75,7 +93,7 @@ export class ConsumerFailureHandler {
     const requeuedFrom = headers[HEADERS.requeuedFrom] ?? positionOf(message.partition, message.offset);
     const requeueCount = Number(headers[HEADERS.requeueCount] ?? 0) + 1;
     const notBefore = this.now() + REQUEUE_DELAY_MS;
-    await this.publisher.requeueEvent(message.key ?? '', message.json(), {
+    await this.publisher.requeueEvent(message.key ?? '', message.value ?? Buffer.alloc(0), {
       ...headers,
       [HEADERS.requeuedFrom]: requeuedFrom,
       [HEADERS.requeueCount]: String(requeueCount),

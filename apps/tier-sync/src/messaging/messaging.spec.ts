@@ -38,22 +38,35 @@ describe(ConsumerFailureHandler.name, () => {
     return { publisher, counted, handler };
   };
 
-  it('skips what can never be read, counting invalid webhook events', () => {
-    const { counted, handler } = setup();
+  it('skips what can never be read, keeping an unreadable webhook event on the rejected topic', async () => {
+    const { counted, handler, publisher } = setup();
     const invalid = new InvalidEventError('webhook event', [
       { path: 'eventId', message: 'must not be empty' },
     ]);
-    expect(handler.onError(invalid, message(topics.webhookEvents, {}), 1)).toBe('skip');
-    expect(handler.onError(new SyntaxError('Unexpected token'), message(topics.groupCommands, {}), 1)).toBe(
-      'skip',
-    );
+    const event = message(topics.webhookEvents, { eventId: '' });
+    expect(await handler.onError(invalid, event, 1)).toBe('skip');
+    expect(
+      await handler.onError(new SyntaxError('Unexpected token'), message(topics.groupCommands, {}), 1),
+    ).toBe('skip');
     expect(counted).toEqual(['invalid']);
+    expect(publisher.rejected).toHaveLength(1);
+    expect(publisher.rejected[0]).toMatchObject({ key: 'tr', value: event.value });
+    expect(publisher.rejected[0]?.headers).toMatchObject({
+      traceId: 'tr',
+      source: `${topics.webhookEvents}:1:9`,
+      violations: JSON.stringify([{ path: 'eventId', message: 'must not be empty' }]),
+    });
+    expect(publisher.rejected[0]?.headers['reason']).toContain('tier-sync could not read the event');
   });
 
-  it('retries everything else (a publish that failed), keeping the key blocked', () => {
+  it('retries everything else (a publish that failed), keeping the key blocked', async () => {
     const { handler } = setup();
     expect(
-      handler.onError(new Error('KafkaJSNumberOfRetriesExceeded'), message(topics.groupCommands, {}), 3),
+      await handler.onError(
+        new Error('KafkaJSNumberOfRetriesExceeded'),
+        message(topics.groupCommands, {}),
+        3,
+      ),
     ).toBe('retry');
   });
 
@@ -86,7 +99,7 @@ describe(ConsumerFailureHandler.name, () => {
     expect(publisher.requeued).toEqual([
       {
         key: '100',
-        value: { eventId: 'e' },
+        value: Buffer.from(JSON.stringify({ eventId: 'e' })),
         headers: {
           traceId: 'tr',
           requeuedFrom: '1:9',

@@ -52,8 +52,16 @@ export class SyncPublisher {
    * Puts a webhook event the consumer gave up on back on its own topic, under its own key (so it stays on
    * its partition and behind the same customer's earlier events), to be routed again from notBefore.
    */
-  async requeueEvent(key: string, event: unknown, headers: MessageHeaders): Promise<void> {
-    await this.write(this.topics.webhookEvents, key, event, headers);
+  async requeueEvent(key: string, value: Buffer, headers: MessageHeaders): Promise<void> {
+    await this.write(this.topics.webhookEvents, key, value, headers);
+  }
+
+  /**
+   * Keeps a webhook event tier-sync cannot read (a schema the ingress accepted but this version does not)
+   * beside the bodies the ingress refused, byte for byte, with the why in headers.
+   */
+  async rejectEvent(key: string, value: Buffer, headers: MessageHeaders): Promise<void> {
+    await this.write(this.topics.webhookRejected, key, value, headers);
   }
 
   async deadLetters(letters: readonly DeadLetter[], headers: MessageHeaders): Promise<void> {

@@ -1,5 +1,5 @@
 import { createKafka } from '@tiersync/kafka';
-import { type Consumer } from 'kafkajs';
+import { type Consumer, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { waitFor } from './wait-for';
 
@@ -15,6 +15,8 @@ export class TopicTail<T> {
     private readonly brokers: string[],
     readonly topic: string,
     private readonly parse: (raw: unknown) => T,
+    /** What `parse` gets of a record: by default its value as JSON. */
+    private readonly decode: (message: KafkaMessage) => unknown = jsonValue,
   ) {}
 
   async start(): Promise<this> {
@@ -29,7 +31,7 @@ export class TopicTail<T> {
     await consumer.subscribe({ topic: this.topic, fromBeginning: true });
     await consumer.run({
       eachMessage: ({ message }) => {
-        this.seen.push(this.parse(JSON.parse(message.value?.toString('utf8') ?? 'null')));
+        this.seen.push(this.parse(this.decode(message)));
         return Promise.resolve();
       },
     });
@@ -60,4 +62,22 @@ export class TopicTail<T> {
   async stop(): Promise<void> {
     await this.consumer?.disconnect();
   }
+}
+
+function jsonValue(message: KafkaMessage): unknown {
+  return JSON.parse(message.value?.toString('utf8') ?? 'null');
+}
+
+/** A record as it is on the topic: key, value and headers as text. */
+export interface RawRecord {
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+export function rawRecord(message: KafkaMessage): RawRecord {
+  const headers = Object.fromEntries(
+    Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
+  );
+  return { key: message.key?.toString('utf8') ?? '', value: message.value?.toString('utf8') ?? '', headers };
 }

@@ -65,6 +65,10 @@ export interface TierSyncConfig {
     replicationFactor: number;
     sessionTimeoutMs: number;
     maxInFlight: number;
+    /** Attempts of a message failing on infrastructure before the consumer gives it up. */
+    maxAttempts: number;
+    /** How long a webhook event the consumer gave up on waits on its topic before it is routed again. */
+    requeueDelayMs: number;
   };
   capillary: CapillaryConfig;
   sync: SyncPolicy;
@@ -95,6 +99,8 @@ export function buildTierSyncConfig(env: EnvReader): TierSyncConfig {
       replicationFactor: env('KAFKA_REPLICATION_FACTOR'),
       sessionTimeoutMs: env('KAFKA_SESSION_TIMEOUT_MS'),
       maxInFlight: env('SYNC_MAX_IN_FLIGHT'),
+      maxAttempts: env('SYNC_CONSUMER_MAX_ATTEMPTS'),
+      requeueDelayMs: env('SYNC_REQUEUE_DELAY_MS'),
     },
     capillary: {
       baseUrl: env('CAPILLARY_BASE_URL'),

@@ -12,9 +12,6 @@ import { positionOf } from '../router/dedupe-window';
 import { forwardedHeaders, HEADERS } from './message-headers';
 import { type SyncPublisher } from './sync.publisher';
 
-/** How long a requeued webhook event waits before it is routed again. */
-export const REQUEUE_DELAY_MS = 60_000;
-
 /**
  * The consumer's failure semantics, in one place. Sync failures never get here (they are settled into
  * retries and dead letters by the group sync); what does is either a message that can never be read
@@ -31,6 +28,8 @@ export class ConsumerFailureHandler {
     private readonly topics: TopicMap,
     private readonly publisher: Pick<SyncPublisher, 'deadLetters' | 'requeueEvent' | 'rejectEvent'>,
     private readonly metrics: Pick<SyncMetrics, 'recordRoute' | 'recordConsumerDeadLetter'>,
+    /** How long a requeued webhook event waits before it is routed again (SYNC_REQUEUE_DELAY_MS). */
+    private readonly requeueDelayMs: number,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -92,7 +91,7 @@ export class ConsumerFailureHandler {
     const { headers } = message;
     const requeuedFrom = headers[HEADERS.requeuedFrom] ?? positionOf(message.partition, message.offset);
     const requeueCount = Number(headers[HEADERS.requeueCount] ?? 0) + 1;
-    const notBefore = this.now() + REQUEUE_DELAY_MS;
+    const notBefore = this.now() + this.requeueDelayMs;
     await this.publisher.requeueEvent(message.key ?? '', message.value ?? Buffer.alloc(0), {
       ...headers,
       [HEADERS.requeuedFrom]: requeuedFrom,

@@ -43,9 +43,9 @@ export function createTransport(
     orderingKey: orderingKeyOf(config.kafka.topics),
     onError: failures.onError,
     onDeadLetter: failures.onDeadLetter,
-    // Escaped failures are infrastructure (a publish that failed): keep retrying for about an hour,
-    // holding the key so order is kept, before the consumer gives the message up.
-    retry: { maxAttempts: 120, initialBackoffMs: 500, maxBackoffMs: 30_000 },
+    // Escaped failures are infrastructure (a publish that failed, Capillary down while routing): by
+    // default keep retrying for about an hour, holding the key so order is kept, before giving up.
+    retry: { maxAttempts: config.kafka.maxAttempts, initialBackoffMs: 500, maxBackoffMs: 30_000 },
     shutdownDeadlineMs: config.http.shutdownDeadlineMs,
   };
   return new TopicRoleTransport(options, config.kafka.topics, CONSUMED_ROLES);

@@ -18,7 +18,7 @@ import { SyncPublisher } from './sync.publisher';
       provide: ConsumerFailureHandler,
       inject: [TIER_SYNC_CONFIG, SyncPublisher, SyncMetrics],
       useFactory: (config: TierSyncConfig, publisher: SyncPublisher, metrics: SyncMetrics) =>
-        new ConsumerFailureHandler(config.kafka.topics, publisher, metrics),
+        new ConsumerFailureHandler(config.kafka.topics, publisher, metrics, config.kafka.requeueDelayMs),
     },
   ],
   exports: [ConsumerFailureHandler],

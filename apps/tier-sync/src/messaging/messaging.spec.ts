@@ -3,10 +3,12 @@ import { InvalidEventError, topicNames } from '@tiersync/tier-events';
 import { CapturePublisher } from '../../test/capture-publisher';
 import { testCommand } from '../../test/sync-fixtures';
 import { CoalescingPublisher } from './coalescing.publisher';
-import { ConsumerFailureHandler, REQUEUE_DELAY_MS } from './consumer-failure.handler';
+import { ConsumerFailureHandler } from './consumer-failure.handler';
 import { orderingKeyOf } from './consumer.options';
 import { SyncPublisher } from './sync.publisher';
 import { TopicRoleTransport } from './topic-role.transport';
+
+const REQUEUE_DELAY_MS = 60_000;
 
 const topics = topicNames('t.');
 
@@ -34,7 +36,7 @@ describe(ConsumerFailureHandler.name, () => {
       recordRoute: (d: string) => counted.push(d),
       recordConsumerDeadLetter: () => counted.push('dead-letter'),
     };
-    const handler = new ConsumerFailureHandler(topics, publisher, metrics, now);
+    const handler = new ConsumerFailureHandler(topics, publisher, metrics, REQUEUE_DELAY_MS, now);
     return { publisher, counted, handler };
   };
 

@@ -1,0 +1,95 @@
+import { createKafka, parseBrokers } from '@tiersync/kafka';
+import { FAMILY1, PROGRAM } from './support/demo-org';
+import { E2eSystem } from './support/e2e-system';
+import { rawRecord, type RawRecord, TopicTail } from './support/topic-tail';
+import { waitFor } from './support/wait-for';
+
+/** Give a failing webhook event up after two consumer attempts, and route it again 300 ms later. */
+const GIVE_UP_FAST = { SYNC_CONSUMER_MAX_ATTEMPTS: '2', SYNC_REQUEUE_DELAY_MS: '300' };
+
+describe('no webhook event is lost in tier-sync, end to end', () => {
+  let system: E2eSystem;
+  let events: TopicTail<RawRecord>;
+  let rejected: TopicTail<RawRecord>;
+  const brokers = parseBrokers(process.env['KAFKA_BROKERS'] ?? '');
+
+  beforeAll(async () => {
+    system = await E2eSystem.start({ name: 'event-safety', syncEnv: GIVE_UP_FAST });
+    events = await new TopicTail(
+      brokers,
+      system.topics.webhookEvents,
+      (r) => r as RawRecord,
+      rawRecord,
+    ).start();
+    rejected = await new TopicTail(
+      brokers,
+      system.topics.webhookRejected,
+      (r) => r as RawRecord,
+      rawRecord,
+    ).start();
+  });
+  afterAll(async () => {
+    await Promise.all([events.stop(), rejected.stop()]);
+    await system.stop();
+  });
+
+  it('requeues a tier event while Capillary is down, then syncs the group once it is back', async () => {
+    system.resetSim();
+    system.sim.control.setFaults({ endpoints: { '*': { rate503: 1 } } });
+    system.sim.control.activity({ customerId: FAMILY1.primary, programId: PROGRAM, tier: 3 });
+
+    const [copy] = await events.waitForCount(
+      'a requeued copy',
+      (r) => r.headers['requeuedFrom'] !== undefined,
+      1,
+    );
+    expect(copy?.headers['eventName']).toBe('tierUpgraded');
+    expect(copy?.headers['requeueCount']).toMatch(/^\d+$/);
+    const original = events.records.find(
+      (r) => r.headers['eventId'] === copy?.headers['eventId'] && r.headers['requeuedFrom'] === undefined,
+    );
+    // The copy is the event, byte for byte, under the same key.
+    expect(copy?.value).toBe(original?.value);
+    expect(copy?.key).toBe(original?.key);
+    expect(system.tierOf(FAMILY1.sam)).toBe(1);
+
+    system.sim.control.setFaults({});
+    await waitFor(
+      'Sam on Platinum after the outage',
+      () => (system.tierOf(FAMILY1.sam) === 3 ? true : undefined),
+      {
+        timeoutMs: 60_000,
+        describe: () => system.tierOf(FAMILY1.sam),
+      },
+    );
+    // Routed once it could be: one command for the group, not one per copy.
+    await system.quiesce();
+    const synced = system.results.records.filter(
+      (r) => r.groupId === FAMILY1.groupId && r.kind === 'TIER_SYNC',
+    );
+    expect(synced.filter((r) => r.outcome !== 'IGNORED')).toHaveLength(1);
+  });
+
+  it('keeps a webhook event it cannot read on the rejected topic, byte for byte', async () => {
+    const value = '{"eventName":"tierUpgraded","eventId":42,"data":"not an object"}';
+    const producer = createKafka({ brokers, clientId: 'e2e-unreadable' }).producer();
+    await producer.connect();
+    await producer.send({
+      topic: system.topics.webhookEvents,
+      messages: [{ key: '566998132', value, headers: { traceId: 'trace-unreadable-1', eventId: '42' } }],
+    });
+    await producer.disconnect();
+
+    const [kept] = await rejected.waitForCount(
+      'the unreadable event',
+      (r) => r.key === 'trace-unreadable-1',
+      1,
+    );
+    expect(kept?.value).toBe(value);
+    expect(kept?.headers['source']).toMatch(
+      new RegExp(`^${system.topics.webhookEvents.replaceAll('.', '\\.')}:\\d+:\\d+$`),
+    );
+    expect(kept?.headers['reason']).toContain('tier-sync could not read the event');
+    expect(JSON.parse(kept?.headers['violations'] ?? '[]')).not.toHaveLength(0);
+  });
+});

@@ -4,6 +4,8 @@ import { type CapillaryClientOptions } from './client-options';
 import { GroupLocator } from './group-locator';
 import { parseCustomerLoyalty, parseProgramTiers } from './loyalty.parser';
 import { type CustomerProgramTier, type ProgramTier } from './loyalty.types';
+import { parseOrganizationPrograms } from './organization-programs.parser';
+import { type OrganizationProgram } from './organization-programs.types';
 import {
   chunk,
   failedBatch,
@@ -141,6 +143,15 @@ export class CapillaryClient {
   async getProgramTiers(programId: number): Promise<ProgramTier[]> {
     const body = await this.http.call({ method: 'GET', path: '/v3/tiers', query: { programId } });
     return parseProgramTiers(body, programId);
+  }
+
+  /**
+   * The org's active loyalty programs with their partner programs and partner tiers
+   * (GET /v2/organization/programs): the one documented way to name a partner tier number.
+   */
+  async getOrganizationPrograms(): Promise<OrganizationProgram[]> {
+    const body = await this.http.call({ method: 'GET', path: '/v2/organization/programs' });
+    return parseOrganizationPrograms(body);
   }
 
   /**

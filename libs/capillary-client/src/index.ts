@@ -14,6 +14,11 @@ export { ConcurrencyLimiter } from './concurrency-limiter';
 export { parseRetryAfter } from './error-classification';
 export { type CustomerIdentifiers, type CustomerProgramTier, type ProgramTier } from './loyalty.types';
 export { OAUTH_HEADER } from './oauth-token.provider';
+export {
+  type OrganizationProgram,
+  type PartnerProgramInfo,
+  type PartnerProgramTier,
+} from './organization-programs.types';
 export { PARTNER_BATCH_LIMIT } from './partner-program.batch';
 export {
   type CustomerPartnerUpdate,

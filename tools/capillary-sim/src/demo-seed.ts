@@ -34,7 +34,8 @@ function member(customerId: number, primary: boolean, active = true): SimGroupMe
 /**
  * A small demo org: two programs with differently named tiers (one with a DRAFT beside its LIVE tiers),
  * two family groups whose secondaries sit below, at and above their primary, an exited member, a member
- * flagged for fraud (3045), a customer in no group, and a partner program with linked customers.
+ * flagged for fraud (3045), a customer in no group, a tiered partner program with linked customers and a
+ * membership-based one without tiers.
  */
 export function demoSeed(): SimSeed {
   const partnerLink = (tierName: string, n: number) => ({
@@ -121,6 +122,14 @@ export function demoSeed(): SimSeed {
           { tierNumber: 1, tierName: 'Silver' },
           { tierNumber: 2, tierName: 'Gold' },
         ],
+      },
+      {
+        // Membership-based: GET /v2/organization/programs lists it without partnerProgramTiers.
+        partnerProgramId: 102,
+        name: 'Apparel-Supplementary',
+        type: 'SUPPLEMENTARY',
+        loyaltyProgramId: DEMO_PROGRAM_ID,
+        tiers: [],
       },
     ],
   };

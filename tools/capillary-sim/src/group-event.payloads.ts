@@ -37,14 +37,16 @@ export function groupMemberEvent(
   return envelope(name, ids, group.groupId, data);
 }
 
-/** partnerProgramUpdated, shaped as documented (docs/architecture.md, API fact 23). */
+/**
+ * partnerProgramUpdated, shaped as documented (docs/architecture.md, API fact 23): the tier as a NUMBER
+ * only, never its name, so consumers must name it themselves (GET /v2/organization/programs, API fact 25).
+ */
 export function partnerEvent(
   customer: SimCustomer,
   program: SimPartnerProgram,
   update: {
     updateType: string;
     tierNumber: number;
-    tierName: string;
     expiryDate?: string;
     membershipNumber: string;
   },
@@ -56,7 +58,6 @@ export function partnerEvent(
     partnerProgramName: program.name,
     partnerProgramType: program.type,
     updateType: update.updateType,
-    partnerTierName: update.tierName,
     customerPartnerProgramDetails: {
       partnerTierNumber: update.tierNumber,
       partnerTierExpiryDate: update.expiryDate ?? null,

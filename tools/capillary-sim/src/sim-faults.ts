@@ -8,6 +8,7 @@ export type SimEndpoint =
   | 'userGroup2Search'
   | 'customers'
   | 'tiers'
+  | 'organizationPrograms'
   | 'partnerProgramUpdate'
   | 'oauthToken';
 

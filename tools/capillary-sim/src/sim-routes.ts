@@ -1,6 +1,7 @@
 import { getCustomer } from './handlers/customer.handler';
 import { getGroupMembers, searchGroups } from './handlers/group-members.handler';
 import { generateToken } from './handlers/oauth.handler';
+import { getOrganizationPrograms } from './handlers/organization-programs.handler';
 import { updatePartnerPrograms } from './handlers/partner-program.handler';
 import { manualSlabAdjustment } from './handlers/slab-adjustment.handler';
 import { getTiers } from './handlers/tiers.handler';
@@ -38,6 +39,12 @@ export const ROUTES: readonly SimRoute[] = [
   },
   { method: 'GET', pattern: /^\/v2\/customers\/([^/]+)$/, endpoint: 'customers', handle: getCustomer },
   { method: 'GET', pattern: /^\/v3\/tiers$/, endpoint: 'tiers', handle: getTiers },
+  {
+    method: 'GET',
+    pattern: /^\/v2\/organization\/programs$/,
+    endpoint: 'organizationPrograms',
+    handle: getOrganizationPrograms,
+  },
   {
     method: 'POST',
     pattern: /^\/v2\/partnerProgram\/customerPartnerProgramUpdate$/,

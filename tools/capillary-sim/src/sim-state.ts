@@ -28,6 +28,10 @@ export class SimState {
     return this.data.programs;
   }
 
+  get partnerPrograms(): readonly SimPartnerProgram[] {
+    return this.data.partnerPrograms;
+  }
+
   get groups(): readonly SimGroup[] {
     return this.data.groups;
   }

@@ -43,6 +43,22 @@ describe(updatePartnerPrograms.name, () => {
     ).toBe('Gold');
   });
 
+  it('fires partnerProgramUpdated with the tier number only, as documented (no tier name)', async () => {
+    await post([update({ id: 567219877 })]);
+
+    const [event] = ctx.sim.control.emittedEvents();
+    expect(event).toMatchObject({
+      eventName: 'partnerProgramUpdated',
+      data: {
+        partnerProgramId: 101,
+        partnerProgramName: 'Apparel-Partner',
+        updateType: 'UPGRADE',
+        customerPartnerProgramDetails: { partnerTierNumber: 2, membershipNumber: 'AP-2' },
+      },
+    });
+    expect(JSON.stringify(event)).not.toContain('partnerTierName');
+  });
+
   it('refuses more than 50 customers with 2008', async () => {
     const answer = await post(Array.from({ length: 51 }, () => update({ id: 567219877 })));
 

@@ -118,7 +118,6 @@ function applyUpdate(ctx: SimContext, customer: SimCustomer, update: Json, reque
     {
       updateType,
       tierNumber: tier.tierNumber,
-      tierName: tier.tierName,
       expiryDate: link.expiryDate,
       membershipNumber: link.membershipNumber,
     },

@@ -155,6 +155,8 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
   });
 
   it("mirrors the primary's partner-program tier onto the secondaries, dead-lettering one not linked", async () => {
+    // The simulator's partnerProgramUpdated carries only partnerTierNumber, as documented: tier-sync must
+    // name the tier through GET /v2/organization/programs before it can update the secondaries.
     await system.callCapillary('POST', '/v2/partnerProgram/customerPartnerProgramUpdate', {
       customersPartnerUpdates: [
         {
@@ -170,8 +172,29 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
       ],
     });
     const [event] = system.emitted({ customerId: FAMILY1.primary, eventName: 'partnerProgramUpdated' });
+    const sent = system.sim.control.emittedEvents().find((e) => e.eventId === event);
+    expect(sent?.data).toMatchObject({ customerPartnerProgramDetails: { partnerTierNumber: 2 } });
+    expect(JSON.stringify(sent)).not.toContain('partnerTierName');
     const [result] = await system.resultsFor(event ?? '');
     expect(result).toMatchObject({ kind: 'PARTNER_SYNC', outcome: 'PARTIAL' });
+    expect(system.sim.control.calls({ endpoint: 'organizationPrograms' })).toEqual([
+      expect.objectContaining({ method: 'GET', path: '/v2/organization/programs', status: 200 }),
+    ]);
+    const syncUpdates = system.sim.control
+      .calls({ endpoint: 'partnerProgramUpdate' })
+      .slice(1)
+      .flatMap(
+        (c) =>
+          (
+            c.body as {
+              customersPartnerUpdates: {
+                partnerProgramUpdates: { updateDetails: { updatedTierName: string } }[];
+              }[];
+            }
+          ).customersPartnerUpdates,
+      )
+      .map((u) => u.partnerProgramUpdates[0]?.updateDetails.updatedTierName);
+    expect(new Set(syncUpdates)).toEqual(new Set(['Gold']));
     expect(outcomes(result!)).toEqual({
       [FAMILY1.sam]: 'UPGRADE/ADJUSTED',
       [FAMILY1.max]: 'UPGRADE/ADJUSTED',

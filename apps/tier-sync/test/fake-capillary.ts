@@ -5,6 +5,7 @@ import {
   type GroupMember,
   type ManualSlabAdjustmentRequest,
   type ManualSlabAdjustmentResponse,
+  type OrganizationProgram,
   type PartnerUpdateResult,
   type ProgramTier,
   type UserGroup,
@@ -13,6 +14,7 @@ import { type CapillaryApi } from '../src/capillary/capillary.api';
 
 export const PROGRAM_ID = 973;
 export const TIER_NAMES = ['', 'Silver', 'Gold', 'Platinum'];
+export const PARTNER_PROGRAM = 'Apparel-Partner';
 
 export interface FakeCall {
   method: keyof CapillaryApi;
@@ -21,8 +23,9 @@ export interface FakeCall {
 }
 
 /**
- * An in-memory Capillary for unit tests: one program with Silver/Gold/Platinum, groups, and scripted
- * failures per call (`fail('manualSlabAdjustment', 12, error)` throws once for customer 12).
+ * An in-memory Capillary for unit tests: one program with Silver/Gold/Platinum and a partner program with
+ * the same tier names, groups, and scripted failures per call (`fail('manualSlabAdjustment', 12, error)`
+ * throws once for customer 12; calls without an id, such as getOrganizationPrograms, use id 0).
  */
 export class FakeCapillary implements CapillaryApi {
   readonly tiers = new Map<number, number>();
@@ -102,6 +105,24 @@ export class FakeCapillary implements CapillaryApi {
     return this.record('getProgramTiers', programId, () =>
       TIER_NAMES.slice(1).map((name, i) => ({ programId, name, serialNumber: i + 1, status: 'LIVE' })),
     );
+  }
+
+  getOrganizationPrograms(): Promise<OrganizationProgram[]> {
+    return this.record('getOrganizationPrograms', 0, () => [
+      {
+        programId: PROGRAM_ID,
+        programName: 'DefaultProgram',
+        isDefault: true,
+        partnerPrograms: [
+          {
+            partnerProgramId: 101,
+            partnerProgramName: PARTNER_PROGRAM,
+            tierBased: true,
+            tiers: TIER_NAMES.slice(1).map((tierName, i) => ({ tierNumber: i + 1, tierName })),
+          },
+        ],
+      },
+    ]);
   }
 
   manualSlabAdjustment(

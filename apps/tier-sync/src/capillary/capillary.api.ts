@@ -8,6 +8,7 @@ export type CapillaryApi = Pick<
   | 'getGroupMembers'
   | 'getCustomerLoyalty'
   | 'getProgramTiers'
+  | 'getOrganizationPrograms'
   | 'manualSlabAdjustment'
   | 'updatePartnerPrograms'
 >;

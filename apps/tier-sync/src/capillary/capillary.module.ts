@@ -2,6 +2,7 @@ import { Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { CapillaryClient } from '@tiersync/capillary-client';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { CAPILLARY_API } from './capillary.api';
+import { PartnerTiersCache } from './partner-tiers.cache';
 import { ProgramTiersCache } from './program-tiers.cache';
 
 /** Closes the client's keep-alive connections once the consumer has drained. */
@@ -46,7 +47,14 @@ class CapillaryLifecycle implements OnApplicationShutdown {
       useFactory: (api: CapillaryClient, config: TierSyncConfig) =>
         new ProgramTiersCache(api, config.router.tierMapTtlMs),
     },
+    {
+      // Partner tier names change as rarely as program tier names: the same TTL (SYNC_TIER_MAP_TTL_MS).
+      provide: PartnerTiersCache,
+      inject: [CapillaryClient, TIER_SYNC_CONFIG],
+      useFactory: (api: CapillaryClient, config: TierSyncConfig) =>
+        new PartnerTiersCache(api, config.router.tierMapTtlMs),
+    },
   ],
-  exports: [CAPILLARY_API, ProgramTiersCache],
+  exports: [CAPILLARY_API, ProgramTiersCache, PartnerTiersCache],
 })
 export class CapillaryModule {}

@@ -70,6 +70,15 @@ describe(classifyEvent.name, () => {
     });
   });
 
+  it('reads a documented partner update: the tier as a number, no name', () => {
+    expect(classify(capillarySamples.partnerProgramUpdated(9))).toMatchObject({
+      type: 'partner',
+      partner: { partnerProgramName: 'Demo-p1', tierNumber: 2, updateType: 'UPGRADE' },
+    });
+    const intent = classify(capillarySamples.partnerProgramUpdated(9));
+    expect(intent.type === 'partner' && intent.partner).not.toHaveProperty('tierName');
+  });
+
   it('reads a partner update, including the tier name sent beside the details', () => {
     const raw = withData(capillarySamples.partnerProgramUpdated(9), { partnerTierName: 'Gold' });
     expect(classify(raw)).toEqual({
@@ -78,6 +87,7 @@ describe(classifyEvent.name, () => {
       programId: 855,
       partner: {
         partnerProgramName: 'Demo-p1',
+        tierNumber: 2,
         tierName: 'Gold',
         tierExpiryDate: '2021-06-29',
         updateType: 'UPGRADE',

@@ -20,6 +20,8 @@ export interface TriggerInit {
 
 export interface PartnerInit {
   partnerProgramName: string;
+  /** The documented payload's only tier: the sync names it when `tierName` is absent. */
+  tierNumber?: number;
   tierName?: string;
   tierExpiryDate?: string;
   updateType?: string;
@@ -93,9 +95,11 @@ function partnerIntent(event: ParsedPartnerProgramUpdated, base: TriggerBase): R
     };
   }
   const details = data.customerPartnerProgramDetails;
+  const tierNumber = details?.partnerTierNumber ?? undefined;
   const tierName = details?.partnerTierName ?? extraString(data, 'partnerTierName');
   const partner: PartnerInit = {
     partnerProgramName: data.partnerProgramName,
+    ...(tierNumber ? { tierNumber } : {}),
     ...(tierName ? { tierName } : {}),
     ...(details?.partnerTierExpiryDate ? { tierExpiryDate: details.partnerTierExpiryDate } : {}),
     ...(data.updateType ? { updateType: data.updateType } : {}),
@@ -125,7 +129,7 @@ function nonUser(entityType: string, trigger: TriggerInit, customerId: number): 
   };
 }
 
-/** The vendor adds fields; the simulator sends the partner tier name beside the details, not inside. */
+/** The vendor adds fields; a payload that names the partner tier beside the details saves the lookup. */
 function extraString(data: object, key: string): string | undefined {
   const value: unknown = (data as Record<string, unknown>)[key];
   return typeof value === 'string' && value !== '' ? value : undefined;

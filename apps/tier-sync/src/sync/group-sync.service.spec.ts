@@ -1,5 +1,12 @@
-import { FakeCapillary, PROGRAM_ID, permanent, unavailable } from '../../test/fake-capillary';
+import {
+  FakeCapillary,
+  PARTNER_PROGRAM,
+  PROGRAM_ID,
+  permanent,
+  unavailable,
+} from '../../test/fake-capillary';
 import { testCommand, testPolicy } from '../../test/sync-fixtures';
+import { PartnerTiersCache } from '../capillary/partner-tiers.cache';
 import { ProgramTiersCache } from '../capillary/program-tiers.cache';
 import { type SyncPolicy } from '../config/tier-sync.config';
 import { GroupLeaderCache } from '../router/group-leader.cache';
@@ -30,7 +37,7 @@ function setup(policy: Partial<SyncPolicy> = {}) {
     api,
     leaders,
     members: new MemberSyncRunner(api, sync, () => 0),
-    partners: new PartnerSyncRunner(api, sync, () => 0),
+    partners: new PartnerSyncRunner(api, sync, new PartnerTiersCache(api, 60_000), () => 0),
     policy: sync,
     targets: new SyncTargetResolver(sync, new ProgramTiersCache(api, 60_000)),
   });
@@ -161,6 +168,35 @@ describe(GroupSyncService.name, () => {
     expect(outcome.failure).toMatchObject({
       note: 'cannot sync',
       error: { retryable: false, message: `primary 1 has no tier in program ${PROGRAM_ID}` },
+    });
+  });
+
+  describe('a partner update naming its tier by number only', () => {
+    const partnerCommand = (tierNumber: number) =>
+      testCommand({
+        kind: 'PARTNER_SYNC',
+        partner: { partnerProgramName: PARTNER_PROGRAM, tierNumber, updateType: 'UPGRADE' },
+        trigger: { action: 'PARTNER_UPDATE', occurredAt: 1 },
+      });
+
+    it('leaves a lookup that keeps failing retryable, for the retry topic', async () => {
+      const { api, service } = setup();
+      api.fail('getOrganizationPrograms', 0, unavailable(), unavailable(), unavailable());
+      const outcome = await service.run(partnerCommand(2), { signal });
+      expect(outcome.failure).toMatchObject({ error: { status: 503, retryable: true } });
+      expect(api.callsOf('updatePartnerPrograms')).toHaveLength(0);
+    });
+
+    it('fails permanently, with the program and number as the reason, for an unknown number', async () => {
+      const { service } = setup();
+      const outcome = await service.run(partnerCommand(8), { signal });
+      expect(outcome.failure).toMatchObject({
+        note: 'cannot sync',
+        error: {
+          retryable: false,
+          message: `partner program ${PARTNER_PROGRAM} has no tier 8 in GET /v2/organization/programs`,
+        },
+      });
     });
   });
 

@@ -1,7 +1,10 @@
-import { FakeCapillary, permanent, unavailable } from '../../test/fake-capillary';
+import { FakeCapillary, PARTNER_PROGRAM, permanent, unavailable } from '../../test/fake-capillary';
 import { testCommand, testPolicy } from '../../test/sync-fixtures';
+import { PartnerTiersCache } from '../capillary/partner-tiers.cache';
 import { type SyncPolicy } from '../config/tier-sync.config';
+import { classifyFailure } from './failure-classification';
 import { PartnerSyncRunner } from './partner-sync.runner';
+import { SyncFailure } from './sync-failure.error';
 
 const members = [
   { customerId: 1, primaryMember: true, active: true },
@@ -9,8 +12,14 @@ const members = [
   { customerId: 3, primaryMember: false, active: true },
   { customerId: 4, primaryMember: false, active: false },
 ];
-const partner = {
-  partnerProgramName: 'Apparel-Partner',
+const partner: {
+  partnerProgramName: string;
+  tierNumber?: number;
+  tierName?: string;
+  tierExpiryDate: string;
+  updateType: string;
+} = {
+  partnerProgramName: PARTNER_PROGRAM,
   tierName: 'Gold',
   tierExpiryDate: '2027-12-29T23:59:59Z',
   updateType: 'UPGRADE',
@@ -19,8 +28,17 @@ const signal = new AbortController().signal;
 
 function setup(policy: Partial<SyncPolicy> = {}) {
   const api = new FakeCapillary();
-  return { api, runner: new PartnerSyncRunner(api, testPolicy(policy), () => 0) };
+  const tiers = new PartnerTiersCache(api, 60_000);
+  return { api, runner: new PartnerSyncRunner(api, testPolicy(policy), tiers, () => 0) };
 }
+const sentTierNames = (api: FakeCapillary) =>
+  api
+    .callsOf('updatePartnerPrograms')
+    .map((c) =>
+      (c.body as { partnerProgramUpdates: { updateDetails: { updatedTierName: string } }[] }[]).map(
+        (u) => u.partnerProgramUpdates[0]?.updateDetails.updatedTierName,
+      ),
+    );
 const command = (over: Partial<typeof partner> = {}) =>
   testCommand({
     kind: 'PARTNER_SYNC',
@@ -43,7 +61,7 @@ describe(PartnerSyncRunner.name, () => {
         customer: { id },
         partnerProgramUpdates: [
           {
-            partnerProgramName: 'Apparel-Partner',
+            partnerProgramName: PARTNER_PROGRAM,
             updateType: 'UPGRADE',
             updateDetails: { updatedTierName: 'Gold' },
           },
@@ -103,6 +121,75 @@ describe(PartnerSyncRunner.name, () => {
     const outcome = await runner.run(command(), members.slice(0, 2), signal);
     expect(outcome.members[0]).toMatchObject({ status: 'PLANNED', action: 'UPGRADE' });
     expect(api.calls).toHaveLength(0);
+  });
+
+  describe('a tier given as a number only (the documented event)', () => {
+    const byNumber = (tierNumber: number, over: Partial<typeof partner> = {}) =>
+      command({ tierName: undefined, tierNumber, ...over });
+
+    it('uses the name the command carries without any lookup', async () => {
+      const { api, runner } = setup();
+      await runner.run(command({ tierNumber: 3 }), members, signal);
+      expect(api.callsOf('getOrganizationPrograms')).toHaveLength(0);
+      expect(sentTierNames(api)).toEqual([['Gold', 'Gold']]);
+    });
+
+    it('names the number through GET /v2/organization/programs, cached for the next command', async () => {
+      const { api, runner } = setup();
+      const first = await runner.run(byNumber(3), members, signal);
+      await runner.run(byNumber(1, { updateType: 'DOWNGRADE' }), members, signal);
+      expect(first.members.filter((m) => m.status === 'ADJUSTED')).toHaveLength(2);
+      expect(sentTierNames(api)).toEqual([
+        ['Platinum', 'Platinum'],
+        ['Silver', 'Silver'],
+      ]);
+      expect(api.callsOf('getOrganizationPrograms')).toHaveLength(1);
+    });
+
+    it('fails permanently, naming program and number, when the number is unknown after a refresh', async () => {
+      const { api, runner } = setup();
+      await runner.run(byNumber(2), members, signal);
+      const error = await runner.run(byNumber(7), members, signal).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SyncFailure);
+      expect(classifyFailure(error)).toBe('permanent');
+      expect((error as Error).message).toBe(
+        `partner program ${PARTNER_PROGRAM} has no tier 7 in GET /v2/organization/programs`,
+      );
+      // The cached map was read again once before giving up; nothing was sent.
+      expect(api.callsOf('getOrganizationPrograms')).toHaveLength(2);
+      expect(api.callsOf('updatePartnerPrograms')).toHaveLength(1);
+    });
+
+    it('fails permanently for a partner program the org does not list', async () => {
+      const { runner } = setup();
+      await expect(
+        runner.run(byNumber(2, { partnerProgramName: 'Gone-Partner' }), members, signal),
+      ).rejects.toThrow('partner program Gone-Partner has no tier 2');
+    });
+
+    it('retries a 5xx lookup in process, then leaves it retryable (never a permanent failure)', async () => {
+      const { api, runner } = setup();
+      api.fail('getOrganizationPrograms', 0, unavailable());
+      const recovered = await runner.run(byNumber(2), members.slice(0, 2), signal);
+      expect(recovered.members[0]).toMatchObject({ status: 'ADJUSTED' });
+      expect(api.callsOf('getOrganizationPrograms')).toHaveLength(2);
+
+      const down = setup();
+      down.api.fail('getOrganizationPrograms', 0, unavailable(), unavailable(), unavailable());
+      const error = await down.runner.run(byNumber(2), members, signal).catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 503, retryable: true });
+      expect(classifyFailure(error)).toBe('retryable');
+      expect(down.api.callsOf('getOrganizationPrograms')).toHaveLength(3);
+      expect(down.api.callsOf('updatePartnerPrograms')).toHaveLength(0);
+    });
+
+    it('checks the update type before spending a lookup', async () => {
+      const { api, runner } = setup();
+      await expect(runner.run(byNumber(2, { updateType: 'BOOST' }), members, signal)).rejects.toThrow(
+        'is not UPGRADE, DOWNGRADE or RENEW',
+      );
+      expect(api.calls).toHaveLength(0);
+    });
   });
 
   it.each([

@@ -6,12 +6,14 @@ import {
 import { type GroupSyncCommand, type MemberAction, type PartnerUpdate } from '@tiersync/tier-events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type CapillaryApi } from '../capillary/capillary.api';
+import { type PartnerTiersCache } from '../capillary/partner-tiers.cache';
 import { type SyncPolicy } from '../config/tier-sync.config';
 import { backoffDelay, type Random } from './backoff';
 import { type CommandOutcome } from './command-settlement';
 import { failureRecordOf, type FailureRecord } from './failure-classification';
 import { selectSecondaries, type MemberRow } from './member-selection';
 import { type MemberReport } from './member-sync.runner';
+import { retrying } from './retry-loop';
 import { SyncFailure } from './sync-failure.error';
 
 const ACTIONS: Record<string, { type: PartnerUpdateType; action: MemberAction }> = {
@@ -22,20 +24,28 @@ const ACTIONS: Record<string, { type: PartnerUpdateType; action: MemberAction }>
 
 /**
  * The primary-led sync for a partner-program tier (docs/architecture.md, API fact 22): every active
- * secondary gets the primary's partner tier, as the primary's event names it, through
- * customerPartnerProgramUpdate (the client batches <= 50 customers per request and maps each customer's
- * status back). Retryable failures are re-sent in process for only the customers that failed; the rest
- * are settled like any member failure.
+ * secondary gets the primary's partner tier through customerPartnerProgramUpdate (the client batches <= 50
+ * customers per request and maps each customer's status back). The documented event gives the tier as a
+ * number only (API fact 23), so a command without a tier name has its number named through the cached
+ * GET /v2/organization/programs (API fact 25). Retryable failures are re-sent in process for only the
+ * customers that failed; the rest are settled like any member failure.
  */
 export class PartnerSyncRunner {
   constructor(
     private readonly api: Pick<CapillaryApi, 'updatePartnerPrograms'>,
     private readonly policy: SyncPolicy,
+    private readonly partnerTiers: Pick<PartnerTiersCache, 'nameOf'>,
     private readonly random?: Random,
   ) {}
 
   async run(command: GroupSyncCommand, members: MemberRow[], signal: AbortSignal): Promise<CommandOutcome> {
-    const { update, action } = this.updateOf(command.partner);
+    const partner = command.partner;
+    if (!partner) {
+      throw new SyncFailure('partner update names no tier (no partner program)');
+    }
+    // An update that cannot be mirrored whatever its tier fails before a tier lookup costs a call.
+    const mapped = actionOf(partner);
+    const { update, action } = this.updateOf(partner, mapped, await this.tierNameOf(partner, signal));
     const selection = selectSecondaries(members, command.primaryCustomerId, command.memberIds);
     const reports = new Map<number, MemberReport>();
     const base = (customerId: number, attempts: number) => ({
@@ -96,21 +106,40 @@ export class PartnerSyncRunner {
     return { members: [...reports.values()] };
   }
 
-  private updateOf(partner: PartnerUpdate | undefined): {
-    update: PartnerProgramUpdate;
-    action: MemberAction;
-  } {
-    if (!partner?.tierName) {
+  /**
+   * The name the update must send: the command's own, else its number named by the org's partner tiers.
+   * The lookup is retried in process like any read; a retryable failure that outlasts it is thrown as is,
+   * so the whole command goes to the retry topic rather than the DLQ.
+   */
+  private async tierNameOf(partner: PartnerUpdate, signal: AbortSignal): Promise<string> {
+    if (partner.tierName) {
+      return partner.tierName;
+    }
+    const tierNumber = partner.tierNumber;
+    if (tierNumber === undefined) {
+      throw new SyncFailure(`partner update names no tier (${partner.partnerProgramName})`);
+    }
+    const { inProcessAttempts, backoffBaseMs, backoffMaxMs } = this.policy.retry;
+    const name = await retrying(() => this.partnerTiers.nameOf(partner.partnerProgramName, tierNumber), {
+      attempts: inProcessAttempts,
+      baseMs: backoffBaseMs,
+      maxMs: backoffMaxMs,
+      signal,
+      ...(this.random ? { random: this.random } : {}),
+    });
+    if (name === undefined) {
       throw new SyncFailure(
-        `partner update names no tier (${partner?.partnerProgramName ?? 'no partner program'})`,
+        `partner program ${partner.partnerProgramName} has no tier ${tierNumber} in GET /v2/organization/programs`,
       );
     }
-    const mapped = ACTIONS[partner.updateType ?? ''];
-    if (!mapped) {
-      throw new SyncFailure(
-        `partner updateType ${partner.updateType ?? '(none)'} is not UPGRADE, DOWNGRADE or RENEW`,
-      );
-    }
+    return name;
+  }
+
+  private updateOf(
+    partner: PartnerUpdate,
+    mapped: { type: PartnerUpdateType; action: MemberAction },
+    tierName: string,
+  ): { update: PartnerProgramUpdate; action: MemberAction } {
     const expiry = this.policy.validity.alignToPrimary ? partner.tierExpiryDate : undefined;
     return {
       action: mapped.action,
@@ -118,12 +147,23 @@ export class PartnerSyncRunner {
         partnerProgramName: partner.partnerProgramName,
         updateType: mapped.type,
         updateDetails: {
-          updatedTierName: partner.tierName,
+          updatedTierName: tierName,
           ...(expiry ? { updatedTierExpiryDate: expiry } : {}),
         },
       },
     };
   }
+}
+
+/** The update's type and member action; a type customerPartnerProgramUpdate cannot mirror is permanent. */
+function actionOf(partner: PartnerUpdate): { type: PartnerUpdateType; action: MemberAction } {
+  const mapped = ACTIONS[partner.updateType ?? ''];
+  if (!mapped) {
+    throw new SyncFailure(
+      `partner updateType ${partner.updateType ?? '(none)'} is not UPGRADE, DOWNGRADE or RENEW`,
+    );
+  }
+  return mapped;
 }
 
 /** A whole-request failure keeps its classification; a per-customer status failure (2002-2028) is permanent. */

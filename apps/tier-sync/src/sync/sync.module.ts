@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CAPILLARY_API, type CapillaryApi } from '../capillary/capillary.api';
 import { CapillaryModule } from '../capillary/capillary.module';
+import { PartnerTiersCache } from '../capillary/partner-tiers.cache';
 import { ProgramTiersCache } from '../capillary/program-tiers.cache';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { KafkaModule } from '../messaging/kafka.module';
@@ -21,10 +22,11 @@ import { SyncTargetResolver } from './sync-target.resolver';
   providers: [
     {
       provide: GroupSyncService,
-      inject: [CAPILLARY_API, ProgramTiersCache, GroupLeaderCache, TIER_SYNC_CONFIG],
+      inject: [CAPILLARY_API, ProgramTiersCache, PartnerTiersCache, GroupLeaderCache, TIER_SYNC_CONFIG],
       useFactory: (
         api: CapillaryApi,
         tierNames: ProgramTiersCache,
+        partnerTiers: PartnerTiersCache,
         leaders: GroupLeaderCache,
         { sync }: TierSyncConfig,
       ) =>
@@ -32,7 +34,7 @@ import { SyncTargetResolver } from './sync-target.resolver';
           api,
           leaders,
           members: new MemberSyncRunner(api, sync),
-          partners: new PartnerSyncRunner(api, sync),
+          partners: new PartnerSyncRunner(api, sync, partnerTiers),
           policy: sync,
           targets: new SyncTargetResolver(sync, tierNames),
         }),

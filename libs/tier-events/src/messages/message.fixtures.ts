@@ -38,7 +38,7 @@ export function partnerCommandInit(): GroupSyncCommandInit {
     trigger: { action: 'PARTNER_UPDATE', occurredAt: 1622457292026 },
     partner: {
       partnerProgramName: 'Demo-p1',
-      tierName: 'Gold',
+      tierNumber: 2,
       tierExpiryDate: '2021-06-29',
       updateType: 'UPGRADE',
     },

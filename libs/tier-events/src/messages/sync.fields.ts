@@ -33,10 +33,12 @@ export class SyncTrigger {
 
 /**
  * The partner-program tier to mirror (customerPartnerProgramUpdate takes names: docs/architecture.md,
- * API fact 22).
+ * API fact 22). The documented event gives only the number (API fact 23); the sync names it when
+ * `tierName` is absent (API fact 25).
  */
 export class PartnerUpdate {
   @TextField({ nonEmpty: true }) partnerProgramName!: string;
+  @IntField({ min: 1, optional: true }) tierNumber?: number;
   @TextField({ optional: true }) tierName?: string;
   @TextField({ optional: true }) tierExpiryDate?: string;
   @TextField({ optional: true }) updateType?: string;

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { type ErrorDecision, type KeyedMessage } from '@tiersync/kafka';
 import {
   createDeadLetter,
+  createSyncResult,
   InvalidEventError,
   parseGroupSyncCommand,
   type TopicMap,
@@ -17,7 +18,8 @@ import { type SyncPublisher } from './sync.publisher';
  * retries and dead letters by the group sync); what does is either a message that can never be read
  * (skipped deliberately, logged with its position) or an infrastructure failure such as a Kafka publish
  * or a Capillary outage during routing (retried with backoff, keeping the key blocked so order holds).
- * A message the consumer finally gives up on is never dropped: a command goes to the DLQ; a webhook event
+ * A message the consumer finally gives up on is never dropped: a command goes to the DLQ (and ends as a
+ * FAILED sync result); a webhook event
  * (which names no group yet, so it cannot be a dead letter) goes back on its topic with a delay and is
  * routed again, for as long as the outage lasts.
  */
@@ -26,7 +28,10 @@ export class ConsumerFailureHandler {
 
   constructor(
     private readonly topics: TopicMap,
-    private readonly publisher: Pick<SyncPublisher, 'deadLetters' | 'requeueEvent' | 'rejectEvent'>,
+    private readonly publisher: Pick<
+      SyncPublisher,
+      'deadLetters' | 'requeueEvent' | 'rejectEvent' | 'result'
+    >,
     private readonly metrics: Pick<SyncMetrics, 'recordRoute' | 'recordConsumerDeadLetter'>,
     /** How long a requeued webhook event waits before it is routed again (SYNC_REQUEUE_DELAY_MS). */
     private readonly requeueDelayMs: number,
@@ -84,7 +89,29 @@ export class ConsumerFailureHandler {
       source: where,
       failedAt: Date.now(),
     });
-    await this.publisher.deadLetters([letter], forwardedHeaders(message.headers));
+    const headers = forwardedHeaders(message.headers);
+    await this.publisher.deadLetters([letter], headers);
+    // Every command ends as one sync-results record, this one too: FAILED, with the same reason. The dead
+    // letter goes first, so the result never points at a dead letter that was not written.
+    const now = this.now();
+    await this.publisher.result(
+      createSyncResult({
+        commandId: command.commandId,
+        kind: command.kind,
+        groupId: command.groupId,
+        primaryCustomerId: command.primaryCustomerId,
+        ...(command.programId === undefined ? {} : { programId: command.programId }),
+        trigger: command.trigger,
+        dryRun: false,
+        outcome: 'FAILED',
+        reason: letter.reason.message,
+        members: [],
+        startedAt: now,
+        finishedAt: now,
+        durationMs: 0,
+      }),
+      headers,
+    );
   };
 
   private async requeue(message: KeyedMessage, reason: string, error: unknown): Promise<void> {

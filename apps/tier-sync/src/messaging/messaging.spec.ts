@@ -87,6 +87,15 @@ describe(ConsumerFailureHandler.name, () => {
       reason: { message: 'consumer gave up: max attempts: Error: broker down', retryable: true },
     });
     expect(publisher.deadLettered[0]?.headers).toEqual({ traceId: 'tr' });
+    expect(publisher.results.map((r) => r.value)).toEqual([
+      expect.objectContaining({
+        commandId: command.commandId,
+        groupId: command.groupId,
+        outcome: 'FAILED',
+        reason: 'consumer gave up: max attempts: Error: broker down',
+        members: [],
+      }),
+    ]);
     expect(counted).toEqual(['dead-letter']);
   });
 

@@ -1,5 +1,5 @@
 import { createKafka, parseBrokers } from '@tiersync/kafka';
-import { FAMILY1, PROGRAM } from './support/demo-org';
+import { FAMILY1, FAMILY2, PROGRAM } from './support/demo-org';
 import { E2eSystem } from './support/e2e-system';
 import { rawRecord, type RawRecord, TopicTail } from './support/topic-tail';
 import { waitFor } from './support/wait-for';
@@ -68,6 +68,24 @@ describe('no webhook event is lost in tier-sync, end to end', () => {
       (r) => r.groupId === FAMILY1.groupId && r.kind === 'TIER_SYNC',
     );
     expect(synced.filter((r) => r.outcome !== 'IGNORED')).toHaveLength(1);
+  });
+
+  it('a fresh consumer group starts at the oldest record, so events accepted before tier-sync ran are synced', async () => {
+    await system.quiesce();
+    await system.sync.stop();
+    system.resetSim();
+    system.sim.control.activity({ customerId: FAMILY2.primary, programId: PROGRAM, tier: 2 });
+    await events.waitForCount(
+      'the upgrade accepted while tier-sync was down',
+      (r) => r.headers['eventName'] === 'tierUpgraded' && r.key === String(FAMILY2.primary),
+      1,
+    );
+    // A group with no committed offsets, as on the first start of a deployment.
+    await system.startSync({ ...GIVE_UP_FAST, KAFKA_CONSUMER_GROUP: `${system.prefix}fresh-group` });
+    await waitFor('Cid on Gold', () => (system.tierOf(FAMILY2.cid) === 2 ? true : undefined), {
+      timeoutMs: 60_000,
+      describe: () => system.tierOf(FAMILY2.cid),
+    });
   });
 
   it('keeps a webhook event it cannot read on the rejected topic, byte for byte', async () => {

@@ -41,6 +41,11 @@ export function createTransport(
     maxInFlight: config.kafka.maxInFlight,
     sessionTimeoutMs: config.kafka.sessionTimeoutMs,
     orderingKey: orderingKeyOf(config.kafka.topics),
+    // A group with no committed offsets (the first start of a deployment, or a new KAFKA_CONSUMER_GROUP)
+    // starts at the oldest record: the ingress may have accepted events before tier-sync first joined, and
+    // Kafka's default ("latest") would skip them. Re-handling old events is safe: dedupe, and the target is
+    // the primary's current tier.
+    fromBeginning: true,
     onError: failures.onError,
     onDeadLetter: failures.onDeadLetter,
     // Escaped failures are infrastructure (a publish that failed, Capillary down while routing): by

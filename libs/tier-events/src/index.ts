@@ -67,7 +67,7 @@ export {
   type SyncAction,
 } from './messages/sync.fields';
 export { EVENT_SCHEMA_VERSION, eventKey } from './parse/event-key';
-export { parseEvent, toEventBody } from './parse/parse-event';
+export { classValidatorParseEvent, parseEvent, toEventBody } from './parse/parse-event';
 export type {
   EventKind,
   ParsedEvent,
@@ -105,4 +105,4 @@ export {
   type TextOptions,
 } from './validation/field.decorators';
 export { InvalidEventError, type Violation } from './validation/invalid-event.error';
-export { parseMessage } from './validation/parse-message';
+export { classValidatorParseMessage, parseMessage, type MessageParser } from './validation/parse-message';

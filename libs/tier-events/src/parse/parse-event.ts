@@ -6,7 +6,7 @@ import { TierDowngradedEvent } from '../events/tier-downgraded.event';
 import { TierRenewedEvent } from '../events/tier-renewed.event';
 import { TierUpgradedEvent } from '../events/tier-upgraded.event';
 import { isPlainObject } from '../validation/field.decorators';
-import { parseMessage } from '../validation/parse-message';
+import { classValidatorParseMessage, parseMessage, type MessageParser } from '../validation/parse-message';
 import type { ParsedEvent, ParsedEventOf } from './parsed-event';
 
 const LABEL = 'webhook event';
@@ -31,30 +31,41 @@ function split<K extends string, D>(kind: K, parsed: EnvelopeWith<D>): ParsedEve
   return { kind, envelope, data };
 }
 
+function parseEventWith(parse: MessageParser): (raw: unknown) => ParsedEvent {
+  return (raw) => {
+    const body = unwrapLegacyBody(raw);
+    const eventName = isPlainObject(body) ? body['eventName'] : undefined;
+    switch (eventName) {
+      case 'tierUpgraded':
+        return split(eventName, parse(TierUpgradedEnvelope, body, LABEL));
+      case 'tierDowngraded':
+        return split(eventName, parse(TierDowngradedEnvelope, body, LABEL));
+      case 'tierRenewed':
+        return split(eventName, parse(TierRenewedEnvelope, body, LABEL));
+      case 'groupMemberAdded':
+        return split(eventName, parse(GroupMemberAddedEnvelope, body, LABEL));
+      case 'groupMemberRemoved':
+        return split(eventName, parse(GroupMemberRemovedEnvelope, body, LABEL));
+      case 'partnerProgramUpdated':
+        return split(eventName, parse(PartnerProgramUpdatedEnvelope, body, LABEL));
+      default:
+        return split('unknown', parse(UnhandledEventEnvelope, body, LABEL));
+    }
+  };
+}
+
 /**
  * Validates a JSON-parsed webhook body (or a message of the webhook-events topic) and types it by eventName.
  * Unhandled event names come back as kind `unknown`; anything malformed throws InvalidEventError.
  */
-export function parseEvent(raw: unknown): ParsedEvent {
-  const body = unwrapLegacyBody(raw);
-  const eventName = isPlainObject(body) ? body['eventName'] : undefined;
-  switch (eventName) {
-    case 'tierUpgraded':
-      return split(eventName, parseMessage(TierUpgradedEnvelope, body, LABEL));
-    case 'tierDowngraded':
-      return split(eventName, parseMessage(TierDowngradedEnvelope, body, LABEL));
-    case 'tierRenewed':
-      return split(eventName, parseMessage(TierRenewedEnvelope, body, LABEL));
-    case 'groupMemberAdded':
-      return split(eventName, parseMessage(GroupMemberAddedEnvelope, body, LABEL));
-    case 'groupMemberRemoved':
-      return split(eventName, parseMessage(GroupMemberRemovedEnvelope, body, LABEL));
-    case 'partnerProgramUpdated':
-      return split(eventName, parseMessage(PartnerProgramUpdatedEnvelope, body, LABEL));
-    default:
-      return split('unknown', parseMessage(UnhandledEventEnvelope, body, LABEL));
-  }
-}
+export const parseEvent: (raw: unknown) => ParsedEvent = parseEventWith(parseMessage);
+
+/**
+ * parseEvent on classValidatorParseMessage (no compiled fast path), as before 2026-11-22: the reference for
+ * equivalence tests and bench/parse, not for production use.
+ */
+export const classValidatorParseEvent: (raw: unknown) => ParsedEvent =
+  parseEventWith(classValidatorParseMessage);
 
 /** The event as a JSON-ready body (envelope fields plus `data`): what parseEvent reads back. */
 export function toEventBody(event: ParsedEvent): Record<string, unknown> {

@@ -12,8 +12,21 @@ export function withoutProtoKeys(value: unknown): unknown {
   if (!isPlainObject(value)) {
     return value;
   }
-  const entries = Object.entries(value).filter(([key]) => key !== '__proto__');
-  return Object.fromEntries(entries.map(([key, item]) => [key, withoutProtoKeys(item)]));
+  // A loop rather than entries/filter/fromEntries: this runs on every webhook and was a fifth of the fast
+  // path. Same result: own data properties in the same order.
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') {
+      continue;
+    }
+    const item = withoutProtoKeys(value[key]);
+    if (key in Object.prototype) {
+      Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+    } else {
+      copy[key] = item;
+    }
+  }
+  return copy;
 }
 
 const declaredByClass = new WeakMap<object, ReadonlySet<string>>();

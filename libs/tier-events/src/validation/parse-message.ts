@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidatorOptions } from 'class-validator';
+import { FALLBACK, fastInstance } from './fast/fast-instance';
 import { isPlainObject } from './field.decorators';
 import { flattenErrors } from './flatten-errors';
 import { InvalidEventError, type Violation } from './invalid-event.error';
@@ -16,6 +17,9 @@ const VALIDATOR_OPTIONS: ValidatorOptions = {
   whitelist: false,
 };
 
+/** What parses a message: parseMessage, or classValidatorParseMessage to compare against. */
+export type MessageParser = <T extends object>(cls: new () => T, raw: unknown, label: string) => T;
+
 function byPath(a: Violation, b: Violation): number {
   if (a.path === b.path) {
     return 0;
@@ -23,15 +27,21 @@ function byPath(a: Violation, b: Violation): number {
   return a.path < b.path ? -1 : 1;
 }
 
-/**
- * The one validation path of tiersync: plain JSON -> class instance (ids normalised, nested classes built)
- * -> class-validator. Throws InvalidEventError listing every violation by field path.
- */
-export function parseMessage<T extends object>(cls: new () => T, raw: unknown, label: string): T {
+function rootObject(raw: unknown, label: string): Record<string, unknown> {
   if (!isPlainObject(raw)) {
     throw new InvalidEventError(label, [{ path: '(root)', message: 'must be an object' }]);
   }
-  const instance = plainToInstance(cls, withoutProtoKeys(raw) as Record<string, unknown>);
+  return raw;
+}
+
+/** class-transformer, then class-validator; `copy` is `withoutProtoKeys(raw)`. */
+function transformAndValidate<T extends object>(
+  cls: new () => T,
+  raw: Record<string, unknown>,
+  copy: Record<string, unknown>,
+  label: string,
+): T {
+  const instance = plainToInstance(cls, copy);
   // Sorted by path so that the list reads envelope-first and does not depend on decorator order.
   const violations = flattenErrors(validateSync(instance, VALIDATOR_OPTIONS)).sort(byPath);
   if (violations.length > 0) {
@@ -40,4 +50,34 @@ export function parseMessage<T extends object>(cls: new () => T, raw: unknown, l
   // After validation: an undeclared `constructor` field would hide the class from class-validator.
   keepUndeclared(instance, raw);
   return instance;
+}
+
+/**
+ * The one validation path of tiersync: plain JSON -> class instance (ids normalised, nested classes built)
+ * -> class-validator. Throws InvalidEventError listing every violation by field path.
+ */
+export function parseMessage<T extends object>(cls: new () => T, raw: unknown, label: string): T {
+  const root = rootObject(raw, label);
+  const copy = withoutProtoKeys(root) as Record<string, unknown>;
+  // The same instance from the same decorators, compiled once per class (src/validation/fast). Whatever it
+  // is not sure of (every invalid body among them) comes back as FALLBACK and takes the path below.
+  const fast = fastInstance(cls, root, copy);
+  if (fast !== FALLBACK) {
+    return fast as T;
+  }
+  return transformAndValidate(cls, root, copy, label);
+}
+
+/**
+ * parseMessage without the compiled fast path: plainToInstance + validateSync on every call, as before
+ * 2026-11-22. The reference the fast path is tested against (fast-instance.spec.ts) and measured against
+ * (bench/parse); not for production use.
+ */
+export function classValidatorParseMessage<T extends object>(
+  cls: new () => T,
+  raw: unknown,
+  label: string,
+): T {
+  const root = rootObject(raw, label);
+  return transformAndValidate(cls, root, withoutProtoKeys(root) as Record<string, unknown>, label);
 }

@@ -1,0 +1,36 @@
+// class-transformer keeps its decorator metadata in a singleton it does not re-export from its index; the
+// fast path reads that very storage (and the options plainToInstance runs with) so that decorators stay the
+// only description of a class. Only the methods the fast path calls, typed honestly: the package's own
+// typings omit that the finders return undefined when nothing is registered.
+declare module 'class-transformer/cjs/storage' {
+  import type {
+    ExcludeMetadata,
+    ExposeMetadata,
+    TransformationType,
+    TransformMetadata,
+    TypeMetadata,
+  } from 'class-transformer';
+
+  type Target = abstract new (...args: never) => unknown;
+
+  interface TransformerMetadataStorage {
+    findTransformMetadatas(
+      target: Target,
+      propertyName: string,
+      transformationType: TransformationType,
+    ): TransformMetadata[];
+    findExcludeMetadata(target: Target, propertyName: string): ExcludeMetadata | undefined;
+    findExposeMetadata(target: Target, propertyName: string): ExposeMetadata | undefined;
+    findTypeMetadata(target: Target, propertyName: string): TypeMetadata | undefined;
+    getStrategy(target: Target): 'excludeAll' | 'exposeAll' | 'none';
+    getExposedMetadatas(target: Target): ExposeMetadata[];
+  }
+
+  export const defaultMetadataStorage: TransformerMetadataStorage;
+}
+
+declare module 'class-transformer/cjs/constants/default-options.constant' {
+  import type { ClassTransformOptions } from 'class-transformer';
+
+  export const defaultOptions: ClassTransformOptions;
+}

@@ -14,7 +14,7 @@ export {
   type TopicPartitionList,
   type TopicPartitionOffset,
 } from './consumer/keyed-consumer.options';
-export { NOT_BEFORE_HEADER, type KeyedMessage } from './consumer/keyed-message';
+export { NOT_BEFORE_HEADER, decodeHeaders, type KeyedMessage } from './consumer/keyed-message';
 export { EventPublisher, type MessageHeaders } from './event-publisher';
 export { createKafka, parseBrokers, type KafkaConnectionOptions } from './kafka-connection';
 export { KeyedKafkaExceptionFilter } from './nest/keyed-kafka-exception.filter';

@@ -1,25 +1,12 @@
 import { DEMO_PROGRAM_ID } from '@tiersync/capillary-sim';
+import { freePort } from '@tiersync/local-kafka';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { groupRows } from './demo-table';
 import { startSystem, type RunningSystem } from './system';
 
 const GROUP = 3918893;
 const PRIMARY = 566998132;
 const SECONDARY = '567219877 Sam';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address ? address.port : 0);
-      });
-    });
-  });
-}
 
 async function waitUntil(done: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 600 && !done(); i++) {

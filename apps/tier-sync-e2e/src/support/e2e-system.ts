@@ -1,6 +1,7 @@
 import { basicAuthorization } from '@tiersync/capillary-client';
 import { type CapillarySim, DEMO_PROGRAM_ID, type SimCall, startCapillarySim } from '@tiersync/capillary-sim';
 import { createKafka, ensureTopics, parseBrokers } from '@tiersync/kafka';
+import { freePort } from '@tiersync/local-kafka';
 import {
   type DeadLetter,
   parseDeadLetter,
@@ -11,7 +12,6 @@ import {
 } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
 import { AppProcess } from './app-process';
-import { freePort } from './free-port';
 import { TopicTail } from './topic-tail';
 import { settingUp, waitFor } from './wait-for';
 

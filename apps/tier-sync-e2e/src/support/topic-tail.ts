@@ -1,4 +1,4 @@
-import { createKafka } from '@tiersync/kafka';
+import { createKafka, decodeHeaders } from '@tiersync/kafka';
 import { type Consumer, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { waitFor } from './wait-for';
@@ -76,8 +76,9 @@ export interface RawRecord {
 }
 
 export function rawRecord(message: KafkaMessage): RawRecord {
-  const headers = Object.fromEntries(
-    Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
-  );
-  return { key: message.key?.toString('utf8') ?? '', value: message.value?.toString('utf8') ?? '', headers };
+  return {
+    key: message.key?.toString('utf8') ?? '',
+    value: message.value?.toString('utf8') ?? '',
+    headers: decodeHeaders(message.headers),
+  };
 }

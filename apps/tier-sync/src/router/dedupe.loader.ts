@@ -1,3 +1,4 @@
+import { decodeHeaders } from '@tiersync/kafka';
 import { type Kafka, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { HEADERS } from '../messaging/message-headers';
@@ -113,18 +114,19 @@ async function rangesToRead(kafka: Kafka, options: DedupeLoadOptions): Promise<R
 }
 
 function record(window: DedupeWindow, partition: number, message: KafkaMessage): number {
-  const eventId = eventIdOf(message);
+  const headers = decodeHeaders(message.headers);
+  const eventId = eventIdOf(headers, message);
   if (!eventId) {
     return 0;
   }
-  const requeuedFrom = headerText(message, HEADERS.requeuedFrom);
-  window.seed(eventId, originalPosition(partition, message.offset, requeuedFrom), Number(message.timestamp));
+  const position = originalPosition(partition, message.offset, headers[HEADERS.requeuedFrom]);
+  window.seed(eventId, position, Number(message.timestamp));
   return 1;
 }
 
 /** The ingress sets an eventId header; older records fall back to the JSON body. */
-function eventIdOf(message: KafkaMessage): string | undefined {
-  const fromHeader = headerText(message, HEADERS.eventId);
+function eventIdOf(headers: Record<string, string>, message: KafkaMessage): string | undefined {
+  const fromHeader = headers[HEADERS.eventId];
   if (fromHeader) {
     return fromHeader;
   }
@@ -148,9 +150,4 @@ async function deleteGroup(kafka: Kafka, groupId: string): Promise<void> {
   } finally {
     await admin.disconnect();
   }
-}
-
-function headerText(message: KafkaMessage, name: string): string | undefined {
-  const header = message.headers?.[name];
-  return Buffer.isBuffer(header) ? header.toString('utf8') : typeof header === 'string' ? header : undefined;
 }

@@ -2,7 +2,6 @@ import { Logger } from '@nestjs/common';
 import { type ErrorDecision, type KeyedMessage } from '@tiersync/kafka';
 import {
   createDeadLetter,
-  createSyncResult,
   InvalidEventError,
   parseGroupSyncCommand,
   type TopicMap,
@@ -10,6 +9,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { type SyncMetrics } from '../observability/sync.metrics';
 import { positionOf } from '../router/dedupe-window';
+import { memberlessResult } from '../sync/memberless-result';
 import { forwardedHeaders, HEADERS } from './message-headers';
 import { type SyncPublisher } from './sync.publisher';
 
@@ -93,23 +93,21 @@ export class ConsumerFailureHandler {
     await this.publisher.deadLetters([letter], headers);
     // Every command ends as one sync-results record, this one too: FAILED, with the same reason. The dead
     // letter goes first, so the result never points at a dead letter that was not written.
-    const now = this.now();
     await this.publisher.result(
-      createSyncResult({
-        commandId: command.commandId,
-        kind: command.kind,
-        groupId: command.groupId,
-        primaryCustomerId: command.primaryCustomerId,
-        ...(command.programId === undefined ? {} : { programId: command.programId }),
-        trigger: command.trigger,
-        dryRun: false,
-        outcome: 'FAILED',
-        reason: letter.reason.message,
-        members: [],
-        startedAt: now,
-        finishedAt: now,
-        durationMs: 0,
-      }),
+      memberlessResult(
+        {
+          commandId: command.commandId,
+          kind: command.kind,
+          groupId: command.groupId,
+          primaryCustomerId: command.primaryCustomerId,
+          ...(command.programId === undefined ? {} : { programId: command.programId }),
+          trigger: command.trigger,
+          dryRun: false,
+          outcome: 'FAILED',
+          reason: letter.reason.message,
+        },
+        this.now(),
+      ),
       headers,
     );
   };

@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { type MessageHeaders } from '@tiersync/kafka';
-import { type CommandKind, createSyncResult } from '@tiersync/tier-events';
+import { type CommandKind } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
 import { type SyncPublisher } from '../messaging/sync.publisher';
+import { memberlessResult } from '../sync/memberless-result';
 import { type TriggerInit } from './event-classifier';
 
 export interface IgnoredEvent {
@@ -43,22 +44,20 @@ export class IgnoredRecorder {
       });
       return false;
     }
-    const now = this.now();
-    const result = createSyncResult({
-      commandId: randomUUID(),
-      kind: event.kind,
-      groupId,
-      primaryCustomerId,
-      ...(event.programId ? { programId: event.programId } : {}),
-      trigger: event.trigger,
-      dryRun: this.dryRun,
-      outcome: 'IGNORED',
-      reason: event.reason,
-      members: [],
-      startedAt: now,
-      finishedAt: now,
-      durationMs: 0,
-    });
+    const result = memberlessResult(
+      {
+        commandId: randomUUID(),
+        kind: event.kind,
+        groupId,
+        primaryCustomerId,
+        ...(event.programId ? { programId: event.programId } : {}),
+        trigger: event.trigger,
+        dryRun: this.dryRun,
+        outcome: 'IGNORED',
+        reason: event.reason,
+      },
+      this.now(),
+    );
     await this.publisher.result(result, headers);
     return true;
   }

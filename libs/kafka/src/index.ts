@@ -1,3 +1,11 @@
+export { ConsumerGroupActiveError } from './admin/consumer-group-active.error';
+export {
+  ConsumerGroupOffsets,
+  type ConsumerGroupMember,
+  type ConsumerGroupView,
+  type PartitionOffset,
+  type PartitionOffsets,
+} from './admin/consumer-group-offsets';
 export { KeyedConsumer } from './consumer/keyed-consumer';
 export {
   type DeadLetterHandler,

@@ -1,3 +1,4 @@
+export { KafkaEnvironment, kafkaConnectionOf, type KafkaVariables } from './config/kafka.environment';
 export { KeyedConsumer } from './consumer/keyed-consumer';
 export {
   type DeadLetterHandler,

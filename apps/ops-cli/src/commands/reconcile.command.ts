@@ -6,7 +6,7 @@ import { parseIdList } from '../cli/id-list.parser';
 import { ProgressReporter } from '../cli/progress-reporter';
 import { ReportedFailureError } from '../cli/reported-failure.error';
 import { UsageError } from '../cli/usage.error';
-import { requireCapillary } from '../config/ops-config';
+import { requireCapillary } from '../config/ops.config';
 import { forEachBounded } from '../reconcile/bounded-pool';
 import { CallPacer } from '../reconcile/call-pacer';
 import { groupIdsOf } from '../reconcile/group-id.source';

@@ -5,7 +5,7 @@ import { type Output } from '../cli/output';
 import { RefusedError } from '../cli/refused.error';
 import { parseInstant } from '../cli/time.parser';
 import { UsageError } from '../cli/usage.error';
-import { type OpsConfig } from '../config/ops-config';
+import { type OpsConfig } from '../config/ops.config';
 import { GroupCoordinatorClient } from '../kafka/group-coordinator.client';
 import { GroupInspector } from '../kafka/group-inspector';
 import { parseOffsetList } from '../kafka/offset-list.parser';

@@ -6,6 +6,7 @@ export {
   type PartitionOffset,
   type PartitionOffsets,
 } from './admin/consumer-group-offsets';
+export { KafkaEnvironment, kafkaConnectionOf, type KafkaVariables } from './config/kafka.environment';
 export { KeyedConsumer } from './consumer/keyed-consumer';
 export {
   type DeadLetterHandler,

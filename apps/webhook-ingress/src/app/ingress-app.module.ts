@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, RouterModule } from '@nestjs/core';
-import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress-config';
+import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
 import { IngressExceptionFilter } from '../errors/ingress-exception.filter';
 import { HealthModule } from '../health/health.module';
 import { MetricsModule } from '../metrics/metrics.module';

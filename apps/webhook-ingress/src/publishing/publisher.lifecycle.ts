@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress-config';
+import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
 import { BatchingPublisher } from './batching-publisher';
 import { RECORD_SINK, type RecordSink } from './record-sink';
 

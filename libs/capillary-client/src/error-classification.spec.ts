@@ -1,5 +1,5 @@
 import { ALREADY_AT_TARGET_CODE, CapillaryApiError, isAlreadyAtTarget } from './capillary-api.error';
-import { apiError, isRetryableStatus, parseRetryAfter } from './error-classification';
+import { apiError, classifyFailure, isRetryableStatus, parseRetryAfter } from './error-classification';
 
 describe('error classification', () => {
   describe(parseRetryAfter.name, () => {
@@ -65,6 +65,46 @@ describe('error classification', () => {
         status: 200,
         code: 1656,
       });
+    });
+  });
+  describe(classifyFailure.name, () => {
+    const failed = (code: number | undefined, status: number, retryable: boolean) =>
+      new CapillaryApiError(`failed ${code ?? status}`, {
+        kind: code ? 'api' : 'http',
+        status,
+        code,
+        retryable,
+      });
+
+    it.each([1101, 3045, 8015, 8917, 8918, 8919, 8920, 8921, 8922, 8923, 11030])(
+      'code %i is permanent',
+      (code) => {
+        expect(classifyFailure(failed(code, 400, false))).toBe('permanent');
+        // Even a server that answers it with a retryable status cannot make it succeed.
+        expect(classifyFailure(failed(code, 500, true))).toBe('permanent');
+      },
+    );
+
+    it.each([500, 502, 503, 429, 521])('status %i is retryable', (status) => {
+      expect(classifyFailure(failed(undefined, status, true))).toBe('retryable');
+    });
+
+    it('classifies network errors and timeouts as retryable', () => {
+      expect(classifyFailure(new CapillaryApiError('reset', { kind: 'network', retryable: true }))).toBe(
+        'retryable',
+      );
+      expect(classifyFailure(new CapillaryApiError('slow', { kind: 'timeout', retryable: true }))).toBe(
+        'retryable',
+      );
+    });
+
+    it('recognises 8925 as already at target', () => {
+      expect(classifyFailure(failed(8925, 400, false))).toBe('already-at-target');
+    });
+
+    it("treats invalid bodies and the caller's own bugs as permanent", () => {
+      expect(classifyFailure(CapillaryApiError.validation('toSlabName is required'))).toBe('permanent');
+      expect(classifyFailure(new TypeError('x is undefined'))).toBe('permanent');
     });
   });
 });

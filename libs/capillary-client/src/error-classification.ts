@@ -1,4 +1,32 @@
-import { ALREADY_AT_TARGET_CODE, CapillaryApiError, PERMANENT_ERROR_CODES } from './capillary-api.error';
+import {
+  ALREADY_AT_TARGET_CODE,
+  CapillaryApiError,
+  isAlreadyAtTarget,
+  isCapillaryApiError,
+  PERMANENT_ERROR_CODES,
+} from './capillary-api.error';
+
+/**
+ * What a failed call means for its caller: `already-at-target` (8925: re-read and re-plan), `retryable`
+ * (the same call may succeed later) or `permanent` (it will fail again: a permanent code, a body the client
+ * refused, or any error that is not the client's, i.e. a bug of the caller's own).
+ */
+export type FailureClass = 'already-at-target' | 'retryable' | 'permanent';
+
+export function classifyFailure(error: unknown): FailureClass {
+  if (isAlreadyAtTarget(error)) {
+    return 'already-at-target';
+  }
+  if (!isCapillaryApiError(error) || isPermanentCode(error.code)) {
+    return 'permanent';
+  }
+  return error.retryable ? 'retryable' : 'permanent';
+}
+
+/** A permanent code beats the status: retrying cannot change the answer. */
+function isPermanentCode(code: number | undefined): boolean {
+  return code !== undefined && PERMANENT_ERROR_CODES.has(code);
+}
 
 /** 521 = "multiple actions running for the same customer, retry later" (legacy v2 status table). */
 const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 521]);
@@ -33,9 +61,7 @@ export function apiError(
   retryAfterMs: number | undefined,
 ): CapillaryApiError {
   const code = entry?.code;
-  // A permanent or "already there" code beats the status: retrying cannot change the answer.
-  const permanent =
-    code !== undefined && (PERMANENT_ERROR_CODES.has(code) || code === ALREADY_AT_TARGET_CODE);
+  const permanent = isPermanentCode(code) || code === ALREADY_AT_TARGET_CODE;
   const retryable = !permanent && isRetryableStatus(status);
   const detail = entry ? `${entry.code ?? '-'} ${entry.message}` : `HTTP ${status}`;
   return new CapillaryApiError(`${request} failed: ${detail}`, {

@@ -6,9 +6,9 @@ import { EventPublisher } from '@tiersync/kafka';
 import { type Kafka } from 'kafkajs';
 import { AppModule } from './app.module';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from './config/tier-sync.config';
-import { ConsumerFailureHandler } from './messaging/consumer-failure.handler';
-import { consumerMetricsOf, createTransport } from './messaging/consumer.options';
-import { KAFKA_CLIENT } from './messaging/kafka.module';
+import { ConsumerFailureHandler } from './consumer/consumer-failure.handler';
+import { consumerMetricsOf, createTransport } from './consumer/consumer.options';
+import { KAFKA_CLIENT } from './messaging/kafka.client';
 import { Readiness } from './observability/readiness';
 import { SyncMetrics } from './observability/sync.metrics';
 

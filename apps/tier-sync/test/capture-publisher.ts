@@ -7,7 +7,7 @@ type Published<T> = { value: T; headers: MessageHeaders };
 /** Records what would be published, per topic role, for unit tests. */
 export class CapturePublisher implements Pick<
   SyncPublisher,
-  'command' | 'retry' | 'result' | 'deadLetters' | 'requeueEvent' | 'rejectEvent'
+  'command' | 'retry' | 'result' | 'deadLetters' | 'requeueEvent' | 'rejectEvent' | 'unreadableCommand'
 > {
   readonly commands: Published<GroupSyncCommand>[] = [];
   readonly retries: Published<GroupSyncCommand>[] = [];
@@ -15,6 +15,7 @@ export class CapturePublisher implements Pick<
   readonly deadLettered: Published<DeadLetter>[] = [];
   readonly requeued: (Published<Buffer> & { key: string })[] = [];
   readonly rejected: (Published<Buffer> & { key: string })[] = [];
+  readonly unreadable: (Published<Buffer> & { key: string })[] = [];
 
   command(value: GroupSyncCommand, headers: MessageHeaders): Promise<void> {
     this.commands.push({ value, headers });
@@ -43,6 +44,11 @@ export class CapturePublisher implements Pick<
 
   rejectEvent(key: string, value: Buffer, headers: MessageHeaders): Promise<void> {
     this.rejected.push({ key, value, headers });
+    return Promise.resolve();
+  }
+
+  unreadableCommand(key: string, value: Buffer, headers: MessageHeaders): Promise<void> {
+    this.unreadable.push({ key, value, headers });
     return Promise.resolve();
   }
 }

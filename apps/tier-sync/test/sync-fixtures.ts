@@ -3,7 +3,8 @@ import {
   type GroupSyncCommand,
   type GroupSyncCommandInit,
 } from '@tiersync/tier-events';
-import { type SyncPolicy } from '../src/config/tier-sync.config';
+import { CapillaryRetry } from '../src/capillary/capillary.retry';
+import { type SyncPolicy, type TierSyncConfig } from '../src/config/tier-sync.config';
 import { PROGRAM_ID } from './fake-capillary';
 
 export function testPolicy(over: Partial<SyncPolicy> = {}): SyncPolicy {
@@ -25,6 +26,21 @@ export function testPolicy(over: Partial<SyncPolicy> = {}): SyncPolicy {
     echoShortcut: true,
     ...over,
   };
+}
+
+export function testRouterConfig(over: Partial<TierSyncConfig['router']> = {}): TierSyncConfig['router'] {
+  return {
+    dedupeWindowMs: 60_000,
+    dedupeMaxEntries: 1000,
+    groupCacheTtlMs: 60_000,
+    tierMapTtlMs: 60_000,
+    ...over,
+  };
+}
+
+/** The in-process retry policy of `policy`, with no jitter wait unless `random` says otherwise. */
+export function testRetry(policy: SyncPolicy = testPolicy(), random: () => number = () => 0): CapillaryRetry {
+  return new CapillaryRetry({ sync: policy }, random);
 }
 
 let sequence = 0;

@@ -23,6 +23,11 @@ export function classifyFailure(error: unknown): FailureClass {
   return error.retryable ? 'retryable' : 'permanent';
 }
 
+/** How long the server asked to wait (Retry-After), if it did. */
+export function retryAfterOf(error: unknown): number | undefined {
+  return isCapillaryApiError(error) ? error.retryAfterMs : undefined;
+}
+
 /** A permanent code beats the status: retrying cannot change the answer. */
 function isPermanentCode(code: number | undefined): boolean {
   return code !== undefined && PERMANENT_ERROR_CODES.has(code);

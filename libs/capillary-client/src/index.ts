@@ -18,7 +18,7 @@ export {
   type CapillaryEnvironmentOptions,
   type CapillaryVariables,
 } from './config/capillary.environment';
-export { classifyFailure, parseRetryAfter, type FailureClass } from './error-classification';
+export { classifyFailure, parseRetryAfter, retryAfterOf, type FailureClass } from './error-classification';
 export { type CustomerIdentifiers, type CustomerProgramTier, type ProgramTier } from './loyalty.types';
 export { OAUTH_HEADER } from './oauth-token.provider';
 export {

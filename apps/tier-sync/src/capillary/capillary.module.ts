@@ -1,11 +1,14 @@
-import { Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { CapillaryClient } from '@tiersync/capillary-client';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { CAPILLARY_API } from './capillary.api';
+import { CapillaryRetry } from './capillary.retry';
+import { GroupLeaderCache } from './group-leader.cache';
 import { PartnerTiersCache } from './partner-tiers.cache';
 import { ProgramTiersCache } from './program-tiers.cache';
 
 /** Closes the client's keep-alive connections once the consumer has drained. */
+@Injectable()
 class CapillaryLifecycle implements OnApplicationShutdown {
   constructor(private readonly client: CapillaryClient) {}
 
@@ -14,47 +17,32 @@ class CapillaryLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** One Capillary client per process: all calls share its rate limit, concurrency cap and auth session. */
-@Module({
-  providers: [
-    {
-      provide: CapillaryClient,
-      inject: [TIER_SYNC_CONFIG],
-      useFactory: ({ capillary }: TierSyncConfig) => {
-        const logger = new Logger(CapillaryClient.name);
-        return new CapillaryClient({
-          ...capillary,
-          logger: {
-            debug: (msg, meta) => {
-              logger.debug({ msg, ...meta });
-            },
-            warn: (msg, meta) => {
-              logger.warn({ msg, ...meta });
-            },
-          },
-        });
+function capillaryClient({ capillary }: TierSyncConfig): CapillaryClient {
+  const logger = new Logger(CapillaryClient.name);
+  return new CapillaryClient({
+    ...capillary,
+    logger: {
+      debug: (msg, meta) => {
+        logger.debug({ msg, ...meta });
+      },
+      warn: (msg, meta) => {
+        logger.warn({ msg, ...meta });
       },
     },
+  });
+}
+
+/** One Capillary client per process: all calls share its rate limit, concurrency cap and auth session. */
+@Module({
+  exports: [CAPILLARY_API, CapillaryRetry, GroupLeaderCache, PartnerTiersCache, ProgramTiersCache],
+  providers: [
+    { inject: [TIER_SYNC_CONFIG], provide: CapillaryClient, useFactory: capillaryClient },
     { provide: CAPILLARY_API, useExisting: CapillaryClient },
-    {
-      provide: CapillaryLifecycle,
-      inject: [CapillaryClient],
-      useFactory: (client: CapillaryClient) => new CapillaryLifecycle(client),
-    },
-    {
-      provide: ProgramTiersCache,
-      inject: [CapillaryClient, TIER_SYNC_CONFIG],
-      useFactory: (api: CapillaryClient, config: TierSyncConfig) =>
-        new ProgramTiersCache(api, config.router.tierMapTtlMs),
-    },
-    {
-      // Partner tier names change as rarely as program tier names: the same TTL (SYNC_TIER_MAP_TTL_MS).
-      provide: PartnerTiersCache,
-      inject: [CapillaryClient, TIER_SYNC_CONFIG],
-      useFactory: (api: CapillaryClient, config: TierSyncConfig) =>
-        new PartnerTiersCache(api, config.router.tierMapTtlMs),
-    },
+    CapillaryLifecycle,
+    CapillaryRetry,
+    GroupLeaderCache,
+    PartnerTiersCache,
+    ProgramTiersCache,
   ],
-  exports: [CAPILLARY_API, ProgramTiersCache, PartnerTiersCache],
 })
 export class CapillaryModule {}

@@ -1,64 +1,61 @@
-import { type CapillaryApi } from './capillary.api';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { type LRUCache } from 'lru-cache';
+import { type Clock, CLOCK } from '../clock';
+import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
+import { CAPILLARY_API, type CapillaryApi } from './capillary.api';
+import { tierMapTtl, ttlCache } from './ttl-cache';
 
 /** Partner program name -> partner tier number -> tier name. */
 type PartnerTierMap = ReadonlyMap<string, ReadonlyMap<number, string>>;
 
-interface Entry {
-  tiers: Promise<PartnerTierMap>;
-  loadedAt: number;
-}
+/** One call covers the whole org, so the cache holds one entry. */
+const ORG = 'org';
 
 /**
  * Names a partner tier number. The documented partnerProgramUpdated event carries only
  * `partnerTierNumber` (docs/architecture.md, API fact 23) while customerPartnerProgramUpdate takes a name
- * (API fact 22); GET /v2/organization/programs lists every partner program's tiers (API fact 25). One call
- * covers the whole org, so there is one entry, cached with the tier-map TTL like ProgramTiersCache;
- * concurrent callers share one request and a failed request is not cached.
+ * (API fact 22); GET /v2/organization/programs lists every partner program's tiers (API fact 25), cached
+ * with the tier-map TTL like ProgramTiersCache.
  */
+@Injectable()
 export class PartnerTiersCache {
-  private entry: Entry | undefined;
+  private readonly maps: LRUCache<string, PartnerTierMap>;
 
   constructor(
-    private readonly api: Pick<CapillaryApi, 'getOrganizationPrograms'>,
-    private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+    @Inject(CAPILLARY_API) api: Pick<CapillaryApi, 'getOrganizationPrograms'>,
+    @Inject(TIER_SYNC_CONFIG) config: Pick<TierSyncConfig, 'router'>,
+    @Optional() @Inject(CLOCK) clock: Clock = Date.now,
+  ) {
+    this.maps = ttlCache<string, PartnerTierMap>({
+      ttlMs: tierMapTtl(config),
+      max: 1,
+      clock,
+      load: async () => {
+        const programs = await api.getOrganizationPrograms();
+        return new Map(
+          programs
+            .flatMap((p) => p.partnerPrograms)
+            .map((partner) => [
+              partner.partnerProgramName,
+              new Map(partner.tiers.map((t) => [t.tierNumber, t.tierName] as const)),
+            ]),
+        );
+      },
+    });
+  }
 
   /**
    * The tier's name, or undefined when the program has no such tier even after a fresh read: a tier
    * configured since the map was cached must not fail its events until the TTL runs out.
    */
   async nameOf(partnerProgramName: string, tierNumber: number): Promise<string | undefined> {
-    const cached = this.entry;
-    const fresh = cached !== undefined && cached.loadedAt + this.ttlMs > this.now();
-    const entry = fresh ? cached : this.load();
-    const name = (await entry.tiers).get(partnerProgramName)?.get(tierNumber);
-    if (name !== undefined || entry !== cached) {
+    const readEarlier = this.maps.has(ORG);
+    const name = (await this.maps.fetch(ORG))?.get(partnerProgramName)?.get(tierNumber);
+    if (name !== undefined || !readEarlier) {
       return name;
     }
-    // A miss on a map read earlier: read again once (requests already made since then are shared).
-    const reread = this.entry === cached ? this.load() : (this.entry ?? this.load());
-    return (await reread.tiers).get(partnerProgramName)?.get(tierNumber);
-  }
-
-  private load(): Entry {
-    const tiers = this.api.getOrganizationPrograms().then((programs) => {
-      const byProgram = new Map<string, ReadonlyMap<number, string>>();
-      for (const partner of programs.flatMap((p) => p.partnerPrograms)) {
-        byProgram.set(
-          partner.partnerProgramName,
-          new Map(partner.tiers.map((t) => [t.tierNumber, t.tierName] as const)),
-        );
-      }
-      return byProgram;
-    });
-    const entry = { tiers, loadedAt: this.now() };
-    this.entry = entry;
-    tiers.catch(() => {
-      if (this.entry === entry) {
-        this.entry = undefined;
-      }
-    });
-    return entry;
+    // A refresh already under way is shared rather than doubled.
+    const fresh = await this.maps.fetch(ORG, { forceRefresh: true });
+    return fresh?.get(partnerProgramName)?.get(tierNumber);
   }
 }

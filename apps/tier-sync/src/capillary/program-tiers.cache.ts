@@ -1,40 +1,39 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { tierNameOf } from '@tiersync/tier-events';
-import { type CapillaryApi } from './capillary.api';
+import { type LRUCache } from 'lru-cache';
+import { type Clock, CLOCK } from '../clock';
+import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
+import { CAPILLARY_API, type CapillaryApi } from './capillary.api';
+import { tierMapTtl, ttlCache } from './ttl-cache';
 
-interface Entry {
-  tiers: Promise<ReadonlyMap<number, string>>;
-  expiresAt: number;
-}
+type TierMap = ReadonlyMap<number, string>;
 
 /**
  * Per-program tier number -> name map (GET /v3/tiers), the fallback when an event's `tiers` is null.
  * Cached with a TTL; concurrent callers share one request; a failed request is not cached.
  */
+@Injectable()
 export class ProgramTiersCache {
-  private readonly entries = new Map<number, Entry>();
+  private readonly maps: LRUCache<number, TierMap>;
 
   constructor(
-    private readonly api: Pick<CapillaryApi, 'getProgramTiers'>,
-    private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  tierMap(programId: number): Promise<ReadonlyMap<number, string>> {
-    const hit = this.entries.get(programId);
-    if (hit && hit.expiresAt > this.now()) {
-      return hit.tiers;
-    }
-    const tiers = this.api
-      .getProgramTiers(programId)
-      .then((list) => new Map(list.map((tier) => [tier.serialNumber, tier.name] as const)));
-    const entry = { tiers, expiresAt: this.now() + this.ttlMs };
-    this.entries.set(programId, entry);
-    tiers.catch(() => {
-      if (this.entries.get(programId) === entry) {
-        this.entries.delete(programId);
-      }
+    @Inject(CAPILLARY_API) api: Pick<CapillaryApi, 'getProgramTiers'>,
+    @Inject(TIER_SYNC_CONFIG) config: Pick<TierSyncConfig, 'router'>,
+    @Optional() @Inject(CLOCK) clock: Clock = Date.now,
+  ) {
+    this.maps = ttlCache<number, TierMap>({
+      ttlMs: tierMapTtl(config),
+      max: 1_000,
+      clock,
+      load: async (programId: number) => {
+        const tiers = await api.getProgramTiers(programId);
+        return new Map(tiers.map((tier) => [tier.serialNumber, tier.name] as const));
+      },
     });
-    return tiers;
+  }
+
+  async tierMap(programId: number): Promise<TierMap> {
+    return (await this.maps.fetch(programId)) ?? new Map();
   }
 
   /** The payload's name first (the vendor recipe), else the program's map: one request per TTL at most. */

@@ -1,40 +1,30 @@
 import { Module } from '@nestjs/common';
-import { createKafka, EventPublisher } from '@tiersync/kafka';
+import { EventPublisher } from '@tiersync/kafka';
 import { type Kafka } from 'kafkajs';
-import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
+import { TIER_SYNC_CONFIG } from '../config/tier-sync.config';
 import { CoalescingPublisher } from './coalescing.publisher';
+import { KAFKA_CLIENT, kafkaClient } from './kafka.client';
 import { KafkaLifecycle } from './kafka.lifecycle';
-import { SyncPublisher } from './sync.publisher';
+import { RECORD_WRITER, type RecordWriter, SyncPublisher } from './sync.publisher';
 
-export const KAFKA_CLIENT = Symbol('Kafka');
+function coalescingWriter(publisher: EventPublisher): RecordWriter {
+  const coalescing = new CoalescingPublisher(publisher);
+  return (...record) => coalescing.publish(...record);
+}
 
+/** The Kafka plumbing: one client, one producer behind a group-commit writer, and what goes on which topic. */
 @Module({
+  exports: [EventPublisher, KAFKA_CLIENT, SyncPublisher],
   providers: [
+    { inject: [TIER_SYNC_CONFIG], provide: KAFKA_CLIENT, useFactory: kafkaClient },
     {
-      provide: KAFKA_CLIENT,
-      inject: [TIER_SYNC_CONFIG],
-      useFactory: ({ kafka }: TierSyncConfig) => createKafka(kafka),
-    },
-    {
-      provide: EventPublisher,
       inject: [KAFKA_CLIENT],
+      provide: EventPublisher,
       useFactory: (kafka: Kafka) => new EventPublisher(kafka),
     },
-    {
-      provide: SyncPublisher,
-      inject: [EventPublisher, TIER_SYNC_CONFIG],
-      useFactory: (publisher: EventPublisher, config: TierSyncConfig) => {
-        const coalescing = new CoalescingPublisher(publisher);
-        return new SyncPublisher((...record) => coalescing.publish(...record), config.kafka.topics);
-      },
-    },
-    {
-      provide: KafkaLifecycle,
-      inject: [KAFKA_CLIENT, EventPublisher, TIER_SYNC_CONFIG],
-      useFactory: (kafka: Kafka, publisher: EventPublisher, config: TierSyncConfig) =>
-        new KafkaLifecycle(kafka, publisher, config.kafka),
-    },
+    { inject: [EventPublisher], provide: RECORD_WRITER, useFactory: coalescingWriter },
+    KafkaLifecycle,
+    SyncPublisher,
   ],
-  exports: [KAFKA_CLIENT, EventPublisher, SyncPublisher],
 })
 export class KafkaModule {}

@@ -1,3 +1,4 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { type MessageHeaders } from '@tiersync/kafka';
 import {
   type DeadLetter,
@@ -5,9 +6,12 @@ import {
   type SyncResult,
   type TopicMap,
 } from '@tiersync/tier-events';
+import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { HEADERS } from './message-headers';
 
 /** Where records go: one record, resolved on the broker's ack (CoalescingPublisher in the app). */
+export const RECORD_WRITER = Symbol('RecordWriter');
+
 export type RecordWriter = (
   topic: string,
   key: string,
@@ -19,11 +23,16 @@ export type RecordWriter = (
  * Everything tier-sync writes, each to its topic keyed by group id, so one group's commands, results and
  * dead letters stay in order. Every method resolves only after Kafka acknowledged (acks=all).
  */
+@Injectable()
 export class SyncPublisher {
+  private readonly topics: TopicMap;
+
   constructor(
-    private readonly write: RecordWriter,
-    private readonly topics: TopicMap,
-  ) {}
+    @Inject(RECORD_WRITER) private readonly write: RecordWriter,
+    @Inject(TIER_SYNC_CONFIG) { kafka }: { kafka: Pick<TierSyncConfig['kafka'], 'topics'> },
+  ) {
+    this.topics = kafka.topics;
+  }
 
   async command(command: GroupSyncCommand, headers: MessageHeaders): Promise<void> {
     await this.write(this.topics.groupCommands, String(command.groupId), command, {
@@ -62,6 +71,14 @@ export class SyncPublisher {
    */
   async rejectEvent(key: string, value: Buffer, headers: MessageHeaders): Promise<void> {
     await this.write(this.topics.webhookRejected, key, value, headers);
+  }
+
+  /**
+   * Keeps a command tier-sync cannot read on the DLQ, byte for byte and under its own key, with the why in
+   * headers: it cannot be a DeadLetter, which embeds the command to redrive.
+   */
+  async unreadableCommand(key: string, value: Buffer, headers: MessageHeaders): Promise<void> {
+    await this.write(this.topics.deadLetters, key, value, headers);
   }
 
   async deadLetters(letters: readonly DeadLetter[], headers: MessageHeaders): Promise<void> {

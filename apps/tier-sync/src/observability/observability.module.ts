@@ -6,10 +6,7 @@ import { SyncMetrics } from './sync.metrics';
 
 @Module({
   controllers: [HealthController, MetricsController],
-  providers: [
-    { provide: Readiness, useFactory: () => new Readiness() },
-    { provide: SyncMetrics, useFactory: () => new SyncMetrics() },
-  ],
   exports: [Readiness, SyncMetrics],
+  providers: [Readiness, SyncMetrics],
 })
 export class ObservabilityModule {}

@@ -1,9 +1,12 @@
+import { Injectable } from '@nestjs/common';
+
 export interface ReadinessReport {
   ready: boolean;
   checks: Record<string, boolean>;
 }
 
 /** Named readiness checks (producer connected, dedupe window loaded, consumer running), read on demand. */
+@Injectable()
 export class Readiness {
   private readonly checks = new Map<string, () => boolean>();
 

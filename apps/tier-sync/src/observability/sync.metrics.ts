@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { type KeyedConsumerMetrics } from '@tiersync/kafka';
 import { type SyncResult } from '@tiersync/tier-events';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -9,6 +10,7 @@ export type RouteDecision = 'command' | 'ignored' | 'duplicate' | 'invalid';
  * retries, dead letters, router decisions, the event-to-synced latency (webhook accepted -> sync result
  * published) and the consumer's in-flight work and lag.
  */
+@Injectable()
 export class SyncMetrics {
   readonly registry = new Registry();
   private consumer: () => KeyedConsumerMetrics | undefined = () => undefined;
@@ -110,6 +112,10 @@ export class SyncMetrics {
 
   recordConsumerDeadLetter(): void {
     this.deadLetters.inc({ scope: 'consumer' });
+  }
+
+  recordUnreadableCommand(): void {
+    this.deadLetters.inc({ scope: 'unreadable' });
   }
 
   private counter<L extends string>(name: string, help: string, labelNames: L[]): Counter<L> {

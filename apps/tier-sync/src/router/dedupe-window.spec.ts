@@ -5,7 +5,7 @@ describe(DedupeWindow.name, () => {
   const clock = () => now;
 
   it('tells a duplicate from a redelivery of the original', () => {
-    const window = new DedupeWindow(60_000, 100, clock);
+    const window = new DedupeWindow({ router: { dedupeWindowMs: 60_000, dedupeMaxEntries: 100 } }, clock);
     expect(window.check('e1', '0:10', now)).toBe('new');
     expect(window.check('e1', '0:10', now)).toBe('redelivery');
     expect(window.check('e1', '0:11', now)).toBe('duplicate');
@@ -13,7 +13,7 @@ describe(DedupeWindow.name, () => {
   });
 
   it('forgets events older than the window', () => {
-    const window = new DedupeWindow(60_000, 100, clock);
+    const window = new DedupeWindow({ router: { dedupeWindowMs: 60_000, dedupeMaxEntries: 100 } }, clock);
     window.check('old', '0:1', now);
     now += 60_001;
     expect(window.check('old', '0:2', now)).toBe('new');
@@ -21,7 +21,7 @@ describe(DedupeWindow.name, () => {
   });
 
   it('stays within its bound, dropping the oldest first', () => {
-    const window = new DedupeWindow(60_000, 3, clock);
+    const window = new DedupeWindow({ router: { dedupeWindowMs: 60_000, dedupeMaxEntries: 3 } }, clock);
     ['a', 'b', 'c', 'd', 'e'].forEach((id, i) => window.check(id, `0:${i}`, now));
     expect(window.size).toBeLessThanOrEqual(4);
     expect(window.check('e', '0:99', now)).toBe('duplicate');
@@ -29,7 +29,7 @@ describe(DedupeWindow.name, () => {
   });
 
   it('keeps the earlier of two sightings read back from different partitions', () => {
-    const window = new DedupeWindow(60_000, 100, clock);
+    const window = new DedupeWindow({ router: { dedupeWindowMs: 60_000, dedupeMaxEntries: 100 } }, clock);
     window.seed('e1', '1:4', now - 10);
     window.seed('e1', '0:9', now - 20);
     window.seed('e1', '2:1', now - 5);
@@ -38,7 +38,7 @@ describe(DedupeWindow.name, () => {
   });
 
   it('is off with a zero window', () => {
-    const window = new DedupeWindow(0, 100, clock);
+    const window = new DedupeWindow({ router: { dedupeWindowMs: 0, dedupeMaxEntries: 100 } }, clock);
     window.check('e1', '0:1', now);
     expect(window.check('e1', '0:2', now)).toBe('new');
   });

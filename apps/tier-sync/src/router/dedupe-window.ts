@@ -1,3 +1,7 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { type Clock, CLOCK } from '../clock';
+import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
+
 export type Sighting = 'new' | 'redelivery' | 'duplicate';
 
 interface FirstSeen {
@@ -14,14 +18,20 @@ interface FirstSeen {
  * be rebuilt from the input topic itself (see DedupeLoader) without an extra store: reading back up to
  * the end marks originals, never hides them.
  */
+@Injectable()
 export class DedupeWindow {
   private readonly seen = new Map<string, FirstSeen>();
+  private readonly windowMs: number;
+  private readonly maxEntries: number;
 
   constructor(
-    private readonly windowMs: number,
-    private readonly maxEntries: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+    @Inject(TIER_SYNC_CONFIG)
+    { router }: { router: Pick<TierSyncConfig['router'], 'dedupeWindowMs' | 'dedupeMaxEntries'> },
+    @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
+  ) {
+    this.windowMs = router.dedupeWindowMs;
+    this.maxEntries = router.dedupeMaxEntries;
+  }
 
   get size(): number {
     return this.seen.size;

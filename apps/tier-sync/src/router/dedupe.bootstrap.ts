@@ -1,19 +1,21 @@
-import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
-import { type TierSyncConfig } from '../config/tier-sync.config';
-import { type Readiness } from '../observability/readiness';
-import { type DedupeWindow } from './dedupe-window';
+import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
+import { KAFKA_CLIENT } from '../messaging/kafka.client';
+import { Readiness } from '../observability/readiness';
+import { DedupeWindow } from './dedupe-window';
 import { loadDedupeWindow } from './dedupe.loader';
 
 /** Rebuilds the dedupe window before the consumer starts (bootstrap runs it first); not ready until then. */
+@Injectable()
 export class DedupeBootstrap implements OnApplicationBootstrap {
   private readonly logger = new Logger(DedupeBootstrap.name);
   private loaded = false;
 
   constructor(
-    private readonly kafka: Kafka,
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
     private readonly window: DedupeWindow,
-    private readonly config: TierSyncConfig,
+    @Inject(TIER_SYNC_CONFIG) private readonly config: TierSyncConfig,
     readiness: Readiness,
   ) {
     readiness.register('dedupeWindow', () => this.loaded);

@@ -52,7 +52,7 @@ describe(loadDedupeWindow.name, () => {
       { partition: 1, eventId: 'b', ageMs: 500, header: false },
       { partition: 1, eventId: 'a', ageMs: 100, header: true },
     ]);
-    const window = new DedupeWindow(hour, 1000);
+    const window = new DedupeWindow({ router: { dedupeWindowMs: hour, dedupeMaxEntries: 1000 } });
     const groupPrefix = `dedupe-test-${randomUUID().slice(0, 8)}`;
     expect(await loadDedupeWindow(kafka, window, { topic, windowMs: hour, groupPrefix })).toBe(3);
 
@@ -76,7 +76,7 @@ describe(loadDedupeWindow.name, () => {
       { partition: 0, eventId: 'r', ageMs: 2 * hour, header: true },
       { partition: 0, eventId: 'r', ageMs: 100, header: true, requeuedFrom: '0:0' },
     ]);
-    const window = new DedupeWindow(hour, 1000);
+    const window = new DedupeWindow({ router: { dedupeWindowMs: hour, dedupeMaxEntries: 1000 } });
     expect(await loadDedupeWindow(kafka, window, { topic, windowMs: hour, groupPrefix: 'requeue' })).toBe(1);
     // The requeued copy (offset 1) is routed again after the restart, not dropped as a duplicate.
     expect(window.check('r', '0:0', Date.now())).toBe('redelivery');
@@ -85,7 +85,7 @@ describe(loadDedupeWindow.name, () => {
 
   it('reads nothing when the window holds no record', async () => {
     const topic = await topicWith([{ partition: 0, eventId: 'old', ageMs: 2 * hour, header: true }]);
-    const window = new DedupeWindow(hour, 1000);
+    const window = new DedupeWindow({ router: { dedupeWindowMs: hour, dedupeMaxEntries: 1000 } });
     expect(await loadDedupeWindow(kafka, window, { topic, windowMs: hour, groupPrefix: 'unused' })).toBe(0);
     expect(window.size).toBe(0);
   });

@@ -1,10 +1,10 @@
 import { capillarySamples, parseEvent } from '@tiersync/tier-events';
 import { CapturePublisher } from '../../test/capture-publisher';
 import { FakeCapillary, permanent, PROGRAM_ID, unavailable } from '../../test/fake-capillary';
-import { testPolicy } from '../../test/sync-fixtures';
+import { testPolicy, testRetry, testRouterConfig } from '../../test/sync-fixtures';
+import { GroupLeaderCache } from '../capillary/group-leader.cache';
 import { DedupeWindow } from './dedupe-window';
 import { EventRouterService } from './event-router.service';
-import { GroupLeaderCache } from './group-leader.cache';
 import { GroupLeaderLookup } from './group-leader.lookup';
 import { IgnoredRecorder } from './ignored.recorder';
 
@@ -14,20 +14,21 @@ const SECONDARY = 567219877;
 
 function setup() {
   const api = new FakeCapillary().group(GROUP, PRIMARY, [{ id: SECONDARY, tier: 1 }], 2);
-  const cache = new GroupLeaderCache(60_000);
+  const config = { router: testRouterConfig(), sync: testPolicy() };
+  const cache = new GroupLeaderCache(config);
   const publisher = new CapturePublisher();
   const decisions: string[] = [];
-  const retry = testPolicy().retry;
-  const router = new EventRouterService({
+  const retry = testRetry(config.sync, Math.random);
+  const router = new EventRouterService(
     api,
     cache,
-    dedupe: new DedupeWindow(60_000, 1000),
-    lookup: new GroupLeaderLookup(api, cache, retry),
-    metrics: { recordRoute: (d) => decisions.push(d) },
+    new DedupeWindow(config),
+    new GroupLeaderLookup(api, cache, retry),
+    { recordRoute: (d) => decisions.push(d) },
     publisher,
-    recorder: new IgnoredRecorder(publisher, false),
+    new IgnoredRecorder(publisher, config),
     retry,
-  });
+  );
   let offset = 0;
   const route = (raw: Record<string, unknown>, at = String(offset++), extra: Record<string, string> = {}) =>
     router.route(parseEvent(raw), {

@@ -1,30 +1,18 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { type KeyedMessage, type MessageHeaders } from '@tiersync/kafka';
 import { createGroupSyncCommand, type GroupSyncCommandInit, type ParsedEvent } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
-import { type CapillaryApi } from '../capillary/capillary.api';
-import { type RetryPolicy } from '../config/tier-sync.config';
+import { CAPILLARY_API, type CapillaryApi } from '../capillary/capillary.api';
+import { CapillaryRetry } from '../capillary/capillary.retry';
+import { GroupLeaderCache } from '../capillary/group-leader.cache';
+import { type Clock, CLOCK } from '../clock';
 import { epochHeader, forwardedHeaders, HEADERS } from '../messaging/message-headers';
-import { type SyncPublisher } from '../messaging/sync.publisher';
-import { type RouteDecision, type SyncMetrics } from '../observability/sync.metrics';
-import { retrying } from '../sync/retry-loop';
-import { type DedupeWindow, originalPosition } from './dedupe-window';
+import { SyncPublisher } from '../messaging/sync.publisher';
+import { type RouteDecision, SyncMetrics } from '../observability/sync.metrics';
+import { DedupeWindow, originalPosition } from './dedupe-window';
 import { classifyEvent, type RouteIntent, type TriggerInit } from './event-classifier';
-import { type GroupLeaderCache } from './group-leader.cache';
-import { type GroupLeaderLookup } from './group-leader.lookup';
-import { type IgnoredRecorder } from './ignored.recorder';
-
-export interface RouterDeps {
-  api: Pick<CapillaryApi, 'getCustomerLoyalty' | 'getGroup'>;
-  cache: GroupLeaderCache;
-  dedupe: DedupeWindow;
-  lookup: GroupLeaderLookup;
-  metrics: Pick<SyncMetrics, 'recordRoute'>;
-  publisher: Pick<SyncPublisher, 'command'>;
-  recorder: IgnoredRecorder;
-  retry: RetryPolicy;
-  now?: () => number;
-}
+import { GroupLeaderLookup } from './group-leader.lookup';
+import { IgnoredRecorder } from './ignored.recorder';
 
 type RoutedMessage = Pick<KeyedMessage, 'partition' | 'offset' | 'headers' | 'timestamp' | 'signal'>;
 
@@ -34,17 +22,25 @@ type RoutedMessage = Pick<KeyedMessage, 'partition' | 'offset' | 'headers' | 'ti
  * reason), turns groupMemberAdded into a join sync for that member alone, and invalidates the group
  * caches on membership changes. Commands are keyed by group, so one group's work is ordered.
  */
+@Injectable()
 export class EventRouterService {
   private readonly logger = new Logger(EventRouterService.name);
-  private readonly now: () => number;
 
-  constructor(private readonly deps: RouterDeps) {
-    this.now = deps.now ?? Date.now;
-  }
+  constructor(
+    @Inject(CAPILLARY_API) private readonly api: Pick<CapillaryApi, 'getCustomerLoyalty' | 'getGroup'>,
+    private readonly cache: GroupLeaderCache,
+    private readonly dedupe: DedupeWindow,
+    private readonly lookup: GroupLeaderLookup,
+    @Inject(SyncMetrics) private readonly metrics: Pick<SyncMetrics, 'recordRoute'>,
+    @Inject(SyncPublisher) private readonly publisher: Pick<SyncPublisher, 'command'>,
+    private readonly recorder: IgnoredRecorder,
+    private readonly retry: CapillaryRetry,
+    @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
+  ) {}
 
   async route(event: ParsedEvent, message: RoutedMessage): Promise<RouteDecision> {
     const { eventId } = event.envelope;
-    const sighting = this.deps.dedupe.check(
+    const sighting = this.dedupe.check(
       eventId,
       originalPosition(message.partition, message.offset, message.headers[HEADERS.requeuedFrom]),
       Number(message.timestamp),
@@ -78,7 +74,7 @@ export class EventRouterService {
       case 'join':
         return this.join(intent, headers, signal);
       case 'leave':
-        this.deps.cache.forgetGroup(intent.groupId, [intent.memberId]);
+        this.cache.forgetGroup(intent.groupId, [intent.memberId]);
         return this.ignore(
           {
             kind: 'JOIN_SYNC',
@@ -96,7 +92,7 @@ export class EventRouterService {
     signal: AbortSignal,
   ): Promise<RouteDecision> {
     const kind = intent.type === 'tier' ? 'TIER_SYNC' : 'PARTNER_SYNC';
-    const leader = await this.deps.lookup.lookup(intent.customerId, signal);
+    const leader = await this.lookup.lookup(intent.customerId, signal);
     if (leader.groupId === null) {
       const known = leader.secondaryOf;
       return this.ignore(
@@ -129,11 +125,11 @@ export class EventRouterService {
     headers: MessageHeaders,
     signal: AbortSignal,
   ): Promise<RouteDecision> {
-    this.deps.cache.forgetGroup(intent.groupId, [intent.memberId]);
+    this.cache.forgetGroup(intent.groupId, [intent.memberId]);
     // The vendor's samples always name the primary; reading the group is the fallback.
     const primary =
       intent.primaryCustomerId ??
-      (await this.read(() => this.deps.api.getGroup(intent.groupId), signal)).primaryUserId;
+      (await this.retry.execute(() => this.api.getGroup(intent.groupId), signal)).primaryUserId;
     if (primary === undefined || primary === intent.memberId) {
       const why =
         primary === undefined ? 'the group has no active primary' : 'the member who joined is the primary';
@@ -143,7 +139,7 @@ export class EventRouterService {
       );
     }
     // Tiers are per program: the joiner is aligned in every program the primary has a tier in.
-    const programs = await this.read(() => this.deps.api.getCustomerLoyalty(primary), signal);
+    const programs = await this.retry.execute(() => this.api.getCustomerLoyalty(primary), signal);
     if (programs.length === 0) {
       const reason = `primary ${primary} is in no loyalty program: nothing to align`;
       return this.ignore({ kind: 'JOIN_SYNC', ...intent, primaryCustomerId: primary, reason }, headers);
@@ -164,16 +160,6 @@ export class EventRouterService {
     return 'command';
   }
 
-  private read<T>(call: () => Promise<T>, signal: AbortSignal): Promise<T> {
-    const { inProcessAttempts, backoffBaseMs, backoffMaxMs } = this.deps.retry;
-    return retrying(call, {
-      attempts: inProcessAttempts,
-      baseMs: backoffBaseMs,
-      maxMs: backoffMaxMs,
-      signal,
-    });
-  }
-
   private async command(
     init: Omit<GroupSyncCommandInit, 'commandId' | 'attempt' | 'createdAt' | 'trigger'> & {
       trigger: TriggerInit;
@@ -188,7 +174,7 @@ export class EventRouterService {
       provenance: { source: 'webhook' },
       createdAt: now,
     });
-    await this.deps.publisher.command(command, headers);
+    await this.publisher.command(command, headers);
     return 'command';
   }
 
@@ -196,12 +182,12 @@ export class EventRouterService {
     event: Parameters<IgnoredRecorder['record']>[0],
     headers: MessageHeaders,
   ): Promise<RouteDecision> {
-    await this.deps.recorder.record(event, headers);
+    await this.recorder.record(event, headers);
     return 'ignored';
   }
 
   private decided(decision: RouteDecision): RouteDecision {
-    this.deps.metrics.recordRoute(decision);
+    this.metrics.recordRoute(decision);
     return decision;
   }
 }

@@ -1,8 +1,8 @@
-import { type CapillaryApi } from '../capillary/capillary.api';
-import { type RetryPolicy } from '../config/tier-sync.config';
-import { classifyFailure } from '../sync/failure-classification';
-import { retrying } from '../sync/retry-loop';
-import { type GroupLeaderCache, type SecondaryOf } from './group-leader.cache';
+import { Inject, Injectable } from '@nestjs/common';
+import { classifyFailure } from '@tiersync/capillary-client';
+import { CAPILLARY_API, type CapillaryApi } from '../capillary/capillary.api';
+import { CapillaryRetry } from '../capillary/capillary.retry';
+import { GroupLeaderCache, type SecondaryOf } from '../capillary/group-leader.cache';
 
 export interface Leadership {
   groupId: number | null;
@@ -19,11 +19,12 @@ export interface Leadership {
  * customer is unknown) means "leads no group we can sync"; a retryable one is rethrown, so the consumer
  * retries the event instead of losing it.
  */
+@Injectable()
 export class GroupLeaderLookup {
   constructor(
-    private readonly api: Pick<CapillaryApi, 'findGroupLedBy'>,
+    @Inject(CAPILLARY_API) private readonly api: Pick<CapillaryApi, 'findGroupLedBy'>,
     private readonly cache: GroupLeaderCache,
-    private readonly retry: Pick<RetryPolicy, 'inProcessAttempts' | 'backoffBaseMs' | 'backoffMaxMs'>,
+    private readonly retry: CapillaryRetry,
   ) {}
 
   async lookup(customerId: number, signal?: AbortSignal): Promise<Leadership> {
@@ -37,12 +38,7 @@ export class GroupLeaderLookup {
       };
     }
     try {
-      const group = await retrying(() => this.api.findGroupLedBy(customerId), {
-        attempts: this.retry.inProcessAttempts,
-        baseMs: this.retry.backoffBaseMs,
-        maxMs: this.retry.backoffMaxMs,
-        signal,
-      });
+      const group = await this.retry.execute(() => this.api.findGroupLedBy(customerId), signal);
       this.cache.remember(customerId, group?.id ?? null);
       return { groupId: group?.id ?? null, reason: reasonOf(customerId), cached: false };
     } catch (error) {

@@ -1,8 +1,10 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { type MessageHeaders } from '@tiersync/kafka';
 import { type CommandKind } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
-import { type SyncPublisher } from '../messaging/sync.publisher';
+import { type Clock, CLOCK } from '../clock';
+import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
+import { SyncPublisher } from '../messaging/sync.publisher';
 import { memberlessResult } from '../sync/memberless-result';
 import { type TriggerInit } from './event-classifier';
 
@@ -22,14 +24,18 @@ export interface IgnoredEvent {
  * secondary of the group just synced). SyncResult requires a group, so an event naming no group we know
  * (a customer who leads none, an unhandled event) is logged with its reason and counted instead.
  */
+@Injectable()
 export class IgnoredRecorder {
   private readonly logger = new Logger(IgnoredRecorder.name);
+  private readonly dryRun: boolean;
 
   constructor(
-    private readonly publisher: Pick<SyncPublisher, 'result'>,
-    private readonly dryRun: boolean,
-    private readonly now: () => number = Date.now,
-  ) {}
+    @Inject(SyncPublisher) private readonly publisher: Pick<SyncPublisher, 'result'>,
+    @Inject(TIER_SYNC_CONFIG) { sync }: { sync: Pick<TierSyncConfig['sync'], 'dryRun'> },
+    @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
+  ) {
+    this.dryRun = sync.dryRun;
+  }
 
   /** True when a sync-results record was written. */
   async record(event: IgnoredEvent, headers: MessageHeaders): Promise<boolean> {

@@ -6,10 +6,11 @@ import {
   type SyncOutcome,
   type SyncResultInit,
 } from '@tiersync/tier-events';
+import { retryTopicDelay } from '../capillary/backoff';
+import { type Random } from '../clock';
 import { type RetryPolicy } from '../config/tier-sync.config';
-import { type Random, retryTopicDelay } from './backoff';
 import { deriveCommand } from './command-copy';
-import { type FailureRecord } from './failure-classification';
+import { type FailureRecord } from './failure-record';
 import { type MemberReport } from './member-sync.runner';
 
 /** What running a command produced, before failures are turned into retries and dead letters. */

@@ -16,13 +16,13 @@ function setup(outcome: CommandOutcome) {
   const publisher = new CapturePublisher();
   const recorded: unknown[][] = [];
   let clock = 5000;
-  const service = new GroupCommandService({
-    metrics: { recordCommand: (...args) => recorded.push(args) },
-    policy: testPolicy(),
+  const service = new GroupCommandService(
+    { sync: testPolicy() },
+    { recordCommand: (...args) => recorded.push(args) },
     publisher,
-    sync: { run: () => Promise.resolve(outcome) },
-    now: () => (clock += 10),
-  });
+    { run: () => Promise.resolve(outcome) },
+    () => (clock += 10),
+  );
   return { publisher, recorded, service };
 }
 

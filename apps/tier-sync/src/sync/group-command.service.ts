@@ -1,20 +1,13 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { createSyncResult, type GroupSyncCommand, type SyncResult } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
-import { type SyncPolicy } from '../config/tier-sync.config';
+import { type Clock, CLOCK } from '../clock';
+import { type SyncPolicy, TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { type Delivery, epochHeader, forwardedHeaders, HEADERS } from '../messaging/message-headers';
-import { type SyncPublisher } from '../messaging/sync.publisher';
-import { type SyncMetrics } from '../observability/sync.metrics';
+import { SyncPublisher } from '../messaging/sync.publisher';
+import { SyncMetrics } from '../observability/sync.metrics';
 import { settle } from './command-settlement';
-import { type GroupSyncService } from './group-sync.service';
-
-export interface GroupCommandDeps {
-  metrics: Pick<SyncMetrics, 'recordCommand'>;
-  policy: SyncPolicy;
-  publisher: Pick<SyncPublisher, 'deadLetters' | 'result' | 'retry'>;
-  sync: Pick<GroupSyncService, 'run'>;
-  now?: () => number;
-}
+import { GroupSyncService } from './group-sync.service';
 
 /**
  * One group command from start to its record: run it, settle failures, then publish dead letters and the
@@ -22,32 +15,40 @@ export interface GroupCommandDeps {
  * was not written. A publish failure rejects, the consumer retries the message, and the re-run (which
  * re-reads every member) converges without repeating finished adjustments.
  */
+@Injectable()
 export class GroupCommandService {
   private readonly logger = new Logger(GroupCommandService.name);
-  private readonly now: () => number;
+  private readonly policy: SyncPolicy;
 
-  constructor(private readonly deps: GroupCommandDeps) {
-    this.now = deps.now ?? Date.now;
+  constructor(
+    @Inject(TIER_SYNC_CONFIG) config: Pick<TierSyncConfig, 'sync'>,
+    @Inject(SyncMetrics) private readonly metrics: Pick<SyncMetrics, 'recordCommand'>,
+    @Inject(SyncPublisher)
+    private readonly publisher: Pick<SyncPublisher, 'deadLetters' | 'result' | 'retry'>,
+    @Inject(GroupSyncService) private readonly sync: Pick<GroupSyncService, 'run'>,
+    @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
+  ) {
+    this.policy = config.sync;
   }
 
   async execute(command: GroupSyncCommand, delivery: Delivery): Promise<SyncResult> {
     const startedAt = this.now();
-    const outcome = await this.deps.sync.run(command, delivery);
-    const settled = settle(command, outcome, this.deps.policy.retry, {
+    const outcome = await this.sync.run(command, delivery);
+    const settled = settle(command, outcome, this.policy.retry, {
       startedAt,
       now: this.now(),
-      dryRun: this.deps.policy.dryRun,
+      dryRun: this.policy.dryRun,
       newId: randomUUID,
       source: { topic: delivery.topic, partition: delivery.partition, offset: delivery.offset },
     });
     const headers = forwardedHeaders(delivery.headers);
-    await this.deps.publisher.deadLetters(settled.deadLetters, headers);
+    await this.publisher.deadLetters(settled.deadLetters, headers);
     if (settled.retry) {
-      await this.deps.publisher.retry(settled.retry, headers);
+      await this.publisher.retry(settled.retry, headers);
     }
     const result = createSyncResult(settled.result);
-    await this.deps.publisher.result(result, headers);
-    this.deps.metrics.recordCommand(
+    await this.publisher.result(result, headers);
+    this.metrics.recordCommand(
       result,
       settled.retry !== undefined,
       settled.deadLetters.length,

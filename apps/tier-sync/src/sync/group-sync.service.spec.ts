@@ -5,11 +5,11 @@ import {
   permanent,
   unavailable,
 } from '../../test/fake-capillary';
-import { testCommand, testPolicy } from '../../test/sync-fixtures';
+import { testCommand, testPolicy, testRetry, testRouterConfig } from '../../test/sync-fixtures';
+import { GroupLeaderCache } from '../capillary/group-leader.cache';
 import { PartnerTiersCache } from '../capillary/partner-tiers.cache';
 import { ProgramTiersCache } from '../capillary/program-tiers.cache';
 import { type SyncPolicy } from '../config/tier-sync.config';
-import { GroupLeaderCache } from '../router/group-leader.cache';
 import { GroupSyncService } from './group-sync.service';
 import { MemberSyncRunner } from './member-sync.runner';
 import { PartnerSyncRunner } from './partner-sync.runner';
@@ -31,16 +31,18 @@ function setup(policy: Partial<SyncPolicy> = {}) {
     ],
     2,
   );
-  const sync = testPolicy(policy);
-  const leaders = new GroupLeaderCache(60_000);
-  const service = new GroupSyncService({
+  const config = { router: testRouterConfig(), sync: testPolicy(policy) };
+  const retry = testRetry(config.sync);
+  const leaders = new GroupLeaderCache(config);
+  const service = new GroupSyncService(
     api,
+    config,
     leaders,
-    members: new MemberSyncRunner(api, sync, () => 0),
-    partners: new PartnerSyncRunner(api, sync, new PartnerTiersCache(api, 60_000), () => 0),
-    policy: sync,
-    targets: new SyncTargetResolver(sync, new ProgramTiersCache(api, 60_000)),
-  });
+    new MemberSyncRunner(api, config, retry),
+    new PartnerSyncRunner(api, config, new PartnerTiersCache(api, config), retry),
+    retry,
+    new SyncTargetResolver(config, new ProgramTiersCache(api, config)),
+  );
   const byId = (outcome: Awaited<ReturnType<GroupSyncService['run']>>) =>
     Object.fromEntries(outcome.members.map((m) => [m.customerId, `${m.action}/${m.status}`]));
   return { api, leaders, service, byId };

@@ -1,26 +1,18 @@
-import { type CustomerProgramTier } from '@tiersync/capillary-client';
+import { Inject, Injectable } from '@nestjs/common';
+import { type CustomerProgramTier, retryAfterOf } from '@tiersync/capillary-client';
 import { type GroupSyncCommand } from '@tiersync/tier-events';
-import { type CapillaryApi, readProgramTier } from '../capillary/capillary.api';
-import { type SyncPolicy } from '../config/tier-sync.config';
+import { CAPILLARY_API, type CapillaryApi, readProgramTier } from '../capillary/capillary.api';
+import { CapillaryRetry } from '../capillary/capillary.retry';
+import { GroupLeaderCache } from '../capillary/group-leader.cache';
+import { type SyncPolicy, TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { type Delivery } from '../messaging/message-headers';
-import { type GroupLeaderCache } from '../router/group-leader.cache';
 import { type CommandOutcome } from './command-settlement';
-import { failureRecordOf, retryAfterOf } from './failure-classification';
+import { failureRecordOf } from './failure-record';
 import { activePrimaryOf, type MemberRow, selectSecondaries } from './member-selection';
-import { type MemberReport, type MemberSyncRunner } from './member-sync.runner';
-import { type PartnerSyncRunner } from './partner-sync.runner';
-import { retrying } from './retry-loop';
+import { type MemberReport, MemberSyncRunner } from './member-sync.runner';
+import { PartnerSyncRunner } from './partner-sync.runner';
 import { SyncFailure } from './sync-failure.error';
-import { type SyncTargetResolver } from './sync-target.resolver';
-
-export interface GroupSyncDeps {
-  api: Pick<CapillaryApi, 'getGroupMembers' | 'getCustomerLoyalty'>;
-  policy: SyncPolicy;
-  members: MemberSyncRunner;
-  partners: PartnerSyncRunner;
-  targets: SyncTargetResolver;
-  leaders: GroupLeaderCache;
-}
+import { SyncTargetResolver } from './sync-target.resolver';
 
 /**
  * Runs one group command: members -> target -> per-member read/plan/adjust, concurrently (the client's
@@ -28,8 +20,21 @@ export interface GroupSyncDeps {
  * (retry topic / DLQ) by the caller. A group-level failure is returned, not thrown, unless the consumer
  * abandoned the message (then nothing may be published for it).
  */
+@Injectable()
 export class GroupSyncService {
-  constructor(private readonly deps: GroupSyncDeps) {}
+  private readonly policy: SyncPolicy;
+
+  constructor(
+    @Inject(CAPILLARY_API) private readonly api: Pick<CapillaryApi, 'getGroupMembers' | 'getCustomerLoyalty'>,
+    @Inject(TIER_SYNC_CONFIG) { sync }: Pick<TierSyncConfig, 'sync'>,
+    private readonly leaders: GroupLeaderCache,
+    private readonly members: MemberSyncRunner,
+    private readonly partners: PartnerSyncRunner,
+    private readonly retry: CapillaryRetry,
+    private readonly targets: SyncTargetResolver,
+  ) {
+    this.policy = sync;
+  }
 
   async run(command: GroupSyncCommand, delivery: Pick<Delivery, 'signal'>): Promise<CommandOutcome> {
     try {
@@ -47,27 +52,27 @@ export class GroupSyncService {
   }
 
   private async sync(command: GroupSyncCommand, signal: AbortSignal): Promise<CommandOutcome> {
-    const members = await this.read(() => this.deps.api.getGroupMembers(command.groupId), signal);
+    const members = await this.retry.execute(() => this.api.getGroupMembers(command.groupId), signal);
     const primary = activePrimaryOf(members);
     if (primary !== command.primaryCustomerId) {
-      this.deps.leaders.forget(command.primaryCustomerId);
+      this.leaders.forget(command.primaryCustomerId);
       const actual = primary === undefined ? 'it has no active primary' : `its primary is ${primary}`;
       return {
         members: [],
         ignored: `customer ${command.primaryCustomerId} does not lead group ${command.groupId}: ${actual}`,
       };
     }
-    if (this.deps.policy.echoShortcut) {
+    if (this.policy.echoShortcut) {
       const secondaries = members.filter((m) => m.active && !m.primaryMember).map((m) => m.customerId);
       const secondaryOf = {
         groupId: command.groupId,
         primaryCustomerId: primary,
         commandId: command.commandId,
       };
-      this.deps.leaders.rememberSecondaries(secondaryOf, secondaries);
+      this.leaders.rememberSecondaries(secondaryOf, secondaries);
     }
     if (command.kind === 'PARTNER_SYNC') {
-      return this.deps.partners.run(command, members, signal);
+      return this.partners.run(command, members, signal);
     }
     return this.syncTiers(command, members, primary, signal);
   }
@@ -85,8 +90,8 @@ export class GroupSyncService {
     // Read the primary at most once, and only when the target or the expiry needs it.
     let primaryTier: Promise<CustomerProgramTier | undefined> | undefined;
     const readPrimary = () =>
-      (primaryTier ??= this.read(() => readProgramTier(this.deps.api, primary, program), signal));
-    const target = await this.deps.targets.resolve(command, program, readPrimary);
+      (primaryTier ??= this.retry.execute(() => readProgramTier(this.api, primary, program), signal));
+    const target = await this.targets.resolve(command, program, readPrimary);
     const selection = selectSecondaries(members, primary, command.memberIds);
     const context = {
       command,
@@ -96,7 +101,7 @@ export class GroupSyncService {
       signal,
       ...(target.primaryExpiry ? { primaryExpiry: target.primaryExpiry } : {}),
     };
-    const reports = await Promise.all(selection.targets.map((id) => this.deps.members.run(id, context)));
+    const reports = await Promise.all(selection.targets.map((id) => this.members.run(id, context)));
     const skipped = selection.skipped.map((s): MemberReport => ({
       customerId: s.customerId,
       action: 'NONE',
@@ -105,15 +110,5 @@ export class GroupSyncService {
       note: s.note,
     }));
     return { programId: program, target: target.tier, members: [...reports, ...skipped] };
-  }
-
-  private read<T>(call: () => Promise<T>, signal: AbortSignal): Promise<T> {
-    const { retry } = this.deps.policy;
-    return retrying(call, {
-      attempts: retry.inProcessAttempts,
-      baseMs: retry.backoffBaseMs,
-      maxMs: retry.backoffMaxMs,
-      signal,
-    });
   }
 }

@@ -1,5 +1,5 @@
 import { FakeCapillary, PROGRAM_ID, permanent, unavailable } from '../../test/fake-capillary';
-import { testCommand, testPolicy } from '../../test/sync-fixtures';
+import { testCommand, testPolicy, testRetry } from '../../test/sync-fixtures';
 import { type SyncPolicy } from '../config/tier-sync.config';
 import { MemberSyncRunner, type MemberSyncContext } from './member-sync.runner';
 
@@ -10,7 +10,8 @@ function setup(tier: number | undefined, policy: Partial<SyncPolicy> = {}) {
   if (tier !== undefined) {
     api.tiers.set(7, tier);
   }
-  const runner = new MemberSyncRunner(api, testPolicy(policy), () => 0);
+  const sync = testPolicy(policy);
+  const runner = new MemberSyncRunner(api, { sync }, testRetry(sync));
   const ctx: MemberSyncContext = {
     command: testCommand(),
     programId: PROGRAM_ID,

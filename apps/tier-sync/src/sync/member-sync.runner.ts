@@ -1,12 +1,17 @@
-import { isAlreadyAtTarget, type ManualSlabAdjustmentResponse } from '@tiersync/capillary-client';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  classifyFailure,
+  isAlreadyAtTarget,
+  type ManualSlabAdjustmentResponse,
+  retryAfterOf,
+} from '@tiersync/capillary-client';
 import { type GroupSyncCommand, type MemberAction } from '@tiersync/tier-events';
-import { type CapillaryApi, readProgramTier } from '../capillary/capillary.api';
-import { type SyncPolicy } from '../config/tier-sync.config';
+import { CAPILLARY_API, type CapillaryApi, readProgramTier } from '../capillary/capillary.api';
+import { CapillaryRetry } from '../capillary/capillary.retry';
+import { type SyncPolicy, TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { buildAdjustmentRequest, buildReason } from './adjustment-request.builder';
-import { type Random } from './backoff';
-import { classifyFailure, type FailureRecord, failureRecordOf, retryAfterOf } from './failure-classification';
+import { type FailureRecord, failureRecordOf } from './failure-record';
 import { type MemberPlan, planMember, type TierRef } from './member-planner';
-import { retrying } from './retry-loop';
 
 export interface MemberSyncContext {
   command: GroupSyncCommand;
@@ -40,32 +45,29 @@ type Planned = { current?: TierRef; plan: MemberPlan };
  * One member's read -> plan -> adjust, retried in process when the failure is retryable. The member is
  * re-read on every try, so a retry after a lost answer finds the member already adjusted and does nothing.
  */
+@Injectable()
 export class MemberSyncRunner {
+  private readonly policy: SyncPolicy;
+
   constructor(
+    @Inject(CAPILLARY_API)
     private readonly api: Pick<CapillaryApi, 'getCustomerLoyalty' | 'manualSlabAdjustment'>,
-    private readonly policy: SyncPolicy,
-    private readonly random?: Random,
-  ) {}
+    @Inject(TIER_SYNC_CONFIG) { sync }: Pick<TierSyncConfig, 'sync'>,
+    private readonly retry: CapillaryRetry,
+  ) {
+    this.policy = sync;
+  }
 
   async run(customerId: number, ctx: MemberSyncContext): Promise<MemberReport> {
     let attempts = 0;
     let last: Planned | undefined;
-    const { retry } = this.policy;
     try {
-      const report = await retrying(
-        () =>
-          this.once(customerId, ctx, (planned) => {
-            last = planned;
-          }),
-        {
-          attempts: retry.inProcessAttempts,
-          baseMs: retry.backoffBaseMs,
-          maxMs: retry.backoffMaxMs,
-          signal: ctx.signal,
-          random: this.random,
-          onAttempt: (n) => (attempts = n),
-        },
-      );
+      const report = await this.retry.execute((attempt) => {
+        attempts = attempt;
+        return this.once(customerId, ctx, (planned) => {
+          last = planned;
+        });
+      }, ctx.signal);
       return { ...report, attempts };
     } catch (error) {
       if (ctx.signal?.aborted) {

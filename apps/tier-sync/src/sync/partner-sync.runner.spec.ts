@@ -1,8 +1,8 @@
+import { classifyFailure } from '@tiersync/capillary-client';
 import { FakeCapillary, PARTNER_PROGRAM, permanent, unavailable } from '../../test/fake-capillary';
-import { testCommand, testPolicy } from '../../test/sync-fixtures';
+import { testCommand, testPolicy, testRetry, testRouterConfig } from '../../test/sync-fixtures';
 import { PartnerTiersCache } from '../capillary/partner-tiers.cache';
 import { type SyncPolicy } from '../config/tier-sync.config';
-import { classifyFailure } from './failure-classification';
 import { PartnerSyncRunner } from './partner-sync.runner';
 import { SyncFailure } from './sync-failure.error';
 
@@ -28,8 +28,9 @@ const signal = new AbortController().signal;
 
 function setup(policy: Partial<SyncPolicy> = {}) {
   const api = new FakeCapillary();
-  const tiers = new PartnerTiersCache(api, 60_000);
-  return { api, runner: new PartnerSyncRunner(api, testPolicy(policy), tiers, () => 0) };
+  const tiers = new PartnerTiersCache(api, { router: testRouterConfig() });
+  const sync = testPolicy(policy);
+  return { api, runner: new PartnerSyncRunner(api, { sync }, tiers, testRetry(sync)) };
 }
 const sentTierNames = (api: FakeCapillary) =>
   api

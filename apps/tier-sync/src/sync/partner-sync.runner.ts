@@ -1,19 +1,19 @@
+import { Inject, Injectable } from '@nestjs/common';
 import {
+  type CapillaryApiError,
   type PartnerProgramUpdate,
   type PartnerUpdateResult,
   type PartnerUpdateType,
 } from '@tiersync/capillary-client';
 import { type GroupSyncCommand, type MemberAction, type PartnerUpdate } from '@tiersync/tier-events';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { type CapillaryApi } from '../capillary/capillary.api';
-import { type PartnerTiersCache } from '../capillary/partner-tiers.cache';
-import { type SyncPolicy } from '../config/tier-sync.config';
-import { backoffDelay, type Random } from './backoff';
+import { CAPILLARY_API, type CapillaryApi } from '../capillary/capillary.api';
+import { CapillaryRetry } from '../capillary/capillary.retry';
+import { PartnerTiersCache } from '../capillary/partner-tiers.cache';
+import { TIER_SYNC_CONFIG, type SyncPolicy, type TierSyncConfig } from '../config/tier-sync.config';
 import { type CommandOutcome } from './command-settlement';
-import { failureRecordOf, type FailureRecord } from './failure-classification';
+import { failureRecordOf, type FailureRecord } from './failure-record';
 import { selectSecondaries, type MemberRow } from './member-selection';
 import { type MemberReport } from './member-sync.runner';
-import { retrying } from './retry-loop';
 import { SyncFailure } from './sync-failure.error';
 
 const ACTIONS: Record<string, { type: PartnerUpdateType; action: MemberAction }> = {
@@ -30,13 +30,18 @@ const ACTIONS: Record<string, { type: PartnerUpdateType; action: MemberAction }>
  * GET /v2/organization/programs (API fact 25). Retryable failures are re-sent in process for only the
  * customers that failed; the rest are settled like any member failure.
  */
+@Injectable()
 export class PartnerSyncRunner {
+  private readonly policy: SyncPolicy;
+
   constructor(
-    private readonly api: Pick<CapillaryApi, 'updatePartnerPrograms'>,
-    private readonly policy: SyncPolicy,
-    private readonly partnerTiers: Pick<PartnerTiersCache, 'nameOf'>,
-    private readonly random?: Random,
-  ) {}
+    @Inject(CAPILLARY_API) private readonly api: Pick<CapillaryApi, 'updatePartnerPrograms'>,
+    @Inject(TIER_SYNC_CONFIG) { sync }: Pick<TierSyncConfig, 'sync'>,
+    @Inject(PartnerTiersCache) private readonly partnerTiers: Pick<PartnerTiersCache, 'nameOf'>,
+    private readonly retry: CapillaryRetry,
+  ) {
+    this.policy = sync;
+  }
 
   async run(command: GroupSyncCommand, members: MemberRow[], signal: AbortSignal): Promise<CommandOutcome> {
     const partner = command.partner;
@@ -64,45 +69,52 @@ export class PartnerSyncRunner {
     );
     if (this.policy.dryRun) {
       selection.targets.forEach((id) => reports.set(id, { ...base(id, 0), status: 'PLANNED' }));
+    }
+    if (this.policy.dryRun || selection.targets.length === 0) {
       return { members: [...reports.values()] };
     }
-    const { inProcessAttempts, backoffBaseMs, backoffMaxMs } = this.policy.retry;
     let pending = selection.targets;
-    for (let attempt = 1; pending.length > 0; attempt++) {
+    let retryable: CapillaryApiError | undefined;
+    // Each try re-sends only the customers whose last try failed retryably; a failure is reported as it
+    // stands when the tries run out.
+    const send = async (attempt: number): Promise<void> => {
       const results = await this.api.updatePartnerPrograms(
         pending.map((id) => ({ customer: { id }, partnerProgramUpdates: [update] })),
       );
-      const retry: number[] = [];
-      let retryAfterMs = 0;
+      retryable = undefined;
+      pending = [];
       for (const result of results) {
         const id = result.input.customer.id ?? 0;
         const failure = result.ok ? undefined : failureOf(result);
         if (!failure) {
           reports.set(id, { ...base(id, attempt), status: 'ADJUSTED' });
-        } else if (failure.retryable && attempt < inProcessAttempts) {
-          retry.push(id);
-          retryAfterMs = Math.max(retryAfterMs, result.error?.retryAfterMs ?? 0);
-        } else {
-          const retryAfter = result.error?.retryAfterMs;
-          reports.set(id, {
-            ...base(id, attempt),
-            status: 'FAILED',
-            note: 'partner update failed',
-            error: failure,
-            ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
-          });
+          continue;
+        }
+        const retryAfter = result.error?.retryAfterMs;
+        reports.set(id, {
+          ...base(id, attempt),
+          status: 'FAILED',
+          note: 'partner update failed',
+          error: failure,
+          ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
+        });
+        if (failure.retryable) {
+          pending.push(id);
+          // The backoff honours the longest Retry-After of the batch.
+          if (retryable === undefined || (retryAfter ?? 0) > (retryable.retryAfterMs ?? 0)) {
+            retryable = result.error;
+          }
         }
       }
-      pending = retry;
-      if (pending.length > 0) {
-        const delay = backoffDelay(
-          attempt,
-          { baseMs: backoffBaseMs, maxMs: backoffMaxMs, retryAfterMs },
-          this.random,
-        );
-        await sleep(delay, undefined, { signal });
+      if (retryable) {
+        throw retryable;
       }
-    }
+    };
+    await this.retry.execute(send, signal).catch((error: unknown) => {
+      if (error !== retryable) {
+        throw error;
+      }
+    });
     return { members: [...reports.values()] };
   }
 
@@ -119,14 +131,10 @@ export class PartnerSyncRunner {
     if (tierNumber === undefined) {
       throw new SyncFailure(`partner update names no tier (${partner.partnerProgramName})`);
     }
-    const { inProcessAttempts, backoffBaseMs, backoffMaxMs } = this.policy.retry;
-    const name = await retrying(() => this.partnerTiers.nameOf(partner.partnerProgramName, tierNumber), {
-      attempts: inProcessAttempts,
-      baseMs: backoffBaseMs,
-      maxMs: backoffMaxMs,
+    const name = await this.retry.execute(
+      () => this.partnerTiers.nameOf(partner.partnerProgramName, tierNumber),
       signal,
-      ...(this.random ? { random: this.random } : {}),
-    });
+    );
     if (name === undefined) {
       throw new SyncFailure(
         `partner program ${partner.partnerProgramName} has no tier ${tierNumber} in GET /v2/organization/programs`,

@@ -1,7 +1,8 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { type CustomerProgramTier } from '@tiersync/capillary-client';
 import { type GroupSyncCommand } from '@tiersync/tier-events';
-import { type ProgramTiersCache } from '../capillary/program-tiers.cache';
-import { type SyncPolicy } from '../config/tier-sync.config';
+import { ProgramTiersCache } from '../capillary/program-tiers.cache';
+import { type SyncPolicy, TIER_SYNC_CONFIG } from '../config/tier-sync.config';
 import { SyncFailure } from './sync-failure.error';
 
 export interface SyncTarget {
@@ -15,11 +16,16 @@ export interface SyncTarget {
  * duplicated or replayed event converges to the truth instead of regressing the group. With
  * SYNC_TARGET=event the event's tier is trusted (commands without one, a join or a reconcile, still read).
  */
+@Injectable()
 export class SyncTargetResolver {
+  private readonly policy: Pick<SyncPolicy, 'target' | 'validity'>;
+
   constructor(
-    private readonly policy: Pick<SyncPolicy, 'target' | 'validity'>,
-    private readonly tierNames: Pick<ProgramTiersCache, 'nameOf'>,
-  ) {}
+    @Inject(TIER_SYNC_CONFIG) { sync }: { sync: Pick<SyncPolicy, 'target' | 'validity'> },
+    @Inject(ProgramTiersCache) private readonly tierNames: Pick<ProgramTiersCache, 'nameOf'>,
+  ) {
+    this.policy = sync;
+  }
 
   async resolve(
     command: GroupSyncCommand,

@@ -1,22 +1,26 @@
+import { testRouterConfig } from '../../test/sync-fixtures';
 import { GroupLeaderCache } from './group-leader.cache';
 
 describe(GroupLeaderCache.name, () => {
-  let now = 0;
+  // lru-cache's clock: never 0 (an entry stamped 0 never expires), and an entry expires once OLDER than its TTL.
+  let now = 1;
   const clock = () => now;
+  const leaderCache = (ttlMs: number, max: number) =>
+    new GroupLeaderCache({ router: testRouterConfig({ groupCacheTtlMs: ttlMs }) }, clock, max);
   const secondaryOf = { groupId: 50, primaryCustomerId: 1, commandId: 'c1' };
 
   it('remembers leaders and non-leaders until the TTL', () => {
-    const cache = new GroupLeaderCache(1000, 100, clock);
+    const cache = leaderCache(1000, 100);
     cache.remember(1, 50);
     cache.remember(2, null);
     expect(cache.get(1)?.groupId).toBe(50);
     expect(cache.get(2)?.groupId).toBeNull();
-    now += 1000;
+    now += 1001;
     expect(cache.get(1)).toBeUndefined();
   });
 
   it('seeds secondaries without overwriting a known leader', () => {
-    const cache = new GroupLeaderCache(1000, 100, clock);
+    const cache = leaderCache(1000, 100);
     cache.remember(3, 60);
     cache.rememberSecondaries(secondaryOf, [2, 3]);
     expect(cache.get(2)).toMatchObject({ groupId: null, secondaryOf });
@@ -24,7 +28,7 @@ describe(GroupLeaderCache.name, () => {
   });
 
   it('forgets a group, its seeded secondaries and the customers named', () => {
-    const cache = new GroupLeaderCache(1000, 100, clock);
+    const cache = leaderCache(1000, 100);
     cache.remember(1, 50);
     cache.rememberSecondaries(secondaryOf, [2]);
     cache.remember(4, null);
@@ -34,7 +38,7 @@ describe(GroupLeaderCache.name, () => {
   });
 
   it('is bounded, evicting the oldest entry', () => {
-    const cache = new GroupLeaderCache(1000, 2, clock);
+    const cache = leaderCache(1000, 2);
     [1, 2, 3].forEach((id) => {
       cache.remember(id, null);
     });
@@ -43,7 +47,7 @@ describe(GroupLeaderCache.name, () => {
   });
 
   it('caches nothing with a zero TTL', () => {
-    const cache = new GroupLeaderCache(0, 10, clock);
+    const cache = leaderCache(0, 10);
     cache.remember(1, 50);
     expect(cache.get(1)).toBeUndefined();
   });

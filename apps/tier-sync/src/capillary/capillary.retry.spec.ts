@@ -1,9 +1,20 @@
 import { CapillaryApiError } from '@tiersync/capillary-client';
-import { retrying } from './retry-loop';
+import { testPolicy } from '../../test/sync-fixtures';
+import { type Random } from '../clock';
+import { CapillaryRetry } from './capillary.retry';
 
 const retryable = (retryAfterMs?: number) =>
   new CapillaryApiError('503', { kind: 'http', status: 503, retryable: true, retryAfterMs });
-const options = { attempts: 3, baseMs: 1, maxMs: 5, random: () => 0 };
+const policy = (backoffBaseMs: number, backoffMaxMs: number, random: Random) =>
+  new CapillaryRetry(
+    {
+      sync: testPolicy({
+        retry: { ...testPolicy().retry, inProcessAttempts: 3, backoffBaseMs, backoffMaxMs },
+      }),
+    },
+    random,
+  );
+const sut = policy(1, 5, () => 0);
 
 function failing(errors: Error[]): { task: () => Promise<string>; calls: () => number } {
   let calls = 0;
@@ -16,11 +27,16 @@ function failing(errors: Error[]): { task: () => Promise<string>; calls: () => n
   };
 }
 
-describe(retrying.name, () => {
+describe(CapillaryRetry.name, () => {
   it('retries retryable failures and returns the first success', async () => {
     const { task, calls } = failing([retryable(), retryable()]);
     const seen: number[] = [];
-    await expect(retrying(task, { ...options, onAttempt: (n) => seen.push(n) })).resolves.toBe('ok');
+    await expect(
+      sut.execute((attempt) => {
+        seen.push(attempt);
+        return task();
+      }),
+    ).resolves.toBe('ok');
     expect(calls()).toBe(3);
     expect(seen).toEqual([1, 2, 3]);
   });
@@ -28,7 +44,7 @@ describe(retrying.name, () => {
   it('gives up after the last attempt with the last error', async () => {
     const last = retryable();
     const { task, calls } = failing([retryable(), retryable(), last, retryable()]);
-    await expect(retrying(task, options)).rejects.toBe(last);
+    await expect(sut.execute(task)).rejects.toBe(last);
     expect(calls()).toBe(3);
   });
 
@@ -40,28 +56,23 @@ describe(retrying.name, () => {
       retryable: false,
     });
     const { task, calls } = failing([permanent]);
-    await expect(retrying(task, options)).rejects.toBe(permanent);
+    await expect(sut.execute(task)).rejects.toBe(permanent);
     expect(calls()).toBe(1);
   });
 
   it('hands a Retry-After longer than its cap to the caller instead of sleeping', async () => {
     const slow = retryable(60_000);
     const { task, calls } = failing([slow]);
-    await expect(retrying(task, options)).rejects.toBe(slow);
+    await expect(sut.execute(task)).rejects.toBe(slow);
     expect(calls()).toBe(1);
   });
 
   it('stops waiting when the signal aborts', async () => {
     const controller = new AbortController();
-    const { task } = failing([retryable(), retryable()]);
-    const run = retrying(task, {
-      ...options,
-      baseMs: 60_000,
-      maxMs: 60_000,
-      random: () => 1,
-      signal: controller.signal,
-    });
+    const { task, calls } = failing([retryable(), retryable()]);
+    const run = policy(60_000, 60_000, () => 1).execute(task, controller.signal);
     controller.abort();
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(calls()).toBe(1);
   });
 });

@@ -10,8 +10,8 @@ export const CONSUMED_ROLES = ['webhookEvents', 'groupCommands', 'groupCommandsR
 
 /**
  * Thin Kafka handlers: parse, delegate to one service method, and let the returned promise mark the
- * message done. A parse failure throws InvalidEventError, which the consumer's error policy skips with a
- * log; any other failure is retried by the consumer, never swallowed. The filter hands exceptions to the
+ * message done. A parse failure throws InvalidEventError, which the consumer's error policy keeps aside
+ * (ConsumerFailureHandler); any other failure is retried by the consumer, never swallowed. The filter hands exceptions to the
  * consumer unchanged (Nest's default RPC filter would hide them behind a generic error).
  */
 @Controller()

@@ -1,4 +1,4 @@
-export type Random = () => number;
+import { type Random } from '../clock';
 
 interface BackoffOptions {
   baseMs: number;

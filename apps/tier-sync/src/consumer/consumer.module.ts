@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { KafkaModule } from '../messaging/kafka.module';
+import { ObservabilityModule } from '../observability/observability.module';
+import { RouterModule } from '../router/router.module';
+import { SyncModule } from '../sync/sync.module';
+import { ConsumerFailureHandler } from './consumer-failure.handler';
+import { SyncController } from './sync.controller';
+
+/** The consumer's entry points: the three @EventPattern handlers and the consumer's failure semantics. */
+@Module({
+  controllers: [SyncController],
+  exports: [ConsumerFailureHandler],
+  imports: [KafkaModule, ObservabilityModule, RouterModule, SyncModule],
+  providers: [ConsumerFailureHandler],
+})
+export class ConsumerModule {}

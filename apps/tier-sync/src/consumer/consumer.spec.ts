@@ -1,0 +1,239 @@
+import { createKafka, type KeyedMessage } from '@tiersync/kafka';
+import { type GroupSyncCommand, InvalidEventError, topicNames } from '@tiersync/tier-events';
+import { CapturePublisher } from '../../test/capture-publisher';
+import { testCommand } from '../../test/sync-fixtures';
+import { ConsumerFailureHandler } from './consumer-failure.handler';
+import { orderingKeyOf } from './consumer.options';
+import { TopicRoleTransport } from './topic-role.transport';
+
+const REQUEUE_DELAY_MS = 60_000;
+
+const topics = topicNames('t.');
+
+function message(topic: string, value: unknown, key: string | null = '100'): KeyedMessage {
+  const buffer = Buffer.from(JSON.stringify(value));
+  return {
+    topic,
+    partition: 1,
+    offset: '9',
+    key,
+    headers: { traceId: 'tr' },
+    value: buffer,
+    timestamp: '0',
+    notBefore: 0,
+    signal: new AbortController().signal,
+    json: () => JSON.parse(buffer.toString()) as unknown,
+  };
+}
+
+/** A command as it travels: plain JSON. */
+function asSent(command: GroupSyncCommand): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(command)) as Record<string, unknown>;
+}
+
+/** expect.objectContaining, typed: jest's own is typed `any`. */
+function objectContaining(expected: Record<string, unknown>): unknown {
+  return expect.objectContaining(expected) as unknown;
+}
+
+describe(ConsumerFailureHandler.name, () => {
+  const setup = (now?: () => number) => {
+    const publisher = new CapturePublisher();
+    const counted: string[] = [];
+    const metrics = {
+      recordRoute: (d: string) => counted.push(d),
+      recordConsumerDeadLetter: () => counted.push('dead-letter'),
+      recordUnreadableCommand: () => counted.push('unreadable'),
+    };
+    const config = { kafka: { topics, requeueDelayMs: REQUEUE_DELAY_MS } };
+    const handler = new ConsumerFailureHandler(config, publisher, metrics, now);
+    return { publisher, counted, handler };
+  };
+
+  it('skips what can never be read, keeping an unreadable webhook event on the rejected topic', async () => {
+    const { counted, handler, publisher } = setup();
+    const invalid = new InvalidEventError('webhook event', [
+      { path: 'eventId', message: 'must not be empty' },
+    ]);
+    const event = message(topics.webhookEvents, { eventId: '' });
+    expect(await handler.onError(invalid, event, 1)).toBe('skip');
+    expect(counted).toEqual(['invalid']);
+    expect(publisher.rejected).toHaveLength(1);
+    expect(publisher.rejected[0]).toMatchObject({ key: 'tr', value: event.value });
+    expect(publisher.rejected[0]?.headers).toMatchObject({
+      traceId: 'tr',
+      source: `${topics.webhookEvents}:1:9`,
+      violations: JSON.stringify([{ path: 'eventId', message: 'must not be empty' }]),
+    });
+    expect(publisher.rejected[0]?.headers['reason']).toContain('tier-sync could not read the event');
+  });
+
+  it('dead-letters an unreadable command byte for byte, with a FAILED sync result, and counts it', async () => {
+    const { counted, handler, publisher } = setup(() => 7_000);
+    const command = testCommand();
+    const unreadable = message(topics.groupCommandsRetry, { ...asSent(command), attempt: 'x' });
+    const invalid = new InvalidEventError('GroupSyncCommand', [
+      { path: 'attempt', message: 'must be an integer' },
+    ]);
+    expect(await handler.onError(invalid, unreadable, 1)).toBe('skip');
+    expect(publisher.deadLettered).toHaveLength(0);
+    expect(publisher.unreadable).toEqual([
+      {
+        key: '100',
+        value: unreadable.value,
+        headers: {
+          traceId: 'tr',
+          reason:
+            'tier-sync could not read the command: invalid GroupSyncCommand: attempt: must be an integer',
+          source: `${topics.groupCommandsRetry}:1:9`,
+          violations: JSON.stringify([{ path: 'attempt', message: 'must be an integer' }]),
+        },
+      },
+    ]);
+    expect(publisher.results).toEqual([
+      {
+        value: objectContaining({
+          commandId: command.commandId,
+          kind: command.kind,
+          groupId: command.groupId,
+          primaryCustomerId: command.primaryCustomerId,
+          outcome: 'FAILED',
+          reason: `tier-sync could not read the command: invalid GroupSyncCommand: attempt: must be an integer (${topics.groupCommandsRetry}:1:9)`,
+          members: [],
+          finishedAt: 7_000,
+        }),
+        headers: { traceId: 'tr' },
+      },
+    ]);
+    expect(counted).toEqual(['unreadable']);
+  });
+
+  it('keeps a command that is not even JSON on the DLQ; with no primary to name there is no result', async () => {
+    const { counted, handler, publisher } = setup();
+    const garbage = { ...message(topics.groupCommands, {}, '42'), value: Buffer.from('{not json') };
+    expect(await handler.onError(new SyntaxError('Unexpected token n'), garbage, 1)).toBe('skip');
+    expect(publisher.unreadable[0]).toMatchObject({ key: '42', value: Buffer.from('{not json') });
+    // A SyncResult must name the group's primary, which only the command could tell.
+    expect(publisher.results).toHaveLength(0);
+    expect(counted).toEqual(['unreadable']);
+  });
+
+  it('dead-letters an unreadable command the consumer gave up on like one it could not read', async () => {
+    const { counted, handler, publisher } = setup();
+    const command = testCommand();
+    const unreadable = message(topics.groupCommands, { ...asSent(command), kind: 'BOGUS' });
+    await handler.onDeadLetter(unreadable, 'error policy threw', new Error('x'));
+    expect(publisher.deadLettered).toHaveLength(0);
+    expect(publisher.unreadable).toHaveLength(1);
+    expect(publisher.unreadable[0]?.headers['reason']).toContain('kind');
+    expect(publisher.results[0]?.value).toMatchObject({
+      groupId: command.groupId,
+      primaryCustomerId: command.primaryCustomerId,
+      kind: 'RECONCILE',
+      outcome: 'FAILED',
+    });
+    expect(counted).toEqual(['dead-letter', 'unreadable']);
+  });
+
+  it('retries everything else (a publish that failed), keeping the key blocked', async () => {
+    const { handler } = setup();
+    expect(
+      await handler.onError(
+        new Error('KafkaJSNumberOfRetriesExceeded'),
+        message(topics.groupCommands, {}),
+        3,
+      ),
+    ).toBe('retry');
+  });
+
+  it('dead-letters a command the consumer gave up on, with where it was read', async () => {
+    const { counted, handler, publisher } = setup();
+    const command = testCommand();
+    await handler.onDeadLetter(
+      message(topics.groupCommandsRetry, command),
+      'max attempts',
+      new Error('broker down'),
+    );
+    expect(publisher.deadLettered[0]?.value).toMatchObject({
+      commandId: command.commandId,
+      groupId: command.groupId,
+      source: { topic: topics.groupCommandsRetry, partition: 1, offset: '9' },
+      reason: { message: 'consumer gave up: max attempts: Error: broker down', retryable: true },
+    });
+    expect(publisher.deadLettered[0]?.headers).toEqual({ traceId: 'tr' });
+    expect(publisher.results.map((r) => r.value)).toEqual([
+      expect.objectContaining({
+        commandId: command.commandId,
+        groupId: command.groupId,
+        outcome: 'FAILED',
+        reason: 'consumer gave up: max attempts: Error: broker down',
+        members: [],
+      }),
+    ]);
+    expect(counted).toEqual(['dead-letter']);
+  });
+
+  it('puts a webhook event it gave up on back on its topic, delayed, naming where it was first read', async () => {
+    const { counted, handler, publisher } = setup(() => 1_000);
+    await handler.onDeadLetter(
+      message(topics.webhookEvents, { eventId: 'e' }),
+      'max attempts',
+      new Error('Capillary down'),
+    );
+    expect(publisher.deadLettered).toHaveLength(0);
+    expect(publisher.requeued).toEqual([
+      {
+        key: '100',
+        value: Buffer.from(JSON.stringify({ eventId: 'e' })),
+        headers: {
+          traceId: 'tr',
+          requeuedFrom: '1:9',
+          requeueCount: '1',
+          notBefore: String(1_000 + REQUEUE_DELAY_MS),
+        },
+      },
+    ]);
+    expect(counted).toEqual(['dead-letter']);
+  });
+
+  it('keeps the first position and counts the requeues when a requeued event is given up again', async () => {
+    const { handler, publisher } = setup(() => 5_000);
+    const first = message(topics.webhookEvents, { eventId: 'e' });
+    const again = {
+      ...first,
+      headers: { ...first.headers, requeuedFrom: '0:3', requeueCount: '2', notBefore: '10' },
+    };
+    await handler.onDeadLetter(again, 'max attempts', new Error('Capillary down'));
+    expect(publisher.requeued[0]?.headers).toMatchObject({
+      requeuedFrom: '0:3',
+      requeueCount: '3',
+      notBefore: String(5_000 + REQUEUE_DELAY_MS),
+    });
+  });
+});
+
+describe('consumer wiring', () => {
+  it('orders both command topics by group, and webhook events per customer and partition', () => {
+    const key = orderingKeyOf(topics);
+    expect(key(message(topics.groupCommands, {}, '7'))).toBe('group:7');
+    expect(key(message(topics.groupCommandsRetry, {}, '7'))).toBe('group:7');
+    expect(key(message(topics.webhookEvents, {}, '7'))).toBe(`${topics.webhookEvents}:1:7`);
+    expect(key(message(topics.webhookEvents, {}, null))).toBeNull();
+  });
+
+  it('maps prefixed topic names back to the role patterns of the handlers', () => {
+    const transport = new TopicRoleTransport(
+      {
+        kafka: createKafka({ brokers: ['127.0.0.1:1'], clientId: 'unit' }),
+        groupId: 'g',
+        onDeadLetter: () => Promise.resolve(),
+      },
+      topics,
+      ['webhookEvents', 'groupCommands'],
+    );
+    const handler = Object.assign(() => Promise.resolve(), { isEventHandler: true });
+    transport.addHandler('groupCommands', handler, true);
+    expect(transport.getHandlerByPattern(topics.groupCommands)).toBe(handler);
+    expect(transport.getHandlerByPattern(topics.webhookEvents)).toBeNull();
+  });
+});

@@ -1,0 +1,58 @@
+import { type KeyedMessage } from '@tiersync/kafka';
+import { type SyncResult } from '@tiersync/tier-events';
+import { randomUUID } from 'node:crypto';
+import { type MemberlessResultInit, memberlessResult } from '../sync/memberless-result';
+
+/**
+ * The FAILED sync result of a command tier-sync cannot read, from what can still be read of it: every
+ * producer keys commands by group id, and a command that fails validation is usually readable JSON. The
+ * fields are taken as sent when they pass the schema, else only the group and the primary are kept. Without
+ * both there is nothing a SyncResult could be about, and undefined is returned.
+ */
+export function unreadableCommandResult(
+  message: Pick<KeyedMessage, 'key' | 'value'>,
+  reason: string,
+  at: number,
+): SyncResult | undefined {
+  const sent = jsonObject(message.value);
+  const known = {
+    groupId: idOf(sent['groupId']) ?? idOf(Number(message.key)),
+    primaryCustomerId: sent['primaryCustomerId'],
+    dryRun: false,
+    outcome: 'FAILED',
+    reason,
+  };
+  const asSent = {
+    commandId: sent['commandId'],
+    kind: sent['kind'],
+    trigger: sent['trigger'],
+    ...(sent['programId'] === undefined ? {} : { programId: sent['programId'] }),
+  };
+  const bare = {
+    commandId: randomUUID(),
+    kind: 'RECONCILE',
+    trigger: { action: 'RECONCILE', occurredAt: at },
+  };
+  for (const guess of [asSent, bare]) {
+    try {
+      // The schema decides: createSyncResult rejects any field that is not what it must be.
+      return memberlessResult({ ...known, ...guess } as MemberlessResultInit, at);
+    } catch {
+      // Next guess.
+    }
+  }
+  return undefined;
+}
+
+function jsonObject(value: Buffer | null): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(value?.toString('utf8') ?? 'null');
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function idOf(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+}

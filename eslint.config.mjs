@@ -61,6 +61,33 @@ function scopeForTests(extra) {
   return extra.length > 0 ? ['scope:tools'] : [];
 }
 
+/**
+ * tier-sync's layers, top to bottom (docs/architecture.md "Layout"): a folder imports only folders of the
+ * tiers below its own, never one beside it, and nothing imports the app's root files (app.module,
+ * bootstrap, main).
+ */
+const TIER_SYNC_LAYERS = [
+  ['consumer'],
+  ['router'],
+  ['sync'],
+  ['capillary', 'messaging', 'observability'],
+  ['config'],
+];
+
+function layerRules(root, layers) {
+  return layers.flatMap((tier, index) =>
+    tier.map((folder) => {
+      const banned = [...layers.slice(0, index).flat(), ...tier.filter((other) => other !== folder)];
+      const group = [...banned.map((name) => `**/${name}/*`), '**/app.module', '**/bootstrap', '**/main'];
+      const message = `${root}/src/${folder} sits below ${banned.join(', ')} and the app's root files.`;
+      return {
+        files: [`${root}/src/${folder}/**/*.ts`],
+        rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] },
+      };
+    }),
+  );
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -110,5 +137,6 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
+  ...layerRules('apps/tier-sync', TIER_SYNC_LAYERS),
   prettier,
 );

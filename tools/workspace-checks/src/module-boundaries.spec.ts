@@ -1,16 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-
-interface LintOutcome {
-  boundary: string[];
-  fatal: string[];
-}
-
-interface Probe {
-  name: string;
-  file: string;
-  code: string;
-}
+import { lintProbes, type LintOutcome, type Probe } from './lint-probes';
 
 const violations: Probe[] = [
   {
@@ -66,24 +54,12 @@ const allowed: Probe = {
   code: "import { topicNames } from '@tiersync/tier-events';",
 };
 
-/** Module-boundary messages for each probe, linted by the workspace's real ESLint config. */
-function lint(probes: Probe[]): LintOutcome[] {
-  const input = JSON.stringify(
-    probes.map((p) => ({ file: p.file, code: `${p.code}\nexport const probe = 1;\n` })),
-  );
-  const output = execFileSync(process.execPath, [path.join(__dirname, 'lint-probe.js')], {
-    input,
-    encoding: 'utf8',
-  });
-  return JSON.parse(output) as LintOutcome[];
-}
-
 describe('Nx module boundaries', () => {
   jest.setTimeout(120_000);
   let results: LintOutcome[];
 
   beforeAll(() => {
-    results = lint([...violations, allowed]);
+    results = lintProbes([...violations, allowed]);
   });
 
   it.each(violations.map((v, i) => [v.name, i] as const))('rejects %s', (_name, index) => {

@@ -11,6 +11,7 @@ describe('no webhook event is lost in tier-sync, end to end', () => {
   let system: E2eSystem;
   let events: TopicTail<RawRecord>;
   let rejected: TopicTail<RawRecord>;
+  let deadLetters: TopicTail<RawRecord>;
   const brokers = parseBrokers(process.env['KAFKA_BROKERS'] ?? '');
 
   beforeAll(async () => {
@@ -27,9 +28,15 @@ describe('no webhook event is lost in tier-sync, end to end', () => {
       (r) => r as RawRecord,
       rawRecord,
     ).start();
+    deadLetters = await new TopicTail(
+      brokers,
+      system.topics.deadLetters,
+      (r) => r as RawRecord,
+      rawRecord,
+    ).start();
   });
   afterAll(async () => {
-    await Promise.all([events.stop(), rejected.stop()]);
+    await Promise.all([events.stop(), rejected.stop(), deadLetters.stop()]);
     await system.stop();
   });
 
@@ -109,5 +116,56 @@ describe('no webhook event is lost in tier-sync, end to end', () => {
     );
     expect(kept?.headers['reason']).toContain('tier-sync could not read the event');
     expect(JSON.parse(kept?.headers['violations'] ?? '[]')).not.toHaveLength(0);
+  });
+
+  it('dead-letters a group command it cannot read, byte for byte, and ends it as a FAILED sync result', async () => {
+    const commandId = '7b0f3c5e-2f41-4b8e-9c7d-1e2a3b4c5d6e';
+    const value = JSON.stringify({
+      schemaVersion: 1,
+      commandId,
+      kind: 'TIER_SYNC',
+      groupId: FAMILY2.groupId,
+      primaryCustomerId: FAMILY2.primary,
+      programId: PROGRAM,
+      trigger: { action: 'UPGRADE', occurredAt: Date.now() },
+      attempt: 'not a number',
+      createdAt: Date.now(),
+    });
+    const unreadableBefore = await system.syncMetric('tiersync_sync_dead_letters_total', {
+      scope: 'unreadable',
+    });
+    const producer = createKafka({ brokers, clientId: 'e2e-unreadable-command' }).producer();
+    await producer.connect();
+    await producer.send({
+      topic: system.topics.groupCommands,
+      messages: [{ key: String(FAMILY2.groupId), value, headers: { traceId: 'trace-unreadable-2' } }],
+    });
+    await producer.disconnect();
+
+    const [kept] = await deadLetters.waitForCount(
+      'the unreadable command',
+      (r) => r.headers['traceId'] === 'trace-unreadable-2',
+      1,
+    );
+    expect(kept).toMatchObject({ key: String(FAMILY2.groupId), value });
+    expect(kept?.headers['source']).toMatch(
+      new RegExp(`^${system.topics.groupCommands.replaceAll('.', '\\.')}:\\d+:\\d+$`),
+    );
+    expect(kept?.headers['reason']).toContain('tier-sync could not read the command');
+    expect(JSON.parse(kept?.headers['violations'] ?? '[]')).not.toHaveLength(0);
+    const [result] = await system.results.waitForCount('its result', (r) => r.commandId === commandId, 1);
+    expect(result).toMatchObject({
+      groupId: FAMILY2.groupId,
+      primaryCustomerId: FAMILY2.primary,
+      outcome: 'FAILED',
+      members: [],
+    });
+    expect(result?.reason).toContain('tier-sync could not read the command');
+    await waitFor('the unreadable command counted', async () =>
+      (await system.syncMetric('tiersync_sync_dead_letters_total', { scope: 'unreadable' })) ===
+      unreadableBefore + 1
+        ? true
+        : undefined,
+    );
   });
 });

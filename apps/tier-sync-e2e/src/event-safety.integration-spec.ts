@@ -16,24 +16,13 @@ describe('no webhook event is lost in tier-sync, end to end', () => {
 
   beforeAll(async () => {
     system = await E2eSystem.start({ name: 'event-safety', syncEnv: GIVE_UP_FAST });
-    events = await new TopicTail(
-      brokers,
-      system.topics.webhookEvents,
-      (r) => r as RawRecord,
-      rawRecord,
-    ).start();
-    rejected = await new TopicTail(
-      brokers,
-      system.topics.webhookRejected,
-      (r) => r as RawRecord,
-      rawRecord,
-    ).start();
-    deadLetters = await new TopicTail(
-      brokers,
-      system.topics.deadLetters,
-      (r) => r as RawRecord,
-      rawRecord,
-    ).start();
+    const rawTail = (topic: string) =>
+      new TopicTail(brokers, topic, (r) => r as RawRecord, rawRecord).start();
+    [events, rejected, deadLetters] = await Promise.all([
+      rawTail(system.topics.webhookEvents),
+      rawTail(system.topics.webhookRejected),
+      rawTail(system.topics.deadLetters),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([events.stop(), rejected.stop(), deadLetters.stop()]);

@@ -18,7 +18,7 @@ export interface LeaderEntry {
   secondaryOf?: SecondaryOf;
 }
 
-/** Bound of the group leader cache (a few hundred bytes an entry). */
+/** A test seam like CLOCK: the app keeps the default bound. */
 export const GROUP_LEADER_CACHE_MAX = Symbol('GroupLeaderCacheMax');
 
 /**

@@ -106,3 +106,4 @@ export {
 } from './validation/field.decorators';
 export { InvalidEventError, type Violation } from './validation/invalid-event.error';
 export { classValidatorParseMessage, parseMessage, type MessageParser } from './validation/parse-message';
+export { WEBHOOK_HEADERS } from './webhook-headers';

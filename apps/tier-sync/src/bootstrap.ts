@@ -2,6 +2,7 @@ import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EventPublisher } from '@tiersync/kafka';
+import { Readiness } from '@tiersync/nest-observability';
 import { type Kafka } from 'kafkajs';
 import { AppModule } from './app.module';
 import { nestLogLevels } from './config/log-levels';
@@ -9,7 +10,6 @@ import { TIER_SYNC_CONFIG, type TierSyncConfig } from './config/tier-sync.config
 import { ConsumerFailureHandler } from './messaging/consumer-failure.handler';
 import { consumerMetricsOf, createTransport } from './messaging/consumer.options';
 import { KAFKA_CLIENT } from './messaging/kafka.module';
-import { Readiness } from './observability/readiness';
 import { SyncMetrics } from './observability/sync.metrics';
 
 /**

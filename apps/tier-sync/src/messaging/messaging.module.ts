@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
-import { ObservabilityModule } from '../observability/observability.module';
 import { SyncMetrics } from '../observability/sync.metrics';
 import { RouterModule } from '../router/router.module';
 import { SyncModule } from '../sync/sync.module';
@@ -11,7 +10,7 @@ import { SyncPublisher } from './sync.publisher';
 
 /** The Kafka side: the three @EventPattern handlers and the consumer's failure semantics. */
 @Module({
-  imports: [KafkaModule, ObservabilityModule, RouterModule, SyncModule],
+  imports: [KafkaModule, RouterModule, SyncModule],
   controllers: [SyncController],
   providers: [
     {

@@ -1,7 +1,7 @@
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type Readiness } from '@tiersync/nest-observability';
 import { type Kafka } from 'kafkajs';
 import { type TierSyncConfig } from '../config/tier-sync.config';
-import { type Readiness } from '../observability/readiness';
 import { type DedupeWindow } from './dedupe-window';
 import { loadDedupeWindow } from './dedupe.loader';
 

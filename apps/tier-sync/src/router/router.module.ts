@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
+import { Readiness } from '@tiersync/nest-observability';
 import { type Kafka } from 'kafkajs';
 import { CAPILLARY_API, type CapillaryApi } from '../capillary/capillary.api';
 import { CapillaryModule } from '../capillary/capillary.module';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { KAFKA_CLIENT, KafkaModule } from '../messaging/kafka.module';
 import { SyncPublisher } from '../messaging/sync.publisher';
-import { ObservabilityModule } from '../observability/observability.module';
-import { Readiness } from '../observability/readiness';
 import { SyncMetrics } from '../observability/sync.metrics';
 import { DedupeWindow } from './dedupe-window';
 import { DedupeBootstrap } from './dedupe.bootstrap';
@@ -16,7 +15,7 @@ import { GroupLeaderLookup } from './group-leader.lookup';
 import { IgnoredRecorder } from './ignored.recorder';
 
 @Module({
-  imports: [CapillaryModule, KafkaModule, ObservabilityModule],
+  imports: [CapillaryModule, KafkaModule],
   providers: [
     {
       provide: GroupLeaderCache,

@@ -6,7 +6,6 @@ import { ProgramTiersCache } from '../capillary/program-tiers.cache';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { KafkaModule } from '../messaging/kafka.module';
 import { SyncPublisher } from '../messaging/sync.publisher';
-import { ObservabilityModule } from '../observability/observability.module';
 import { SyncMetrics } from '../observability/sync.metrics';
 import { GroupLeaderCache } from '../router/group-leader.cache';
 import { RouterModule } from '../router/router.module';
@@ -18,7 +17,7 @@ import { SyncTargetResolver } from './sync-target.resolver';
 
 /** The group sync: one service per command, built from the pure planner, runner and settlement. */
 @Module({
-  imports: [CapillaryModule, KafkaModule, ObservabilityModule, RouterModule],
+  imports: [CapillaryModule, KafkaModule, RouterModule],
   providers: [
     {
       provide: GroupSyncService,

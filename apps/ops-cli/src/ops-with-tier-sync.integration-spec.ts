@@ -5,6 +5,8 @@ import {
   type CapillarySim,
 } from '@tiersync/capillary-sim';
 import { ensureTopics } from '@tiersync/kafka';
+import { AppProcess } from '@tiersync/app-process';
+import { freePort } from '@tiersync/local-kafka';
 import { topicNames } from '@tiersync/tier-events';
 import {
   integrationBrokers,
@@ -15,7 +17,6 @@ import {
   uniqueName,
 } from '../test/ops-test-env';
 import { inStepSeed } from '../test/reconcile-seed';
-import { TierSyncProcess } from '../test/tier-sync.process';
 import { ExitCode } from './cli/exit-code';
 import { type DeadLetterEntry } from './dlq/dead-letter.catalog';
 import { type ReplayReport } from './kafka/replay.report';
@@ -41,7 +42,8 @@ describe('ops with tier-sync running', () => {
   const prefix = `${uniqueName('ops-e2e')}.`;
   const topics = topicNames(prefix);
   let sim: CapillarySim;
-  let tierSync: TierSyncProcess;
+  // ops-cli never imports the app; it only shares topics and messages with it.
+  const tierSync = new AppProcess('tier-sync');
   let env: Record<string, string>;
   const ops = async (...args: string[]) => runOps(['--json', '--quiet', ...args], env);
   // Fast retries so failures settle in seconds; everything else is the app's default.
@@ -53,6 +55,11 @@ describe('ops with tier-sync running', () => {
     SYNC_RETRY_DELAY_MS: '200',
     SYNC_RETRY_MAX_DELAY_MS: '1000',
   });
+  const startTierSync = async () => {
+    const port = await freePort();
+    tierSync.start({ ...tierSyncEnv(), SYNC_HTTP_HOST: '127.0.0.1', SYNC_HTTP_PORT: String(port) });
+    await tierSync.untilReady(`http://127.0.0.1:${port}/health/ready`);
+  };
   const tierOf = (customerId: number, programId = DEMO_PROGRAM_ID) =>
     sim.control.tierOf(customerId, programId).tierNumber;
   const adjusted = () =>
@@ -71,7 +78,7 @@ describe('ops with tier-sync running', () => {
       CAPILLARY_USERNAME: AUTH.username,
       CAPILLARY_PASSWORD: AUTH.password,
     };
-    tierSync = await TierSyncProcess.start(tierSyncEnv());
+    await startTierSync();
   });
 
   afterAll(async () => {
@@ -153,7 +160,7 @@ describe('ops with tier-sync running', () => {
     expect(report.totals.again).toBe(report.totals.toHandle);
     expect(report.totals.again).toBeGreaterThanOrEqual(5);
 
-    tierSync = await TierSyncProcess.start(tierSyncEnv());
+    await startTierSync();
     // One sync result per command handled again; every group is in step, so nothing is adjusted.
     await eventually('the replayed commands handled', async () =>
       (await results()) >= resultsBefore + report.totals.again ? true : undefined,

@@ -1,3 +1,4 @@
+import { AppProcess } from '@tiersync/app-process';
 import {
   DEMO_PROGRAM_ID,
   DEMO_SECOND_PROGRAM_ID,
@@ -5,17 +6,10 @@ import {
   type CapillarySim,
 } from '@tiersync/capillary-sim';
 import { ensureTopics } from '@tiersync/kafka';
-import { AppProcess } from '@tiersync/app-process';
+import { testBrokers, testKafka, uniqueName } from '@tiersync/kafka/testing';
 import { freePort } from '@tiersync/local-kafka';
 import { topicNames } from '@tiersync/tier-events';
-import {
-  integrationBrokers,
-  integrationKafka,
-  jsonOf,
-  readCommands,
-  runOps,
-  uniqueName,
-} from '../test/ops-test-env';
+import { jsonOf, readCommands, runOps } from '../test/ops-test-env';
 import { inStepSeed } from '../test/reconcile-seed';
 import { ExitCode } from './cli/exit-code';
 import { type DeadLetterEntry } from './dlq/dead-letter.catalog';
@@ -38,7 +32,7 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined> |
 
 /** The CLI against a running tier-sync (child process), the simulator and a real broker. */
 describe('ops with tier-sync running', () => {
-  const kafka = integrationKafka();
+  const kafka = testKafka('ops-cli-test');
   const prefix = `${uniqueName('ops-e2e')}.`;
   const topics = topicNames(prefix);
   let sim: CapillarySim;
@@ -72,7 +66,7 @@ describe('ops with tier-sync running', () => {
     );
     sim = await startCapillarySim({ seed: inStepSeed(6), auth: AUTH });
     env = {
-      KAFKA_BROKERS: integrationBrokers(),
+      KAFKA_BROKERS: testBrokers().join(','),
       KAFKA_TOPIC_PREFIX: prefix,
       CAPILLARY_BASE_URL: sim.url,
       CAPILLARY_USERNAME: AUTH.username,

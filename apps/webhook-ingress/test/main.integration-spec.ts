@@ -1,6 +1,7 @@
 import { AppProcess } from '@tiersync/app-process';
+import { testBrokers } from '@tiersync/kafka/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TEST_SECRET, testBrokerList } from './ingress-harness';
+import { TEST_SECRET } from './ingress-harness';
 import { readTopic } from './topic-reader';
 import { webhookPayloads } from './webhook-payloads';
 
@@ -13,7 +14,7 @@ function runMain(env: Record<string, string>): AppProcess {
 
 describe('apps/webhook-ingress/src/main.ts', () => {
   const base = () => ({
-    KAFKA_BROKERS: testBrokerList().join(','),
+    KAFKA_BROKERS: testBrokers().join(','),
     INGRESS_HOST: '127.0.0.1',
     INGRESS_PORT: '0',
   });
@@ -53,7 +54,7 @@ describe('apps/webhook-ingress/src/main.ts', () => {
     expect(started.logs()).toContain('producer disconnected');
     const wanted = new Set(payloads.map((p) => p['eventId']));
     const records = await readTopic(
-      testBrokerList(),
+      testBrokers(),
       `${prefix}webhook-events.v1`,
       (all) => all.length >= wanted.size,
     );

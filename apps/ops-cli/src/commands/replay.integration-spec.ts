@@ -1,6 +1,7 @@
 import { ensureTopics, EventPublisher, KeyedConsumer } from '@tiersync/kafka';
+import { testBrokers, testKafka, uniqueName } from '@tiersync/kafka/testing';
 import { type Admin, type Consumer, type Kafka } from 'kafkajs';
-import { integrationBrokers, integrationKafka, jsonOf, runOps, uniqueName } from '../../test/ops-test-env';
+import { jsonOf, runOps } from '../../test/ops-test-env';
 import { ExitCode } from '../cli/exit-code';
 import { type ReplayReport } from '../kafka/replay.report';
 
@@ -51,10 +52,10 @@ class TestConsumer {
 }
 
 describe('ops replay (real broker)', () => {
-  const kafka = integrationKafka();
+  const kafka = testKafka('ops-cli-test');
   const publisher = new EventPublisher(kafka);
   const admin: Admin = kafka.admin();
-  const env = { KAFKA_BROKERS: integrationBrokers() };
+  const env = { KAFKA_BROKERS: testBrokers().join(',') };
   let topic: string;
   let groupId: string;
   let splitAt: number;

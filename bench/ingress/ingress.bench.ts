@@ -6,8 +6,8 @@
 //   node -r ./tools/runtime/register.js bench/ingress/ingress.bench.ts [--duration 20] [--connections 64]
 // Uses KAFKA_BROKERS when set, else starts a local broker (tools/local-kafka). PUBLISH_LINGER_MS and
 // SERVER_NODE_OPTIONS, when set, are passed to every server.
-import { createKafka, parseBrokers } from '@tiersync/kafka';
 import { AppProcess } from '@tiersync/app-process';
+import { createKafka, parseBrokers } from '@tiersync/kafka';
 import { startLocalKafka } from '@tiersync/local-kafka';
 import { capillarySamples } from '@tiersync/tier-events';
 import autocannon from 'autocannon';

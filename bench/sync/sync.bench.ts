@@ -4,9 +4,9 @@
 // Run:
 //   node -r ./tools/runtime/register.js bench/sync/sync.bench.ts [--groups 2000] [--secondaries 5] [--concurrency 10] [--ceiling 32]
 // Uses KAFKA_BROKERS when set, else starts a local broker (tools/local-kafka).
+import { AppProcess } from '@tiersync/app-process';
 import { startCapillarySim } from '@tiersync/capillary-sim';
 import { createKafka, ensureTopics, parseBrokers } from '@tiersync/kafka';
-import { AppProcess } from '@tiersync/app-process';
 import { startLocalKafka } from '@tiersync/local-kafka';
 import { topicNames } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';

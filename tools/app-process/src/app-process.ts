@@ -81,7 +81,6 @@ export class AppProcess {
     return this.exit;
   }
 
-  /** Its last output lines. */
   logs(): string {
     return this.lines.join('\n');
   }

@@ -1,7 +1,7 @@
+import { AppProcess } from '@tiersync/app-process';
 import { basicAuthorization } from '@tiersync/capillary-client';
 import { type CapillarySim, DEMO_PROGRAM_ID, type SimCall, startCapillarySim } from '@tiersync/capillary-sim';
 import { createKafka, ensureTopics, parseBrokers } from '@tiersync/kafka';
-import { AppProcess } from '@tiersync/app-process';
 import { freePort } from '@tiersync/local-kafka';
 import {
   type DeadLetter,

@@ -150,7 +150,7 @@ describe('ops with tier-sync running', () => {
     const run = await ops(...everything);
     expect(run.code).toBe(ExitCode.ok);
     const report = jsonOf(run) as ReplayReport;
-    expect(report).toMatchObject({ consumerGroup: `${prefix}tier-sync`, applied: true, evictedMembers: [] });
+    expect(report).toMatchObject({ consumerGroup: `${prefix}tier-sync`, applied: true });
     expect(report.totals.again).toBe(report.totals.toHandle);
     expect(report.totals.again).toBeGreaterThanOrEqual(5);
 

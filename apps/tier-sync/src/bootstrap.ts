@@ -1,11 +1,11 @@
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { nestLogLevels } from '@tiersync/env-config';
 import { EventPublisher } from '@tiersync/kafka';
 import { Readiness } from '@tiersync/nest-observability';
 import { type Kafka } from 'kafkajs';
 import { AppModule } from './app.module';
-import { nestLogLevels } from './config/log-levels';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from './config/tier-sync.config';
 import { ConsumerFailureHandler } from './messaging/consumer-failure.handler';
 import { consumerMetricsOf, createTransport } from './messaging/consumer.options';

@@ -1,5 +1,5 @@
 import { exitOnStartFailure, runIngressServer } from '../src/app/ingress-server';
-import { loadIngressConfig } from '../src/config/ingress-config';
+import { loadIngressConfig } from '../src/config/ingress.config';
 import { InstantSink } from '../test/instant.sink';
 
 /**

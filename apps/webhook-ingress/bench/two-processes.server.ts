@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { exitOnStartFailure, runIngressServer } from '../src/app/ingress-server';
-import { loadIngressConfig } from '../src/config/ingress-config';
+import { loadIngressConfig } from '../src/config/ingress.config';
 
 const PROCESSES = 2;
 

@@ -1,5 +1,5 @@
 import { exitOnStartFailure, runIngressServer } from './app/ingress-server';
-import { loadIngressConfig } from './config/ingress-config';
+import { loadIngressConfig } from './config/ingress.config';
 
 /** Bootstraps only: the validated environment in, the running server out. */
 async function bootstrap(): Promise<void> {

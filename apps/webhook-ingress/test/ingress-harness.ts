@@ -2,7 +2,7 @@ import { testBrokers } from '@tiersync/kafka/testing';
 import { randomUUID } from 'node:crypto';
 import { createIngressApp } from '../src/app/ingress-app.factory';
 import { type IngressAppOptions } from '../src/app/ingress-app.module';
-import { loadIngressConfig, type IngressConfig } from '../src/config/ingress-config';
+import { loadIngressConfig, type IngressConfig } from '../src/config/ingress.config';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef';
 

@@ -11,6 +11,13 @@ export { CapillaryClient } from './capillary.client';
 export { type CapillaryClientOptions, type CapillaryLogger } from './client-options';
 export { systemClock, type Clock } from './clock';
 export { ConcurrencyLimiter } from './concurrency-limiter';
+export { capillaryConnectionOf, type CapillaryConnection } from './config/capillary.config';
+export {
+  CAPILLARY_AUTH_KINDS,
+  withCapillaryEnvironment,
+  type CapillaryEnvironmentOptions,
+  type CapillaryVariables,
+} from './config/capillary.environment';
 export { parseRetryAfter } from './error-classification';
 export { type CustomerIdentifiers, type CustomerProgramTier, type ProgramTier } from './loyalty.types';
 export { OAUTH_HEADER } from './oauth-token.provider';

@@ -1,3 +1,12 @@
+export { ConsumerGroupActiveError } from './admin/consumer-group-active.error';
+export {
+  ConsumerGroupOffsets,
+  type ConsumerGroupMember,
+  type ConsumerGroupView,
+  type PartitionOffset,
+  type PartitionOffsets,
+} from './admin/consumer-group-offsets';
+export { KafkaEnvironment, kafkaConnectionOf, type KafkaVariables } from './config/kafka.environment';
 export { KeyedConsumer } from './consumer/keyed-consumer';
 export {
   type DeadLetterHandler,

@@ -29,6 +29,16 @@ const violations: Probe[] = [
     code: "import { createKafka } from '@tiersync/kafka';",
   },
   {
+    name: 'env-config importing Nest',
+    file: 'libs/env-config/src/probe.ts',
+    code: "import { Injectable } from '@nestjs/common';",
+  },
+  {
+    name: 'env-config importing another lib',
+    file: 'libs/env-config/src/probe.ts',
+    code: "import { createKafka } from '@tiersync/kafka';",
+  },
+  {
     name: 'a lib importing an app',
     file: 'libs/kafka/src/probe.ts',
     code: "import { x } from '../../../apps/tier-sync/src/main';",

@@ -1,7 +1,7 @@
 import { createKafka } from '@tiersync/kafka';
 import { type Command } from 'commander';
 import { type Kafka } from 'kafkajs';
-import { loadOpsConfig, type EnvName, type EnvSource, type OpsConfig } from '../config/ops-config';
+import { loadOpsConfig, type EnvName, type EnvSource, type OpsConfig } from '../config/ops.config';
 import { Output, type CliIo } from './output';
 
 /** What every command receives from main.ts (or a test): the environment and the output streams. */
@@ -40,7 +40,7 @@ export function commandContext(
   return {
     output,
     config,
-    kafka: () => (kafka ??= createKafka({ brokers: config.kafka.brokers, clientId: config.kafka.clientId })),
+    kafka: () => (kafka ??= createKafka(config.kafka)),
   };
 }
 

@@ -1,3 +1,4 @@
+import { ConfigValidationError } from '@tiersync/env-config';
 import { CommanderError } from 'commander';
 import { RefusedError } from './refused.error';
 import { UsageError } from './usage.error';
@@ -10,7 +11,11 @@ export function exitCodeOf(error: unknown): ExitCode {
   if (error instanceof RefusedError) {
     return ExitCode.refused;
   }
-  if (error instanceof UsageError || error instanceof CommanderError) {
+  if (
+    error instanceof UsageError ||
+    error instanceof ConfigValidationError ||
+    error instanceof CommanderError
+  ) {
     return ExitCode.usage;
   }
   return ExitCode.failure;

@@ -6,7 +6,7 @@ import { parseIdList } from '../cli/id-list.parser';
 import { ProgressReporter } from '../cli/progress-reporter';
 import { ReportedFailureError } from '../cli/reported-failure.error';
 import { UsageError } from '../cli/usage.error';
-import { requireCapillary } from '../config/ops-config';
+import { requireCapillary } from '../config/ops.config';
 import { forEachBounded } from '../reconcile/bounded-pool';
 import { CallPacer } from '../reconcile/call-pacer';
 import { groupIdsOf } from '../reconcile/group-id.source';
@@ -73,17 +73,13 @@ export function registerReconcileCommand(program: Command, deps: CliDeps): void 
         const progress = new ProgressReporter(ctx.output, 'reconciling groups', total);
         const reconcileDeps = {
           reader: new GroupSnapshotReader(client),
-          pacer: new CallPacer(capillary.rateLimitPerMinute ?? 0),
+          pacer: new CallPacer(capillary.rateLimitPerMinute),
           publisher: publisher && { publisher, topic },
           progress,
         };
-        await forEachBounded(
-          groupIdsOf(selection, client),
-          capillary.maxConcurrency ?? 10,
-          async (groupId) => {
-            reports.push(await reconcileGroup(groupId, options, reconcileDeps));
-          },
-        );
+        await forEachBounded(groupIdsOf(selection, client), capillary.maxConcurrency, async (groupId) => {
+          reports.push(await reconcileGroup(groupId, options, reconcileDeps));
+        });
         progress.finish();
       } finally {
         // Keep-alive sockets would otherwise hold the process open after the report.

@@ -126,7 +126,7 @@ describe('ops replay (real broker)', () => {
   it('moves the group to explicit offsets and the group re-handles exactly that range', async () => {
     const run = await replay('--offsets', '0:3,1:1');
     expect(run.code).toBe(ExitCode.ok);
-    expect(jsonOf(run) as ReplayReport).toMatchObject({ applied: true, evictedMembers: [] });
+    expect(jsonOf(run) as ReplayReport).toMatchObject({ applied: true });
     expect(await committed()).toEqual(new Map([...(await highs())].map(([p]) => [p, p === 0 ? 3 : 1])));
 
     const high = await highs();
@@ -156,72 +156,67 @@ describe('ops replay (real broker)', () => {
     expect(seen.map((s) => s.seq).sort((a, b) => a - b)).toEqual(range(20, 40));
   });
 
-  it('refuses (exit 3) while the group has a live member, and --force moves it anyway', async () => {
+  it('refuses (exit 3) while the group has a live member, names it and says what to do; nothing moves', async () => {
     const live = new TestConsumer(kafka, groupId);
     await live.start(topic);
     await waitForMembers(admin, groupId, 1);
     const before = await committed();
 
     const refused = await replay('--offsets', '0:0,1:0');
+    await live.stop();
     expect(refused.code).toBe(ExitCode.refused);
-    expect(refused.stderr).toContain('1 live member(s)');
     expect((jsonOf(refused) as { error: { kind: string } }).error.kind).toBe('refused');
+    expect(refused.stderr).toContain(
+      `consumer group ${groupId} has 1 active member(s) (client ids: ops-cli-test on `,
+    );
+    expect(refused.stderr).toContain(
+      'Stop tier-sync or scale it to 0 (every consumer of this group), run this command again, then start it',
+    );
     expect(await committed()).toEqual(before);
     expect(live.seen).toHaveLength(0);
-
-    const forced = await replay('--offsets', '0:0,1:0', '--force');
-    expect(forced.code).toBe(ExitCode.ok);
-    expect((jsonOf(forced) as ReplayReport).evictedMembers).toHaveLength(1);
-    expect(forced.stderr).toContain('check that they re-handle the range');
-    // The evicted consumer rejoins and re-handles everything from the new offsets.
-    const seen = await live.waitFor(40);
-    await live.stop();
-    expect(seen.map((s) => s.seq).sort((a, b) => a - b)).toEqual(range(0, 40));
   });
 
-  it('--force rewinds a running KeyedConsumer (as tier-sync runs): it handles the range again', async () => {
-    // tier-sync consumes through libs/kafka's KeyedConsumer, which keeps per-partition offset state across
-    // rejoins; a forced rewind into offsets it already handled and committed must be handled again.
+  it('a running KeyedConsumer (as tier-sync runs) blocks the replay; stopped, the group moves and the range is handled again', async () => {
+    // tier-sync consumes through libs/kafka's KeyedConsumer; this is the stop, replay, start runbook.
     const keyedGroup = uniqueName('replay-keyed');
     const seen: number[] = [];
-    const consumer = new KeyedConsumer(kafka, {
-      groupId: keyedGroup,
-      topics: [topic],
-      fromBeginning: true,
-      commitIntervalMs: 100,
-      sessionTimeoutMs: 10_000,
-      heartbeatIntervalMs: 500,
-      handler: (message) => {
-        const { seq } = JSON.parse(message.value?.toString() ?? '{}') as { seq: number };
-        seen.push(seq);
-        return Promise.resolve();
-      },
-      onDeadLetter: () => Promise.reject(new Error('nothing here fails')),
-    });
-    await consumer.start();
+    const start = async (): Promise<KeyedConsumer> => {
+      const consumer = keyedConsumer(keyedGroup, topic, (seq) => seen.push(seq));
+      await consumer.start();
+      return consumer;
+    };
+    const rewind = () =>
+      runOps(
+        ['--json', 'replay', '--topic', topic, '--consumer-group', keyedGroup, '--offsets', '0:0,1:0'],
+        env,
+      );
+
+    const running = await start();
     try {
       await waitUntil(() => seen.length >= 40, 'the keyed consumer to handle the topic');
       await waitGroupCommitted(keyedGroup, await highs());
-      const forced = await runOps(
-        [
-          '--json',
-          'replay',
-          '--topic',
-          topic,
-          '--consumer-group',
-          keyedGroup,
-          '--offsets',
-          '0:0,1:0',
-          '--force',
-        ],
-        env,
+      const refused = await rewind();
+      expect(refused.code).toBe(ExitCode.refused);
+      expect(refused.stderr).toContain(
+        `consumer group ${keyedGroup} has 1 active member(s) (client ids: ${KEYED_CLIENT_ID} on `,
       );
-      expect(forced.code).toBe(ExitCode.ok);
-      expect((jsonOf(forced) as ReplayReport).evictedMembers).toHaveLength(1);
-      await waitUntil(() => seen.length >= 80, 'the keyed consumer to handle the rewound range again');
+      expect(await committed(keyedGroup)).toEqual(await highs());
+    } finally {
+      await running.stop({ deadlineMs: 5_000 });
+    }
+    expect(seen).toHaveLength(40);
+
+    const moved = await rewind();
+    expect(moved.code).toBe(ExitCode.ok);
+    expect(jsonOf(moved) as ReplayReport).toMatchObject({ applied: true, totals: { again: 40 } });
+    expect(await committed(keyedGroup)).toEqual(new Map([...(await highs())].map(([p]) => [p, 0])));
+
+    const restarted = await start();
+    try {
+      await waitUntil(() => seen.length >= 80, 'the restarted keyed consumer to handle the range again');
       await waitGroupCommitted(keyedGroup, await highs());
     } finally {
-      await consumer.stop({ deadlineMs: 5_000 });
+      await restarted.stop({ deadlineMs: 5_000 });
     }
     expect(seen.slice(40).sort((a, b) => a - b)).toEqual(range(0, 40));
   });
@@ -246,6 +241,27 @@ describe('ops replay (real broker)', () => {
     expect(outside.stderr).toContain('outside the log');
   });
 });
+
+const KEYED_CLIENT_ID = 'replay-keyed-consumer';
+
+/** A KeyedConsumer with its own client id, so a refusal can be seen to name it. */
+function keyedConsumer(groupId: string, topic: string, onSeq: (seq: number) => void): KeyedConsumer {
+  const kafka = testKafka(KEYED_CLIENT_ID);
+  return new KeyedConsumer(kafka, {
+    groupId,
+    topics: [topic],
+    fromBeginning: true,
+    commitIntervalMs: 100,
+    sessionTimeoutMs: 10_000,
+    heartbeatIntervalMs: 500,
+    handler: (message) => {
+      const { seq } = JSON.parse(message.value?.toString() ?? '{}') as { seq: number };
+      onSeq(seq);
+      return Promise.resolve();
+    },
+    onDeadLetter: () => Promise.reject(new Error('nothing here fails')),
+  });
+}
 
 async function waitUntil(done: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 300 && !done(); i++) {

@@ -1,6 +1,6 @@
 import { describeConfigReference } from '@tiersync/workspace-checks';
-import { loadOpsConfig } from './ops-config';
-import { OpsEnvironment } from './ops-environment';
+import { loadOpsConfig } from './ops.config';
+import { OpsEnvironment } from './ops.environment';
 
 describeConfigReference({
   section: 'ops-cli',

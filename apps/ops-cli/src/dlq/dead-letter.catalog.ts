@@ -3,7 +3,7 @@ import { type Kafka } from 'kafkajs';
 import { type Output } from '../cli/output';
 import { ProgressReporter } from '../cli/progress-reporter';
 import { UsageError } from '../cli/usage.error';
-import { type OpsConfig } from '../config/ops-config';
+import { type OpsConfig } from '../config/ops.config';
 import { topicExists } from '../kafka/topic-snapshot.reader';
 import { type DeadLetterFilter } from './dead-letter.filter';
 import { scanDeadLetters, type UnreadableRecord } from './dead-letter.reader';

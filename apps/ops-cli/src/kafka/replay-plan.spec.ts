@@ -1,7 +1,8 @@
+import { type PartitionOffsets } from '@tiersync/kafka';
 import { UsageError } from '../cli/usage.error';
-import { planReplay, type PartitionState } from './replay-plan';
+import { planReplay } from './replay-plan';
 
-const states: PartitionState[] = [
+const states: PartitionOffsets[] = [
   { partition: 0, low: 0, high: 200, committed: 150 },
   { partition: 1, low: 10, high: 100, committed: 100 },
   { partition: 2, low: 0, high: 50, committed: null },

@@ -1,17 +1,7 @@
+import { type PartitionOffsets } from '@tiersync/kafka';
 import { UsageError } from '../cli/usage.error';
 
-/** One partition as the group sees it now. */
-export interface PartitionState {
-  partition: number;
-  /** Log start offset (older records were deleted by retention or compaction). */
-  low: number;
-  /** High watermark: the offset the next record will get. */
-  high: number;
-  /** The group's committed offset (the next record it will handle), or null when it never committed. */
-  committed: number | null;
-}
-
-export interface PartitionPlan extends PartitionState {
+export interface PartitionPlan extends PartitionOffsets {
   target: number;
   /** Records the group already handled that it will handle again (null: no committed offset to compare). */
   again: number | null;
@@ -28,7 +18,7 @@ export interface ReplayPlan {
 
 /** Compares the group's position with the target offsets, partition by partition. */
 export function planReplay(
-  states: readonly PartitionState[],
+  states: readonly PartitionOffsets[],
   targets: ReadonlyMap<number, number>,
 ): ReplayPlan {
   const byPartition = new Map(states.map((s) => [s.partition, s]));
@@ -52,7 +42,7 @@ export function planReplay(
   };
 }
 
-function planPartition(state: PartitionState, target: number): PartitionPlan {
+function planPartition(state: PartitionOffsets, target: number): PartitionPlan {
   if (target < state.low || target > state.high) {
     throw new UsageError(
       `offset ${target} on partition ${state.partition} is outside the log [${state.low}, ${state.high}]`,

@@ -11,7 +11,6 @@ const report: ReplayReport = {
     members: [{ memberId: 'm', clientId: 'c', clientHost: 'h' }],
   },
   applied: false,
-  evictedMembers: [],
   partitions: [
     { partition: 0, low: 0, high: 50, committed: 40, target: 10, again: 30, skipped: 0, toHandle: 40 },
   ],
@@ -26,12 +25,17 @@ describe(describeReplay.name, () => {
     );
     expect(text).toMatch(/0\s+0\s+40\s+10\s+50\s+30\s+0\s+40/);
     expect(text).toContain('Total: 30 handled again, 0 skipped, 40 to handle');
-    expect(text).toContain('without --force the move would be refused');
+    expect(text).toContain('the move would be refused (exit 3) until tier-sync is stopped or scaled to 0');
   });
 
-  it('reports the members a forced move removed', () => {
-    const text = describeReplay({ ...report, dryRun: false, applied: true, evictedMembers: ['m'] });
+  it('reports a move that was applied, with no refusal hint', () => {
+    const text = describeReplay({
+      ...report,
+      dryRun: false,
+      applied: true,
+      group: { ...report.group, members: [] },
+    });
     expect(text).toContain('Moved consumer group');
-    expect(text).toContain('Removed 1 live member(s)');
+    expect(text).not.toContain('refused');
   });
 });

@@ -1,5 +1,5 @@
+import { type ConsumerGroupView } from '@tiersync/kafka';
 import { renderTable } from '../cli/table';
-import { type GroupView } from './group-inspector';
 import { type ReplayPlan } from './replay-plan';
 
 export interface ReplayReport extends ReplayPlan {
@@ -7,9 +7,8 @@ export interface ReplayReport extends ReplayPlan {
   consumerGroup: string;
   dryRun: boolean;
   toTime: string | null;
-  group: GroupView;
+  group: ConsumerGroupView;
   applied: boolean;
-  evictedMembers: string[];
 }
 
 export function describeReplay(report: ReplayReport): string {
@@ -44,13 +43,10 @@ export function describeReplay(report: ReplayReport): string {
     '',
     `Total: ${report.totals.again} handled again, ${report.totals.skipped} skipped, ${report.totals.toHandle} to handle`,
   ];
-  if (report.evictedMembers.length > 0) {
-    lines.push(
-      `Removed ${report.evictedMembers.length} live member(s) from the group (--force); they rejoin.`,
-    );
-  }
   if (report.dryRun && report.group.members.length > 0) {
-    lines.push('The group has live members: without --force the move would be refused (exit 3).');
+    lines.push(
+      'The group has live members: the move would be refused (exit 3) until tier-sync is stopped or scaled to 0.',
+    );
   }
   if (report.dryRun && report.totals.skipped > 0) {
     lines.push('This moves forward past unhandled records: it needs --allow-skip.');

@@ -1,5 +1,5 @@
 import { type CustomerProgramTier } from '@tiersync/capillary-client';
-import { type DowngradePolicy } from '../config/ops-environment';
+import { type DowngradePolicy } from '../config/ops.environment';
 
 export interface TierRef {
   number: number;

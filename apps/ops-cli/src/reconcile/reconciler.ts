@@ -1,6 +1,6 @@
 import { type EventPublisher } from '@tiersync/kafka';
 import { type ProgressReporter } from '../cli/progress-reporter';
-import { type DowngradePolicy } from '../config/ops-environment';
+import { type DowngradePolicy } from '../config/ops.environment';
 import { estimatedSyncCalls, type CallPacer } from './call-pacer';
 import { calculateDrift, type GroupDrift } from './drift.calculator';
 import { type GroupSnapshotReader } from './group-snapshot.reader';

@@ -1,10 +1,10 @@
 import { describeConfigReference } from '@tiersync/workspace-checks';
-import { validateEnvironment } from './env.validation';
-import { EnvironmentVariables } from './environment.variables';
+import { loadTierSyncConfig } from './tier-sync.config';
+import { TierSyncEnvironment } from './tier-sync.environment';
 
 describeConfigReference({
   section: 'tier-sync',
-  schema: EnvironmentVariables,
-  load: (env) => validateEnvironment(env).CAPILLARY_BASE_URL,
+  schema: TierSyncEnvironment,
+  load: (env) => loadTierSyncConfig(env).capillary.baseUrl,
   variable: 'CAPILLARY_BASE_URL',
 });

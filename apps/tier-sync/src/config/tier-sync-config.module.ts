@@ -1,21 +1,34 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { validateEnvironment } from './env.validation';
-import { type EnvironmentVariables } from './environment.variables';
-import { buildTierSyncConfig, TIER_SYNC_CONFIG } from './tier-sync.config';
+import { environmentValidator } from '@tiersync/env-config';
+import { TIER_SYNC_CONFIG, toTierSyncConfig, type TierSyncVariables } from './tier-sync.config';
+import { TierSyncEnvironment } from './tier-sync.environment';
 
 /** The environment, validated once at boot, offered to every module as the typed TierSyncConfig. */
 @Global()
 @Module({
-  imports: [ConfigModule.forRoot({ cache: true, ignoreEnvFile: true, validate: validateEnvironment })],
+  imports: [
+    ConfigModule.forRoot({
+      cache: true,
+      ignoreEnvFile: true,
+      validate: environmentValidator(TierSyncEnvironment),
+    }),
+  ],
   providers: [
     {
       provide: TIER_SYNC_CONFIG,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<EnvironmentVariables, true>) =>
-        buildTierSyncConfig((key) => config.get(key, { infer: true })),
+      useFactory: (config: ConfigService<TierSyncEnvironment, true>) =>
+        toTierSyncConfig(environmentOf(config)),
     },
   ],
   exports: [TIER_SYNC_CONFIG],
 })
 export class TierSyncConfigModule {}
+
+/** The validated environment, read through ConfigService's public getter. */
+function environmentOf(config: ConfigService<TierSyncEnvironment, true>): TierSyncVariables {
+  return new Proxy({} as TierSyncVariables, {
+    get: (_target, key): unknown => config.get(key as keyof TierSyncVariables, { infer: true }),
+  });
+}

@@ -1,10 +1,12 @@
-import { parseBrokers } from '@tiersync/kafka';
-import { type TopicMap, topicNames } from '@tiersync/tier-events';
-import { type EnvironmentVariables } from './environment.variables';
+import { capillaryConnectionOf, type CapillaryConnection } from '@tiersync/capillary-client';
+import { validateEnvironment, type EnvSource } from '@tiersync/env-config';
+import { kafkaConnectionOf, type KafkaConnectionOptions } from '@tiersync/kafka';
+import { topicNames, type TopicMap } from '@tiersync/tier-events';
+import { TierSyncEnvironment } from './tier-sync.environment';
 
-export type ValidityKind = EnvironmentVariables['SYNC_VALIDITY'];
-export type DowngradePolicy = EnvironmentVariables['SYNC_DOWNGRADE_POLICY'];
-export type RenewalAction = EnvironmentVariables['SYNC_RENEWAL_ACTION'];
+export type ValidityKind = TierSyncEnvironment['SYNC_VALIDITY'];
+export type DowngradePolicy = TierSyncEnvironment['SYNC_DOWNGRADE_POLICY'];
+export type RenewalAction = TierSyncEnvironment['SYNC_RENEWAL_ACTION'];
 
 /**
  * How every adjustment's validity is chosen (manualSlabActionValidity + Upto: docs/architecture.md,
@@ -32,7 +34,7 @@ export interface RetryPolicy {
 
 export interface SyncPolicy {
   downgradePolicy: DowngradePolicy;
-  target: EnvironmentVariables['SYNC_TARGET'];
+  target: TierSyncEnvironment['SYNC_TARGET'];
   validity: ValidityPolicy;
   renewalAction: RenewalAction;
   reasonPrefix: string;
@@ -42,23 +44,14 @@ export interface SyncPolicy {
   echoShortcut: boolean;
 }
 
-export interface CapillaryConfig {
-  baseUrl: string;
-  auth:
-    { kind: 'basic'; username: string; password: string } | { kind: 'oauth'; key: string; secret: string };
-  source: EnvironmentVariables['CAPILLARY_SOURCE'];
-  rateLimitPerMinute: number;
-  maxConcurrency: number;
-  timeoutMs: number;
-  groupLookup: EnvironmentVariables['CAPILLARY_GROUP_LOOKUP'];
+export interface CapillaryConfig extends CapillaryConnection {
+  groupLookup: TierSyncEnvironment['CAPILLARY_GROUP_LOOKUP'];
 }
 
 export interface TierSyncConfig {
   http: { host: string; port: number; shutdownDeadlineMs: number };
-  logLevel: EnvironmentVariables['LOG_LEVEL'];
-  kafka: {
-    brokers: string[];
-    clientId: string;
+  logLevel: TierSyncEnvironment['LOG_LEVEL'];
+  kafka: KafkaConnectionOptions & {
     consumerGroup: string;
     topics: TopicMap;
     partitions: number;
@@ -75,85 +68,70 @@ export interface TierSyncConfig {
   router: { dedupeWindowMs: number; dedupeMaxEntries: number; groupCacheTtlMs: number; tierMapTtlMs: number };
 }
 
+/** The validated variables, whether read from the class instance or through ConfigService. */
+export type TierSyncVariables = Pick<TierSyncEnvironment, keyof TierSyncEnvironment>;
+
 /** Injection token of the typed configuration. */
 export const TIER_SYNC_CONFIG = Symbol('TierSyncConfig');
 
-export type EnvReader = <K extends keyof EnvironmentVariables>(key: K) => EnvironmentVariables[K];
-
-/** Maps the validated flat environment to the nested, typed configuration the app reads. */
-export function buildTierSyncConfig(env: EnvReader): TierSyncConfig {
-  const prefix = env('KAFKA_TOPIC_PREFIX');
-  return {
-    http: {
-      host: env('SYNC_HTTP_HOST'),
-      port: env('SYNC_HTTP_PORT'),
-      shutdownDeadlineMs: env('SYNC_SHUTDOWN_DEADLINE_MS'),
-    },
-    logLevel: env('LOG_LEVEL'),
-    kafka: {
-      brokers: parseBrokers(env('KAFKA_BROKERS')),
-      clientId: env('KAFKA_CLIENT_ID'),
-      consumerGroup: env('KAFKA_CONSUMER_GROUP') ?? `${prefix}tier-sync`,
-      topics: topicNames(prefix),
-      partitions: env('KAFKA_TOPIC_PARTITIONS'),
-      replicationFactor: env('KAFKA_REPLICATION_FACTOR'),
-      sessionTimeoutMs: env('KAFKA_SESSION_TIMEOUT_MS'),
-      maxInFlight: env('SYNC_MAX_IN_FLIGHT'),
-      maxAttempts: env('SYNC_CONSUMER_MAX_ATTEMPTS'),
-      requeueDelayMs: env('SYNC_REQUEUE_DELAY_MS'),
-    },
-    capillary: {
-      baseUrl: env('CAPILLARY_BASE_URL'),
-      auth: capillaryAuth(env),
-      source: env('CAPILLARY_SOURCE'),
-      rateLimitPerMinute: env('CAPILLARY_RATE_LIMIT_PER_MINUTE'),
-      maxConcurrency: env('CAPILLARY_MAX_CONCURRENCY'),
-      timeoutMs: env('CAPILLARY_TIMEOUT_MS'),
-      groupLookup: env('CAPILLARY_GROUP_LOOKUP'),
-    },
-    sync: {
-      downgradePolicy: env('SYNC_DOWNGRADE_POLICY'),
-      target: env('SYNC_TARGET'),
-      validity: {
-        kind: env('SYNC_VALIDITY'),
-        upto: env('SYNC_VALIDITY_UPTO'),
-        alignToPrimary: env('SYNC_ALIGN_EXPIRY'),
-        reassessOnNextActivity: env('SYNC_REASSESS_ON_NEXT_ACTIVITY'),
-      },
-      renewalAction: env('SYNC_RENEWAL_ACTION'),
-      reasonPrefix: env('SYNC_REASON_PREFIX'),
-      dryRun: env('SYNC_DRY_RUN'),
-      retry: {
-        maxAttempts: env('SYNC_MAX_ATTEMPTS'),
-        inProcessAttempts: env('SYNC_IN_PROCESS_ATTEMPTS'),
-        backoffBaseMs: env('SYNC_BACKOFF_BASE_MS'),
-        backoffMaxMs: env('SYNC_BACKOFF_MAX_MS'),
-        retryDelayMs: env('SYNC_RETRY_DELAY_MS'),
-        retryMaxDelayMs: env('SYNC_RETRY_MAX_DELAY_MS'),
-      },
-      echoShortcut: env('SYNC_ECHO_SHORTCUT'),
-    },
-    router: {
-      dedupeWindowMs: env('SYNC_DEDUPE_WINDOW_MS'),
-      dedupeMaxEntries: env('SYNC_DEDUPE_MAX_ENTRIES'),
-      groupCacheTtlMs: env('SYNC_GROUP_CACHE_TTL_MS'),
-      tierMapTtlMs: env('SYNC_TIER_MAP_TTL_MS'),
-    },
-  };
+/** Validates raw variables (process.env through ConfigModule, a literal in tests) into the typed config. */
+export function loadTierSyncConfig(raw: EnvSource): TierSyncConfig {
+  return toTierSyncConfig(validateEnvironment(TierSyncEnvironment, raw));
 }
 
-function capillaryAuth(env: EnvReader): CapillaryConfig['auth'] {
-  // Validation already guaranteed the pair that matches CAPILLARY_AUTH.
-  if (env('CAPILLARY_AUTH') === 'oauth') {
-    return {
-      kind: 'oauth',
-      key: env('CAPILLARY_OAUTH_KEY') ?? '',
-      secret: env('CAPILLARY_OAUTH_SECRET') ?? '',
-    };
+/** Maps the validated flat environment to the nested, typed configuration the app reads. */
+export function toTierSyncConfig(env: TierSyncVariables): TierSyncConfig {
+  const prefix = env.KAFKA_TOPIC_PREFIX;
+  const capillary = capillaryConnectionOf(env);
+  if (capillary === undefined) {
+    throw new Error('unreachable: tier-sync validates CAPILLARY_BASE_URL as required');
   }
   return {
-    kind: 'basic',
-    username: env('CAPILLARY_USERNAME') ?? '',
-    password: env('CAPILLARY_PASSWORD') ?? '',
+    http: {
+      host: env.SYNC_HTTP_HOST,
+      port: env.SYNC_HTTP_PORT,
+      shutdownDeadlineMs: env.SYNC_SHUTDOWN_DEADLINE_MS,
+    },
+    logLevel: env.LOG_LEVEL,
+    kafka: {
+      ...kafkaConnectionOf(env),
+      consumerGroup: env.KAFKA_CONSUMER_GROUP ?? `${prefix}tier-sync`,
+      topics: topicNames(prefix),
+      partitions: env.KAFKA_TOPIC_PARTITIONS,
+      replicationFactor: env.KAFKA_REPLICATION_FACTOR,
+      sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+      maxInFlight: env.SYNC_MAX_IN_FLIGHT,
+      maxAttempts: env.SYNC_CONSUMER_MAX_ATTEMPTS,
+      requeueDelayMs: env.SYNC_REQUEUE_DELAY_MS,
+    },
+    capillary: { ...capillary, groupLookup: env.CAPILLARY_GROUP_LOOKUP },
+    sync: {
+      downgradePolicy: env.SYNC_DOWNGRADE_POLICY,
+      target: env.SYNC_TARGET,
+      validity: {
+        kind: env.SYNC_VALIDITY,
+        upto: env.SYNC_VALIDITY_UPTO,
+        alignToPrimary: env.SYNC_ALIGN_EXPIRY,
+        reassessOnNextActivity: env.SYNC_REASSESS_ON_NEXT_ACTIVITY,
+      },
+      renewalAction: env.SYNC_RENEWAL_ACTION,
+      reasonPrefix: env.SYNC_REASON_PREFIX,
+      dryRun: env.SYNC_DRY_RUN,
+      retry: {
+        maxAttempts: env.SYNC_MAX_ATTEMPTS,
+        inProcessAttempts: env.SYNC_IN_PROCESS_ATTEMPTS,
+        backoffBaseMs: env.SYNC_BACKOFF_BASE_MS,
+        backoffMaxMs: env.SYNC_BACKOFF_MAX_MS,
+        retryDelayMs: env.SYNC_RETRY_DELAY_MS,
+        retryMaxDelayMs: env.SYNC_RETRY_MAX_DELAY_MS,
+      },
+      echoShortcut: env.SYNC_ECHO_SHORTCUT,
+    },
+    router: {
+      dedupeWindowMs: env.SYNC_DEDUPE_WINDOW_MS,
+      dedupeMaxEntries: env.SYNC_DEDUPE_MAX_ENTRIES,
+      groupCacheTtlMs: env.SYNC_GROUP_CACHE_TTL_MS,
+      tierMapTtlMs: env.SYNC_TIER_MAP_TTL_MS,
+    },
   };
 }

@@ -16,7 +16,8 @@ export class ValidityUptoConstraint implements ValidatorConstraintInterface {
   }
 
   defaultMessage(args: ValidationArguments): string {
-    return validityUptoProblem(readValidity(args.object), args.value) ?? 'is invalid';
+    const problem = validityUptoProblem(readValidity(args.object), args.value) ?? 'is invalid';
+    return `${args.property} ${problem}`;
   }
 }
 

@@ -13,8 +13,7 @@ export const KAFKA_CLIENT = Symbol('Kafka');
     {
       provide: KAFKA_CLIENT,
       inject: [TIER_SYNC_CONFIG],
-      useFactory: ({ kafka }: TierSyncConfig) =>
-        createKafka({ brokers: kafka.brokers, clientId: kafka.clientId }),
+      useFactory: ({ kafka }: TierSyncConfig) => createKafka(kafka),
     },
     {
       provide: EventPublisher,

@@ -1,7 +1,7 @@
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type IngressConfig } from '../config/ingress-config';
+import { type IngressConfig } from '../config/ingress.config';
 import { closeConnectionsWhenClosing } from './graceful-close';
 import { IngressAppModule, type IngressAppOptions } from './ingress-app.module';
 import { registerWebhookBodyParser } from './webhook-body.parser';

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, RouterModule } from '@nestjs/core';
 import { ObservabilityModule } from '@tiersync/nest-observability';
-import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress-config';
+import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
 import { IngressExceptionFilter } from '../errors/ingress-exception.filter';
 import { IngressMetrics } from '../metrics/ingress.metrics';
 import { PublishingModule, type PublishingOptions } from '../publishing/publishing.module';

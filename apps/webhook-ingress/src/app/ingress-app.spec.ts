@@ -1,7 +1,7 @@
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { capillarySamples } from '@tiersync/tier-events';
 import { InstantSink } from '../../test/instant.sink';
-import { loadIngressConfig } from '../config/ingress-config';
+import { loadIngressConfig } from '../config/ingress.config';
 import { type OutgoingRecord } from '../publishing/record-sink';
 import { createIngressApp } from './ingress-app.factory';
 

@@ -1,6 +1,6 @@
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type IngressConfig } from '../config/ingress-config';
+import { type IngressConfig } from '../config/ingress.config';
 import { createIngressApp } from './ingress-app.factory';
 import { type IngressAppOptions } from './ingress-app.module';
 

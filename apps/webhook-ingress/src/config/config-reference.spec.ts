@@ -1,10 +1,10 @@
 import { describeConfigReference } from '@tiersync/workspace-checks';
-import { EnvironmentVariables } from './environment-variables';
-import { loadIngressConfig } from './ingress-config';
+import { loadIngressConfig } from './ingress.config';
+import { IngressEnvironment } from './ingress.environment';
 
 describeConfigReference({
   section: 'webhook-ingress',
-  schema: EnvironmentVariables,
+  schema: IngressEnvironment,
   load: (env) => loadIngressConfig(env).auth.secret,
   variable: 'WEBHOOK_SECRET',
 });

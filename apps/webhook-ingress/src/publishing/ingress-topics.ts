@@ -1,5 +1,5 @@
 import { type TopicSpec } from '@tiersync/kafka';
-import { type IngressConfig } from '../config/ingress-config';
+import { type IngressConfig } from '../config/ingress.config';
 
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
 /** Room for Kafka's record framing and our headers on top of the body itself. */

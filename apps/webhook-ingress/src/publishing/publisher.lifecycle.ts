@@ -7,7 +7,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { Readiness } from '@tiersync/nest-observability';
-import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress-config';
+import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
 import { BatchingPublisher } from './batching-publisher';
 import { RECORD_SINK, type RecordSink } from './record-sink';
 

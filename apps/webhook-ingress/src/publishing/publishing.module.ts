@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { type KafkaConfig } from 'kafkajs';
-import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress-config';
+import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
 import { IngressMetrics } from '../metrics/ingress.metrics';
 import { BatchingPublisher } from './batching-publisher';
 import { ingressTopicSpecs } from './ingress-topics';

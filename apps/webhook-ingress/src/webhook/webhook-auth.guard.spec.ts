@@ -1,5 +1,5 @@
 import { UnauthorizedException, type ExecutionContext } from '@nestjs/common';
-import { loadIngressConfig } from '../config/ingress-config';
+import { loadIngressConfig } from '../config/ingress.config';
 import { WebhookAuthGuard } from './webhook-auth.guard';
 
 const SECRET = 'the-configured-secret';

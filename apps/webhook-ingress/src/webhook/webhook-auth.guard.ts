@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type IncomingHttpHeaders } from 'node:http';
-import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress-config';
+import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();

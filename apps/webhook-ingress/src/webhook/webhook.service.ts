@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InvalidEventError } from '@tiersync/tier-events';
 import { type IncomingHttpHeaders } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress-config';
+import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
 import { IngressMetrics } from '../metrics/ingress.metrics';
 import { BatchingPublisher } from '../publishing/batching-publisher';
 import { type OutgoingRecord } from '../publishing/record-sink';

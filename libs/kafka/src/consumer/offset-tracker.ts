@@ -35,8 +35,8 @@ export class OffsetTracker {
    * offsets inside what we hold are duplicates; an offset before it (a rewind) or past it right after a
    * rejoin (someone else moved the group on) means our state is stale and must be reset. So does a first
    * fetch after a rejoin below the offset we committed ourselves: our own refetch starts at or after our
-   * last successful commit, so a lower start means an operator moved the group back (`ops replay
-   * --force`) and wants those records handled again, not dropped as duplicates.
+   * last successful commit, so a lower start means an operator moved the group back while we were out of
+   * it (`ops replay`) and wants those records handled again, not dropped as duplicates.
    */
   classify(offset: bigint, afterRejoin: boolean): OffsetVerdict {
     if (this.first === undefined || this.last === undefined) {

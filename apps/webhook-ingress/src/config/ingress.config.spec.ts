@@ -1,5 +1,5 @@
-import { ConfigValidationError } from './environment.validation';
-import { loadIngressConfig } from './ingress-config';
+import { ConfigValidationError } from '@tiersync/env-config';
+import { loadIngressConfig } from './ingress.config';
 
 const SECRET = 'a-secret-of-enough-length';
 const minimal = { KAFKA_BROKERS: 'k1:9092, k2:9092', WEBHOOK_SECRET: SECRET };

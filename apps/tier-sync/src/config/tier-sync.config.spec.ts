@@ -1,5 +1,5 @@
-import { validateEnvironment } from './env.validation';
-import { buildTierSyncConfig, type TierSyncConfig } from './tier-sync.config';
+import { ConfigValidationError } from '@tiersync/env-config';
+import { loadTierSyncConfig, type TierSyncConfig } from './tier-sync.config';
 
 const minimal = {
   KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093',
@@ -9,20 +9,20 @@ const minimal = {
 };
 
 function configOf(raw: Record<string, string>): TierSyncConfig {
-  const env = validateEnvironment(raw);
-  return buildTierSyncConfig((key) => env[key]);
+  return loadTierSyncConfig(raw);
 }
 
 function problemOf(raw: Record<string, string>): string {
   try {
-    validateEnvironment(raw);
+    loadTierSyncConfig(raw);
   } catch (error) {
+    expect(error).toBeInstanceOf(ConfigValidationError);
     return (error as Error).message;
   }
   throw new Error('expected the environment to be rejected');
 }
 
-describe(validateEnvironment.name, () => {
+describe(loadTierSyncConfig.name, () => {
   it('applies the documented defaults to a minimal environment', () => {
     const config = configOf(minimal);
     expect(config.kafka.brokers).toEqual(['127.0.0.1:9092', '127.0.0.1:9093']);

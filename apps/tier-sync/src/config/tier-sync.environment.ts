@@ -1,15 +1,7 @@
-import { CAPILLARY_SOURCES } from '@tiersync/capillary-client';
-import {
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Validate,
-  ValidateIf,
-} from 'class-validator';
-import { BoolVar, IntVar } from './env-decorators';
+import { withCapillaryEnvironment } from '@tiersync/capillary-client';
+import { BoolVar, IntVar, LogLevelVar, type LogLevelName } from '@tiersync/env-config';
+import { KafkaEnvironment } from '@tiersync/kafka';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, Validate } from 'class-validator';
 import { ValidityUptoConstraint } from './validity-upto.constraint';
 
 export const VALIDITIES = [
@@ -22,38 +14,18 @@ export const DOWNGRADE_POLICIES = ['mirror', 'upgrade-only'] as const;
 export const SYNC_TARGETS = ['current', 'event'] as const;
 export const RENEWAL_ACTIONS = ['RENEWAL', 'EXTEND_CURRENT_TIER_EXPIRY_DATE'] as const;
 export const GROUP_LOOKUPS = ['auto', 'primaryUserId', 'search'] as const;
-/** The ingress's names; `info` and `log` (Nest's name for it) mean the same, so one LOG_LEVEL fits both apps. */
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'log', 'debug', 'verbose'] as const;
-
-const needsBasic = (env: EnvironmentVariables) => env.CAPILLARY_AUTH === 'basic';
-const needsOauth = (env: EnvironmentVariables) => env.CAPILLARY_AUTH === 'oauth';
 
 /**
- * Every setting of apps/tier-sync, validated at boot (the names every process shares, listed in
- * docs/configuration.md, plus the app's own). Defaults live here and nowhere else; README.md documents
- * each variable.
+ * Every setting of apps/tier-sync, validated at boot: the Kafka and Capillary blocks every process shares
+ * plus the app's own. Defaults live here and nowhere else; docs/configuration.md documents each variable.
  */
-export class EnvironmentVariables {
-  @IsString() @IsNotEmpty() KAFKA_BROKERS!: string;
-  @IsString() @Matches(/^[A-Za-z0-9._-]*$/) KAFKA_TOPIC_PREFIX = 'tiersync.';
+export class TierSyncEnvironment extends withCapillaryEnvironment(KafkaEnvironment) {
   @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._-]+$/) KAFKA_CONSUMER_GROUP?: string;
-  @IsString() @IsNotEmpty() KAFKA_CLIENT_ID = 'tier-sync';
+  override KAFKA_CLIENT_ID = 'tier-sync';
   @IntVar(1, 10_000) KAFKA_TOPIC_PARTITIONS = 6;
-  @IntVar(1, 16) KAFKA_REPLICATION_FACTOR = 1;
   /** How long the group waits for a silent (crashed) member before giving its partitions to others. */
   @IntVar(6_000, 300_000) KAFKA_SESSION_TIMEOUT_MS = 30_000;
 
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) CAPILLARY_BASE_URL!: string;
-  @IsIn(['basic', 'oauth']) CAPILLARY_AUTH: 'basic' | 'oauth' = 'basic';
-  @ValidateIf(needsBasic) @IsString() @IsNotEmpty() CAPILLARY_USERNAME?: string;
-  @ValidateIf(needsBasic) @IsString() @IsNotEmpty() CAPILLARY_PASSWORD?: string;
-  @ValidateIf(needsOauth) @IsString() @IsNotEmpty() CAPILLARY_OAUTH_KEY?: string;
-  @ValidateIf(needsOauth) @IsString() @IsNotEmpty() CAPILLARY_OAUTH_SECRET?: string;
-  @IsIn(CAPILLARY_SOURCES) CAPILLARY_SOURCE: (typeof CAPILLARY_SOURCES)[number] = 'INSTORE';
-  /** 0 = no client-side limit. */
-  @IntVar(0, 1_000_000) CAPILLARY_RATE_LIMIT_PER_MINUTE = 0;
-  @IntVar(1, 1_000) CAPILLARY_MAX_CONCURRENCY = 10;
-  @IntVar(1, 600_000) CAPILLARY_TIMEOUT_MS = 10_000;
   @IsIn(GROUP_LOOKUPS) CAPILLARY_GROUP_LOOKUP: (typeof GROUP_LOOKUPS)[number] = 'auto';
 
   @IsIn(DOWNGRADE_POLICIES) SYNC_DOWNGRADE_POLICY: (typeof DOWNGRADE_POLICIES)[number] = 'mirror';
@@ -84,5 +56,5 @@ export class EnvironmentVariables {
   @IsString() @IsNotEmpty() SYNC_HTTP_HOST = '0.0.0.0';
   @IntVar(0, 65_535) SYNC_HTTP_PORT = 3001;
   @IntVar(0, 600_000) SYNC_SHUTDOWN_DEADLINE_MS = 10_000;
-  @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'log';
+  @LogLevelVar() LOG_LEVEL: LogLevelName = 'log';
 }

@@ -1,5 +1,5 @@
-import { UsageError } from '../cli/usage.error';
-import { loadOpsConfig, requireCapillary } from './ops-config';
+import { ConfigValidationError } from '@tiersync/env-config';
+import { loadOpsConfig, requireCapillary } from './ops.config';
 
 const minimal = { KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093' };
 
@@ -7,7 +7,7 @@ function problemOf(env: Record<string, string>, overrides = {}): string {
   try {
     loadOpsConfig(env, overrides);
   } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
+    expect(error).toBeInstanceOf(ConfigValidationError);
     return (error as Error).message;
   }
   throw new Error('expected the configuration to be rejected');

@@ -1,8 +1,8 @@
 import { type LogLevel } from '@nestjs/common';
-import { parseBrokers } from '@tiersync/kafka';
+import { nestLogLevels, validateEnvironment, type EnvSource } from '@tiersync/env-config';
+import { kafkaConnectionOf, type KafkaConnectionOptions } from '@tiersync/kafka';
 import { topicNames, type TopicMap } from '@tiersync/tier-events';
-import { type EnvironmentVariables, type LogLevelName } from './environment-variables';
-import { validateEnvironment } from './environment.validation';
+import { IngressEnvironment } from './ingress.environment';
 
 /** The validated, typed configuration the whole app is built from (the only reader of the environment). */
 export interface IngressConfig {
@@ -19,9 +19,7 @@ export interface IngressConfig {
     /** Undefined only in demo mode: then every request is accepted. */
     readonly secret: string | undefined;
   };
-  readonly kafka: {
-    readonly brokers: readonly string[];
-    readonly clientId: string;
+  readonly kafka: Readonly<KafkaConnectionOptions> & {
     readonly topics: TopicMap;
     readonly partitions: number;
     readonly replicationFactor: number;
@@ -39,17 +37,7 @@ export interface IngressConfig {
 /** Injection token of the IngressConfig. */
 export const INGRESS_CONFIG = Symbol('IngressConfig');
 
-const LEVELS_FROM: Record<LogLevelName, LogLevel[]> = {
-  fatal: ['fatal'],
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-  verbose: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
-
-export function toIngressConfig(env: EnvironmentVariables): IngressConfig {
+export function toIngressConfig(env: IngressEnvironment): IngressConfig {
   return {
     http: {
       host: env.INGRESS_HOST,
@@ -60,8 +48,7 @@ export function toIngressConfig(env: EnvironmentVariables): IngressConfig {
     },
     auth: { headerName: env.WEBHOOK_AUTH_HEADER.toLowerCase(), secret: env.WEBHOOK_SECRET },
     kafka: {
-      brokers: parseBrokers(env.KAFKA_BROKERS),
-      clientId: env.KAFKA_CLIENT_ID,
+      ...kafkaConnectionOf(env),
       topics: topicNames(env.KAFKA_TOPIC_PREFIX),
       partitions: env.KAFKA_TOPIC_PARTITIONS,
       replicationFactor: env.KAFKA_REPLICATION_FACTOR,
@@ -72,15 +59,15 @@ export function toIngressConfig(env: EnvironmentVariables): IngressConfig {
       maxBatchRecords: env.PUBLISH_BATCH_MAX_RECORDS,
       retryAfterSeconds: env.RETRY_AFTER_SECONDS,
     },
-    logLevels: LEVELS_FROM[env.LOG_LEVEL],
+    logLevels: nestLogLevels(env.LOG_LEVEL),
     demoMode: env.DEMO_MODE,
   };
 }
 
 /**
- * Validates environment variables (process.env in main.ts, a literal in tests and the launcher) into the
- * typed config; throws ConfigValidationError listing every problem.
+ * Validates raw variables (process.env in main.ts, a literal in tests and benches) into the typed config;
+ * throws ConfigValidationError listing every problem.
  */
-export function loadIngressConfig(env: Readonly<Record<string, string | undefined>>): IngressConfig {
-  return toIngressConfig(validateEnvironment(env));
+export function loadIngressConfig(raw: EnvSource): IngressConfig {
+  return toIngressConfig(validateEnvironment(IngressEnvironment, raw));
 }

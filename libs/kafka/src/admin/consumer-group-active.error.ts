@@ -1,0 +1,19 @@
+import { type ConsumerGroupView } from './consumer-group-offsets';
+
+/**
+ * The group had (or gained) members, so its offsets were not moved, or not all of them: a live member owns
+ * its partitions' positions and would overwrite an outside commit with its next one.
+ */
+export class ConsumerGroupActiveError extends Error {
+  constructor(
+    readonly group: ConsumerGroupView,
+    /** Partitions whose committed offset is not the requested one (empty when nothing was attempted). */
+    readonly unmoved: readonly number[],
+  ) {
+    super(
+      `consumer group ${group.groupId} has ${group.members.length} member(s) (state ${group.state})` +
+        (unmoved.length > 0 ? `; partitions ${unmoved.join(', ')} were not moved` : ''),
+    );
+    this.name = ConsumerGroupActiveError.name;
+  }
+}

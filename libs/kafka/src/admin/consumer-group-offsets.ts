@@ -1,0 +1,124 @@
+import { type Admin } from 'kafkajs';
+import { ConsumerGroupActiveError } from './consumer-group-active.error';
+
+export interface ConsumerGroupMember {
+  memberId: string;
+  clientId: string;
+  clientHost: string;
+}
+
+export interface ConsumerGroupView {
+  groupId: string;
+  /** Kafka's group state: Empty, Stable, PreparingRebalance, CompletingRebalance or Dead (unknown group). */
+  state: string;
+  members: ConsumerGroupMember[];
+}
+
+/** One partition as a consumer group sees it. */
+export interface PartitionOffsets {
+  partition: number;
+  /** Log start offset (older records were deleted by retention or compaction). */
+  low: number;
+  /** High watermark: the offset the next record will get. */
+  high: number;
+  /** The group's committed offset (the next record it will handle), or null when it never committed. */
+  committed: number | null;
+}
+
+export interface PartitionOffset {
+  partition: number;
+  offset: number;
+}
+
+/**
+ * Reads and moves a consumer group's committed offsets on one topic through the kafkajs admin client, so
+ * it connects however the client was configured (TLS, SASL).
+ */
+export class ConsumerGroupOffsets {
+  constructor(private readonly admin: Admin) {}
+
+  async topicExists(topic: string): Promise<boolean> {
+    return (await this.admin.listTopics()).includes(topic);
+  }
+
+  async describe(groupId: string): Promise<ConsumerGroupView> {
+    const { groups } = await this.admin.describeGroups([groupId]);
+    const group = groups[0];
+    return {
+      groupId,
+      state: group?.state ?? 'Dead',
+      members: (group?.members ?? []).map((m) => ({
+        memberId: m.memberId,
+        clientId: m.clientId,
+        clientHost: m.clientHost,
+      })),
+    };
+  }
+
+  /** Log start, high watermark and the group's committed offset for every partition of the topic. */
+  async partitions(groupId: string, topic: string): Promise<PartitionOffsets[]> {
+    const [watermarks, committed] = await Promise.all([
+      this.admin.fetchTopicOffsets(topic),
+      this.committed(groupId, topic),
+    ]);
+    return watermarks
+      .map((w) => ({
+        partition: w.partition,
+        low: Number(w.low),
+        high: Number(w.high),
+        committed: committed.get(w.partition) ?? null,
+      }))
+      .sort((a, b) => a.partition - b.partition);
+  }
+
+  /** Per partition, the first offset whose record timestamp is >= `timestamp` (the end if none is). */
+  async offsetsAt(topic: string, timestamp: number): Promise<Map<number, number>> {
+    const offsets = await this.admin.fetchTopicOffsetsByTimestamp(topic, timestamp);
+    return new Map(offsets.map((o) => [o.partition, Number(o.offset)]));
+  }
+
+  /**
+   * Commits `targets` for a group without members; partitions not listed keep their offsets. Throws
+   * ConsumerGroupActiveError, moving nothing, when the group has members. kafkajs commits as a
+   * short-lived member of the group, so a consumer that joins meanwhile can keep partitions from being
+   * moved: the offsets are read back to prove every one landed, and the group must still be empty.
+   */
+  async moveEmptyGroup(groupId: string, topic: string, targets: readonly PartitionOffset[]): Promise<void> {
+    const before = await this.describe(groupId);
+    if (before.members.length > 0) {
+      throw new ConsumerGroupActiveError(before, []);
+    }
+    const partitions = targets.map((t) => ({ partition: t.partition, offset: String(t.offset) }));
+    try {
+      await this.admin.setOffsets({ groupId, topic, partitions });
+    } catch (error) {
+      const now = await this.describe(groupId);
+      if (now.members.length > 0) {
+        throw new ConsumerGroupActiveError(now, await this.unmoved(groupId, topic, targets));
+      }
+      throw error;
+    }
+    const [after, unmoved] = await Promise.all([
+      this.describe(groupId),
+      this.unmoved(groupId, topic, targets),
+    ]);
+    if (after.members.length > 0 || unmoved.length > 0) {
+      throw new ConsumerGroupActiveError(after, unmoved);
+    }
+  }
+
+  private async unmoved(groupId: string, topic: string, targets: readonly PartitionOffset[]) {
+    const committed = await this.committed(groupId, topic);
+    return targets.filter((t) => committed.get(t.partition) !== t.offset).map((t) => t.partition);
+  }
+
+  private async committed(groupId: string, topic: string): Promise<Map<number, number>> {
+    const [offsets] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
+    // kafkajs reports "no committed offset" as -1.
+    return new Map(
+      (offsets?.partitions ?? [])
+        .map((p) => [p.partition, Number(p.offset)] as const)
+        .filter(([, offset]) => offset >= 0),
+    );
+  }
+}

@@ -6,6 +6,7 @@
 //   node -r ./tools/runtime/register.js bench/ingress/ingress.bench.ts [--duration 20] [--connections 64]
 // Uses KAFKA_BROKERS when set, else starts a local broker (tools/local-kafka). PUBLISH_LINGER_MS and
 // SERVER_NODE_OPTIONS, when set, are passed to every server.
+import { AppProcess } from '@tiersync/app-process';
 import { createKafka, parseBrokers } from '@tiersync/kafka';
 import { startLocalKafka } from '@tiersync/local-kafka';
 import { capillarySamples } from '@tiersync/tier-events';
@@ -13,7 +14,6 @@ import autocannon from 'autocannon';
 import { randomInt, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { startIngressProcess } from './ingress-process';
 
 const SECRET = 'bench-secret-0123456789abcdef';
 const WARMUP_SECONDS = 3;
@@ -55,10 +55,12 @@ async function measure(
   seconds: number,
   connections: number,
 ) {
-  const server = await startIngressProcess(entry, env);
+  const server = new AppProcess(name, { entry });
+  server.start(env);
   try {
-    await load(server.url, WARMUP_SECONDS, connections); // JIT, connection pools, producer metadata
-    const result = await load(server.url, seconds, connections);
+    const url = await server.listeningUrl();
+    await load(url, WARMUP_SECONDS, connections); // JIT, connection pools, producer metadata
+    const result = await load(url, seconds, connections);
     const measured: Measured = {
       name,
       acceptedPerSecond: result['2xx'] / result.duration,

@@ -4,6 +4,7 @@
 // Run:
 //   node -r ./tools/runtime/register.js bench/sync/sync.bench.ts [--groups 2000] [--secondaries 5] [--concurrency 10] [--ceiling 32]
 // Uses KAFKA_BROKERS when set, else starts a local broker (tools/local-kafka).
+import { AppProcess } from '@tiersync/app-process';
 import { startCapillarySim } from '@tiersync/capillary-sim';
 import { createKafka, ensureTopics, parseBrokers } from '@tiersync/kafka';
 import { startLocalKafka } from '@tiersync/local-kafka';
@@ -11,7 +12,6 @@ import { topicNames } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { startIngressProcess } from '../ingress/ingress-process';
 import { BENCH_PROGRAM_ID, benchSeed, memberId } from './bench-seed';
 import { percentile, ResultCollector } from './result-collector';
 
@@ -43,15 +43,19 @@ async function runOnce(brokers: string[], run: Run, groups: number, secondaries:
     });
     cleanups.push(() => sim.stop());
     const kafkaEnv = { KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: prefix };
-    const ingress = await startIngressProcess('apps/webhook-ingress/src/main.ts', {
+    const ingress = new AppProcess('webhook-ingress');
+    cleanups.push(() => ingress.stop());
+    ingress.start({
       ...kafkaEnv,
       INGRESS_HOST: '127.0.0.1',
       INGRESS_PORT: '0',
       WEBHOOK_SECRET: SECRET,
       LOG_LEVEL: 'info',
     });
-    cleanups.push(() => ingress.stop());
-    const sync = await startIngressProcess('apps/tier-sync/src/main.ts', {
+    const ingressUrl = await ingress.listeningUrl();
+    const sync = new AppProcess('tier-sync');
+    cleanups.push(() => sync.stop());
+    sync.start({
       ...kafkaEnv,
       CAPILLARY_BASE_URL: sim.url,
       CAPILLARY_USERNAME: AUTH.username,
@@ -62,7 +66,7 @@ async function runOnce(brokers: string[], run: Run, groups: number, secondaries:
       SYNC_HTTP_PORT: '0',
       LOG_LEVEL: 'log',
     });
-    cleanups.push(() => sync.stop());
+    const syncUrl = await sync.listeningUrl();
     const collector = new ResultCollector(brokers, topics.syncResults);
     cleanups.push(() => collector.stop());
     await collector.start();
@@ -71,13 +75,13 @@ async function runOnce(brokers: string[], run: Run, groups: number, secondaries:
       return Promise.resolve();
     });
     sim.control.setWebhook({
-      url: ingress.url,
+      url: ingressUrl,
       headerName: 'x-webhook-token',
       secret: SECRET,
       maxConnections: 16,
     });
     const cpuBefore = process.cpuUsage();
-    const syncCpuBefore = await processCpuSeconds(sync.url);
+    const syncCpuBefore = await processCpuSeconds(syncUrl);
     for (let g = 0; g < groups; g++) {
       sim.control.activity({ customerId: memberId(g, 0), programId: BENCH_PROGRAM_ID, tier: 3 });
     }
@@ -95,7 +99,7 @@ async function runOnce(brokers: string[], run: Run, groups: number, secondaries:
     const latencies = results.map((r) => r.finishedAt - (r.receivedAt ?? r.finishedAt));
     const meanCallMs = calls.reduce((sum, c) => sum + (c.durationMs ?? 0), 0) / calls.length;
     const cpu = process.cpuUsage(cpuBefore);
-    const syncCpu = (await processCpuSeconds(sync.url)) - syncCpuBefore;
+    const syncCpu = (await processCpuSeconds(syncUrl)) - syncCpuBefore;
     return {
       run: run.name,
       concurrency,

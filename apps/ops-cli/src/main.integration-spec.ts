@@ -1,8 +1,8 @@
 import { startCapillarySim } from '@tiersync/capillary-sim';
 import { ensureTopics, EventPublisher } from '@tiersync/kafka';
+import { testBrokers, testKafka, uniqueName } from '@tiersync/kafka/testing';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { integrationBrokers, integrationKafka, uniqueName } from '../test/ops-test-env';
 import { inStepSeed } from '../test/reconcile-seed';
 import { ExitCode } from './cli/exit-code';
 
@@ -24,8 +24,8 @@ function spawnOps(args: string[], env: Record<string, string>) {
 }
 
 describe('main.ts as a process', () => {
-  const kafka = integrationKafka();
-  const env = { KAFKA_BROKERS: integrationBrokers() };
+  const kafka = testKafka('ops-cli-test');
+  const env = { KAFKA_BROKERS: testBrokers().join(',') };
 
   it('prints help for the program and every command, exit 0', async () => {
     const help = await spawnOps(['--help'], {});

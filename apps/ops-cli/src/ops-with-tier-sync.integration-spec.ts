@@ -1,3 +1,4 @@
+import { AppProcess } from '@tiersync/app-process';
 import {
   DEMO_PROGRAM_ID,
   DEMO_SECOND_PROGRAM_ID,
@@ -5,17 +6,11 @@ import {
   type CapillarySim,
 } from '@tiersync/capillary-sim';
 import { ensureTopics } from '@tiersync/kafka';
+import { testBrokers, testKafka, uniqueName } from '@tiersync/kafka/testing';
+import { freePort } from '@tiersync/local-kafka';
 import { topicNames } from '@tiersync/tier-events';
-import {
-  integrationBrokers,
-  integrationKafka,
-  jsonOf,
-  readCommands,
-  runOps,
-  uniqueName,
-} from '../test/ops-test-env';
+import { jsonOf, readCommands, runOps } from '../test/ops-test-env';
 import { inStepSeed } from '../test/reconcile-seed';
-import { TierSyncProcess } from '../test/tier-sync.process';
 import { ExitCode } from './cli/exit-code';
 import { type DeadLetterEntry } from './dlq/dead-letter.catalog';
 import { type ReplayReport } from './kafka/replay.report';
@@ -37,11 +32,12 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined> |
 
 /** The CLI against a running tier-sync (child process), the simulator and a real broker. */
 describe('ops with tier-sync running', () => {
-  const kafka = integrationKafka();
+  const kafka = testKafka('ops-cli-test');
   const prefix = `${uniqueName('ops-e2e')}.`;
   const topics = topicNames(prefix);
   let sim: CapillarySim;
-  let tierSync: TierSyncProcess;
+  // ops-cli never imports the app; it only shares topics and messages with it.
+  const tierSync = new AppProcess('tier-sync');
   let env: Record<string, string>;
   const ops = async (...args: string[]) => runOps(['--json', '--quiet', ...args], env);
   // Fast retries so failures settle in seconds; everything else is the app's default.
@@ -53,6 +49,11 @@ describe('ops with tier-sync running', () => {
     SYNC_RETRY_DELAY_MS: '200',
     SYNC_RETRY_MAX_DELAY_MS: '1000',
   });
+  const startTierSync = async () => {
+    const port = await freePort();
+    tierSync.start({ ...tierSyncEnv(), SYNC_HTTP_HOST: '127.0.0.1', SYNC_HTTP_PORT: String(port) });
+    await tierSync.untilReady(`http://127.0.0.1:${port}/health/ready`);
+  };
   const tierOf = (customerId: number, programId = DEMO_PROGRAM_ID) =>
     sim.control.tierOf(customerId, programId).tierNumber;
   const adjusted = () =>
@@ -65,13 +66,13 @@ describe('ops with tier-sync running', () => {
     );
     sim = await startCapillarySim({ seed: inStepSeed(6), auth: AUTH });
     env = {
-      KAFKA_BROKERS: integrationBrokers(),
+      KAFKA_BROKERS: testBrokers().join(','),
       KAFKA_TOPIC_PREFIX: prefix,
       CAPILLARY_BASE_URL: sim.url,
       CAPILLARY_USERNAME: AUTH.username,
       CAPILLARY_PASSWORD: AUTH.password,
     };
-    tierSync = await TierSyncProcess.start(tierSyncEnv());
+    await startTierSync();
   });
 
   afterAll(async () => {
@@ -153,7 +154,7 @@ describe('ops with tier-sync running', () => {
     expect(report.totals.again).toBe(report.totals.toHandle);
     expect(report.totals.again).toBeGreaterThanOrEqual(5);
 
-    tierSync = await TierSyncProcess.start(tierSyncEnv());
+    await startTierSync();
     // One sync result per command handled again; every group is in step, so nothing is adjusted.
     await eventually('the replayed commands handled', async () =>
       (await results()) >= resultsBefore + report.totals.again ? true : undefined,

@@ -1,27 +1,7 @@
-import { createKafka, parseBrokers } from '@tiersync/kafka';
 import { parseGroupSyncCommand, type GroupSyncCommand } from '@tiersync/tier-events';
 import { type Kafka } from 'kafkajs';
-import { randomUUID } from 'node:crypto';
 import { runCli } from '../src/cli/cli';
 import { readTopicSnapshot } from '../src/kafka/topic-snapshot.reader';
-
-/** The broker the integration global setup started (or KAFKA_BROKERS). */
-export function integrationBrokers(): string {
-  const brokers = process.env['KAFKA_BROKERS'];
-  if (!brokers) {
-    throw new Error('KAFKA_BROKERS is not set: run integration tests through jest.integration.config.js');
-  }
-  return brokers;
-}
-
-export function integrationKafka(): Kafka {
-  return createKafka({ brokers: parseBrokers(integrationBrokers()), clientId: 'ops-cli-test' });
-}
-
-/** Unique names so parallel test files never share a topic, prefix or consumer group. */
-export function uniqueName(prefix: string): string {
-  return `${prefix}-${randomUUID().slice(0, 8)}`;
-}
 
 export interface OpsRun {
   code: number;

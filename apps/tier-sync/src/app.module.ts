@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ObservabilityModule } from '@tiersync/nest-observability';
 import { TierSyncConfigModule } from './config/tier-sync-config.module';
 import { ConsumerModule } from './consumer/consumer.module';
-import { ObservabilityModule } from './observability/observability.module';
+import { SyncMetrics } from './observability/sync.metrics';
 
 /** tier-sync: router + group sync on Kafka, with /metrics and /health over HTTP. */
 @Module({
-  imports: [ConsumerModule, ObservabilityModule, TierSyncConfigModule],
+  imports: [ConsumerModule, ObservabilityModule.forRoot(SyncMetrics), TierSyncConfigModule],
 })
 export class AppModule {}

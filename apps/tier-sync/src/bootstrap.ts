@@ -3,13 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { nestLogLevels } from '@tiersync/env-config';
 import { EventPublisher } from '@tiersync/kafka';
+import { Readiness } from '@tiersync/nest-observability';
 import { type Kafka } from 'kafkajs';
 import { AppModule } from './app.module';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from './config/tier-sync.config';
 import { ConsumerFailureHandler } from './consumer/consumer-failure.handler';
 import { consumerMetricsOf, createTransport } from './consumer/consumer.options';
 import { KAFKA_CLIENT } from './messaging/kafka.client';
-import { Readiness } from './observability/readiness';
 import { SyncMetrics } from './observability/sync.metrics';
 
 /**

@@ -1,19 +1,10 @@
-import { parseBrokers } from '@tiersync/kafka';
+import { testBrokers } from '@tiersync/kafka/testing';
 import { randomUUID } from 'node:crypto';
 import { createIngressApp } from '../src/app/ingress-app.factory';
 import { type IngressAppOptions } from '../src/app/ingress-app.module';
 import { loadIngressConfig, type IngressConfig } from '../src/config/ingress.config';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef';
-
-/** The broker the integration global setup started. */
-export function testBrokerList(): string[] {
-  const value = process.env['KAFKA_BROKERS'];
-  if (value === undefined || value === '') {
-    throw new Error('KAFKA_BROKERS is not set: run through jest.integration.config.js');
-  }
-  return parseBrokers(value);
-}
 
 export interface PostOptions {
   readonly headers?: Record<string, string>;
@@ -37,7 +28,7 @@ export async function startIngress(
   options: IngressAppOptions = {},
 ): Promise<RunningIngress> {
   const config = loadIngressConfig({
-    KAFKA_BROKERS: testBrokerList().join(','),
+    KAFKA_BROKERS: testBrokers().join(','),
     KAFKA_TOPIC_PREFIX: `ingress-${randomUUID().slice(0, 8)}.`,
     KAFKA_TOPIC_PARTITIONS: '2',
     INGRESS_HOST: '127.0.0.1',

@@ -1,5 +1,6 @@
+import { testBrokers } from '@tiersync/kafka/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startIngress, testBrokerList, type RunningIngress } from './ingress-harness';
+import { startIngress, type RunningIngress } from './ingress-harness';
 import { TcpProxy } from './tcp-proxy';
 import { readTopic } from './topic-reader';
 import { webhookPayloads } from './webhook-payloads';
@@ -14,7 +15,7 @@ describe('webhook ingress during a Kafka outage', () => {
   const accepted: string[] = [];
 
   beforeAll(async () => {
-    proxy = await TcpProxy.start(testBrokerList()[0] ?? '');
+    proxy = await TcpProxy.start(testBrokers()[0] ?? '');
     ingress = await startIngress(
       { KAFKA_BROKERS: `127.0.0.1:${proxy.port}`, PUBLISH_DEADLINE_MS: '400', RETRY_AFTER_SECONDS: '7' },
       { kafkaClient: { socketFactory: proxy.socketFactory } },
@@ -65,7 +66,7 @@ describe('webhook ingress during a Kafka outage', () => {
   it('has every acknowledged event in the topic', async () => {
     expect(accepted.length).toBeGreaterThanOrEqual(7);
     const wanted = new Set(accepted);
-    const records = await readTopic(testBrokerList(), ingress.config.kafka.topics.webhookEvents, (all) => {
+    const records = await readTopic(testBrokers(), ingress.config.kafka.topics.webhookEvents, (all) => {
       const seen = new Set(all.map((r) => r.headers['eventId']));
       return [...wanted].every((id) => seen.has(id));
     });

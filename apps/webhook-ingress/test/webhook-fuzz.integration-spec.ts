@@ -1,5 +1,6 @@
+import { testBrokers } from '@tiersync/kafka/testing';
 import fc from 'fast-check';
-import { startIngress, testBrokerList, type RunningIngress } from './ingress-harness';
+import { startIngress, type RunningIngress } from './ingress-harness';
 import { readTopic } from './topic-reader';
 import { webhookPayloads } from './webhook-payloads';
 
@@ -96,7 +97,7 @@ describe('webhook ingress under fuzzed bodies', () => {
     expect(counts.rejected).toBeGreaterThan(500);
     // Nothing lost: every accepted body is an event record, every refused one a rejected record.
     const { webhookEvents, webhookRejected } = ingress.config.kafka.topics;
-    const brokers = testBrokerList();
+    const brokers = testBrokers();
     await readTopic(brokers, webhookEvents, (records) => records.length === counts.accepted, 30_000);
     await readTopic(brokers, webhookRejected, (records) => records.length === counts.rejected, 30_000);
   });

@@ -1,5 +1,6 @@
+import { testBrokers } from '@tiersync/kafka/testing';
 import { EVENT_SCHEMA_VERSION, parseEvent } from '@tiersync/tier-events';
-import { startIngress, TEST_SECRET, testBrokerList, type RunningIngress } from './ingress-harness';
+import { startIngress, TEST_SECRET, type RunningIngress } from './ingress-harness';
 import { readTopic, type ConsumedRecord } from './topic-reader';
 import { webhookPayloads } from './webhook-payloads';
 
@@ -17,12 +18,12 @@ describe('POST /webhooks/capillary against a real broker', () => {
 
   const recordsOf = (topic: string, eventId: string, count = 1) =>
     readTopic(
-      testBrokerList(),
+      testBrokers(),
       topic,
       (all) => all.filter((r) => r.headers['eventId'] === eventId).length >= count,
     ).then((all) => all.filter((r) => r.headers['eventId'] === eventId));
   const rejectedWithTrace = async (traceId: string): Promise<ConsumedRecord> => {
-    const all = await readTopic(testBrokerList(), topics.webhookRejected, (rs) =>
+    const all = await readTopic(testBrokers(), topics.webhookRejected, (rs) =>
       rs.some((r) => r.headers['traceId'] === traceId),
     );
     const found = all.find((r) => r.headers['traceId'] === traceId);
@@ -137,7 +138,7 @@ describe('POST /webhooks/capillary against a real broker', () => {
     // Same key, same partition: a later accepted record proves the refused one was never written before it.
     const accepted = webhookPayloads.tierUpgraded(555);
     expect((await ingress.post(accepted)).status).toBe(202);
-    const all = await readTopic(testBrokerList(), topics.webhookEvents, (rs) =>
+    const all = await readTopic(testBrokers(), topics.webhookEvents, (rs) =>
       rs.some((r) => r.headers['eventId'] === accepted['eventId']),
     );
     expect(all.some((r) => r.headers['eventId'] === refused['eventId'])).toBe(false);

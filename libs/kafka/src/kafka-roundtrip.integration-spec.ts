@@ -1,7 +1,7 @@
 import { ConfigResourceTypes, type Kafka } from 'kafkajs';
-import { testKafka, uniqueName } from '../test/kafka-test-env';
 import { startKeyedConsumer, waitFor } from '../test/keyed-consumer-harness';
 import { EventPublisher } from './event-publisher';
+import { testKafka, uniqueName } from './testing';
 import { ensureTopics } from './topic-admin';
 
 interface Seen {

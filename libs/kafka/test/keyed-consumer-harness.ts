@@ -2,8 +2,8 @@ import { type Kafka } from 'kafkajs';
 import { KeyedConsumer } from '../src/consumer/keyed-consumer';
 import { type KeyedConsumerOptions } from '../src/consumer/keyed-consumer.options';
 import { EventPublisher, type MessageHeaders } from '../src/event-publisher';
+import { uniqueName } from '../src/testing';
 import { ensureTopics } from '../src/topic-admin';
-import { uniqueName } from './kafka-test-env';
 
 export interface TestRecord {
   key: string;

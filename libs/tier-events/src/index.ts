@@ -67,7 +67,7 @@ export {
   type SyncAction,
 } from './messages/sync.fields';
 export { EVENT_SCHEMA_VERSION, eventKey } from './parse/event-key';
-export { classValidatorParseEvent, parseEvent, toEventBody } from './parse/parse-event';
+export { classValidatorParseEvent, parseEvent, toEventBody, unwrapLegacyBody } from './parse/parse-event';
 export type {
   EventKind,
   ParsedEvent,
@@ -106,3 +106,4 @@ export {
 } from './validation/field.decorators';
 export { InvalidEventError, type Violation } from './validation/invalid-event.error';
 export { classValidatorParseMessage, parseMessage, type MessageParser } from './validation/parse-message';
+export { WEBHOOK_HEADERS } from './webhook-headers';

@@ -1,7 +1,7 @@
+import { AppProcess } from '@tiersync/app-process';
 import { startCapillarySim, type CapillarySim } from '@tiersync/capillary-sim';
 import { startLocalKafka, type LocalKafka } from '@tiersync/local-kafka';
 import { randomBytes } from 'node:crypto';
-import { startApp, waitUntilReady, type AppProcess } from './app-process';
 
 export interface SystemOptions {
   env?: NodeJS.ProcessEnv;
@@ -68,18 +68,14 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     );
     const common = { ...passed, KAFKA_BROKERS: brokers.join(',') };
     await started(
-      startApp(
-        'ingress',
-        'apps/webhook-ingress',
-        {
-          ...common,
-          INGRESS_PORT: ingressPort,
-          WEBHOOK_PATH: webhookPath,
-          WEBHOOK_AUTH_HEADER: authHeader,
-          WEBHOOK_SECRET: secret,
-        },
-        log,
-      ),
+      new AppProcess('webhook-ingress', { onLine: prefixed('ingress', log) }),
+      {
+        ...common,
+        INGRESS_PORT: ingressPort,
+        WEBHOOK_PATH: webhookPath,
+        WEBHOOK_AUTH_HEADER: authHeader,
+        WEBHOOK_SECRET: secret,
+      },
       `http://127.0.0.1:${ingressPort}/health/ready`,
       stops,
     );
@@ -87,17 +83,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       ? { CAPILLARY_AUTH: 'basic', CAPILLARY_USERNAME: 'demo.till', CAPILLARY_PASSWORD: 'demo-password' }
       : {};
     await started(
-      startApp(
-        'tier-sync',
-        'apps/tier-sync',
-        {
-          ...common,
-          ...simCredentials,
-          CAPILLARY_BASE_URL: capillaryUrl,
-          SYNC_HTTP_PORT: syncPort,
-        },
-        log,
-      ),
+      new AppProcess('tier-sync', { onLine: prefixed('tier-sync', log) }),
+      { ...common, ...simCredentials, CAPILLARY_BASE_URL: capillaryUrl, SYNC_HTTP_PORT: syncPort },
       `http://127.0.0.1:${syncPort}/health/ready`,
       stops,
     );
@@ -134,12 +121,21 @@ async function kafkaBrokers(
   return kafka.brokers;
 }
 
+function prefixed(name: string, log: (line: string) => void): (line: string) => void {
+  return (line) => {
+    log(`[${name}] ${line}`);
+  };
+}
+
 async function started(
   app: AppProcess,
+  env: Record<string, string>,
   readyUrl: string,
   stops: (() => Promise<void>)[],
-): Promise<AppProcess> {
-  stops.push(() => app.stop());
-  await waitUntilReady(app, readyUrl);
-  return app;
+): Promise<void> {
+  app.start(env);
+  stops.push(async () => {
+    await app.stop();
+  });
+  await app.untilReady(readyUrl);
 }

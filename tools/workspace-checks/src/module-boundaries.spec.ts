@@ -43,6 +43,11 @@ const violations: Probe[] = [
     code: "import { x } from '../../webhook-ingress/src/main';",
   },
   {
+    name: 'the observability lib importing the Kafka lib',
+    file: 'libs/nest-observability/src/probe.ts',
+    code: "import { EventPublisher } from '@tiersync/kafka';",
+  },
+  {
     name: 'the Capillary client importing kafkajs',
     file: 'libs/capillary-client/src/probe.ts',
     code: "import { Kafka } from 'kafkajs';",

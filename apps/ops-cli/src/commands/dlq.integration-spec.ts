@@ -1,14 +1,8 @@
 import { ensureTopics, EventPublisher } from '@tiersync/kafka';
+import { testBrokers, testKafka, uniqueName } from '@tiersync/kafka/testing';
 import { topicNames, type DeadLetter } from '@tiersync/tier-events';
-import { deadLetterFor } from '../../test/dead-letter.factory';
-import {
-  integrationBrokers,
-  integrationKafka,
-  jsonOf,
-  readCommands,
-  runOps,
-  uniqueName,
-} from '../../test/ops-test-env';
+import { deadLetterFor } from '@tiersync/tier-events/testing';
+import { jsonOf, readCommands, runOps } from '../../test/ops-test-env';
 import { ExitCode } from '../cli/exit-code';
 import { type DeadLetterEntry } from '../dlq/dead-letter.catalog';
 import { redriveCommandId } from '../dlq/redrive-command.factory';
@@ -28,11 +22,11 @@ interface RedriveReport {
 const t = (hour: number) => Date.UTC(2025, 5, 1, hour);
 
 describe('ops dlq (real broker)', () => {
-  const kafka = integrationKafka();
+  const kafka = testKafka('ops-cli-test');
   const publisher = new EventPublisher(kafka);
   const prefix = `${uniqueName('dlq')}.`;
   const topics = topicNames(prefix);
-  const env = { KAFKA_BROKERS: integrationBrokers(), KAFKA_TOPIC_PREFIX: prefix };
+  const env = { KAFKA_BROKERS: testBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix };
   const ops = (...args: string[]) => runOps(['--json', '--quiet', 'dlq', ...args], env);
   const letters: DeadLetter[] = [
     deadLetterFor({ groupId: 101, failedAt: t(8) }),

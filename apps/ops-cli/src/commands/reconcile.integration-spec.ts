@@ -5,24 +5,18 @@ import {
   type CapillarySim,
 } from '@tiersync/capillary-sim';
 import { ensureTopics } from '@tiersync/kafka';
+import { testBrokers, testKafka, uniqueName } from '@tiersync/kafka/testing';
 import { topicNames } from '@tiersync/tier-events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  integrationBrokers,
-  integrationKafka,
-  jsonOf,
-  readCommands,
-  runOps,
-  uniqueName,
-} from '../../test/ops-test-env';
+import { jsonOf, readCommands, runOps } from '../../test/ops-test-env';
 import { inStepSeed } from '../../test/reconcile-seed';
 import { ExitCode } from '../cli/exit-code';
 import { type ReconcileReport } from '../reconcile/reconcile.report';
 
 describe('ops reconcile (real broker, simulator)', () => {
-  const kafka = integrationKafka();
+  const kafka = testKafka('ops-cli-test');
   let sim: CapillarySim;
   let env: Record<string, string>;
   let topics: ReturnType<typeof topicNames>;
@@ -44,7 +38,7 @@ describe('ops reconcile (real broker, simulator)', () => {
     topics = topicNames(prefix);
     await ensureTopics(kafka, [{ topic: topics.groupCommands, partitions: 3 }]);
     env = {
-      KAFKA_BROKERS: integrationBrokers(),
+      KAFKA_BROKERS: testBrokers().join(','),
       KAFKA_TOPIC_PREFIX: prefix,
       CAPILLARY_BASE_URL: sim.url,
       CAPILLARY_USERNAME: 'till',

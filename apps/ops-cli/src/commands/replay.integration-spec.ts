@@ -1,6 +1,7 @@
-import { createKafka, ensureTopics, EventPublisher, KeyedConsumer, parseBrokers } from '@tiersync/kafka';
+import { ensureTopics, EventPublisher, KeyedConsumer } from '@tiersync/kafka';
+import { testBrokers, testKafka, uniqueName } from '@tiersync/kafka/testing';
 import { type Admin, type Consumer, type Kafka } from 'kafkajs';
-import { integrationBrokers, integrationKafka, jsonOf, runOps, uniqueName } from '../../test/ops-test-env';
+import { jsonOf, runOps } from '../../test/ops-test-env';
 import { ExitCode } from '../cli/exit-code';
 import { type ReplayReport } from '../kafka/replay.report';
 
@@ -51,10 +52,10 @@ class TestConsumer {
 }
 
 describe('ops replay (real broker)', () => {
-  const kafka = integrationKafka();
+  const kafka = testKafka('ops-cli-test');
   const publisher = new EventPublisher(kafka);
   const admin: Admin = kafka.admin();
-  const env = { KAFKA_BROKERS: integrationBrokers() };
+  const env = { KAFKA_BROKERS: testBrokers().join(',') };
   let topic: string;
   let groupId: string;
   let splitAt: number;
@@ -245,7 +246,7 @@ const KEYED_CLIENT_ID = 'replay-keyed-consumer';
 
 /** A KeyedConsumer with its own client id, so a refusal can be seen to name it. */
 function keyedConsumer(groupId: string, topic: string, onSeq: (seq: number) => void): KeyedConsumer {
-  const kafka = createKafka({ brokers: parseBrokers(integrationBrokers()), clientId: KEYED_CLIENT_ID });
+  const kafka = testKafka(KEYED_CLIENT_ID);
   return new KeyedConsumer(kafka, {
     groupId,
     topics: [topic],

@@ -1,4 +1,4 @@
-import { deadLetterFor } from '../../test/dead-letter.factory';
+import { deadLetterFor } from '@tiersync/tier-events/testing';
 import { isSelective, matchesFilter } from './dead-letter.filter';
 
 const letter = deadLetterFor({ groupId: 7, failedAt: 1_000 });

@@ -1,5 +1,5 @@
 import { parseGroupSyncCommand } from '@tiersync/tier-events';
-import { deadLetterFor } from '../../test/dead-letter.factory';
+import { deadLetterFor } from '@tiersync/tier-events/testing';
 import { redriveCommandId, redriveCommandOf } from './redrive-command.factory';
 
 describe(redriveCommandOf.name, () => {

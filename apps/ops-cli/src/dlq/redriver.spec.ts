@@ -1,4 +1,4 @@
-import { deadLetterFor } from '../../test/dead-letter.factory';
+import { deadLetterFor } from '@tiersync/tier-events/testing';
 import { type DeadLetterEntry } from './dead-letter.catalog';
 import { redriveCommandId } from './redrive-command.factory';
 import { parseRedriveRecord } from './redrive.record';

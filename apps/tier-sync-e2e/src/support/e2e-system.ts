@@ -1,3 +1,4 @@
+import { AppProcess } from '@tiersync/app-process';
 import { basicAuthorization } from '@tiersync/capillary-client';
 import { type CapillarySim, DEMO_PROGRAM_ID, type SimCall, startCapillarySim } from '@tiersync/capillary-sim';
 import { createKafka, ensureTopics, parseBrokers } from '@tiersync/kafka';
@@ -11,7 +12,6 @@ import {
   topicNames,
 } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
-import { AppProcess } from './app-process';
 import { TopicTail } from './topic-tail';
 import { settingUp, waitFor } from './wait-for';
 
@@ -46,13 +46,15 @@ export class E2eSystem {
   readonly topics: TopicMap;
   readonly results: TopicTail<SyncResult>;
   readonly deadLetters: TopicTail<DeadLetter>;
+  readonly ingress = new AppProcess('webhook-ingress', { graceMs: 20_000 });
+  readonly sync = new AppProcess('tier-sync', { graceMs: 20_000 });
 
   private constructor(
     readonly prefix: string,
     private readonly brokers: string[],
     readonly sim: CapillarySim,
-    readonly ingress: AppProcess,
-    readonly sync: AppProcess,
+    private readonly ingressPort: number,
+    private readonly syncPort: number,
   ) {
     this.topics = topicNames(prefix);
     this.results = new TopicTail(brokers, this.topics.syncResults, parseSyncResult);
@@ -67,13 +69,7 @@ export class E2eSystem {
     const specs = Object.values(topicNames(prefix)).map((topic) => ({ topic, partitions: 3 }));
     await settingUp(() => ensureTopics(kafka, specs));
     const sim = await startCapillarySim({ auth: AUTH, rngSeed: options.rngSeed ?? 7 });
-    const system = new E2eSystem(
-      prefix,
-      brokers,
-      sim,
-      new AppProcess('webhook-ingress', await freePort()),
-      new AppProcess('tier-sync', await freePort()),
-    );
+    const system = new E2eSystem(prefix, brokers, sim, await freePort(), await freePort());
     await Promise.all([system.startIngress(), system.startSync(options.syncEnv)]);
     await Promise.all([settingUp(() => system.results.start()), settingUp(() => system.deadLetters.start())]);
     system.connectWebhooks();
@@ -109,7 +105,7 @@ export class E2eSystem {
   }
 
   async startSync(env: Record<string, string> = {}): Promise<void> {
-    await this.sync.start({
+    this.sync.start({
       ...SYNC_DEFAULTS,
       ...env,
       KAFKA_BROKERS: this.brokers.join(','),
@@ -118,8 +114,9 @@ export class E2eSystem {
       CAPILLARY_USERNAME: AUTH.username,
       CAPILLARY_PASSWORD: AUTH.password,
       SYNC_HTTP_HOST: '127.0.0.1',
-      SYNC_HTTP_PORT: this.sync.url.split(':').at(-1) ?? '0',
+      SYNC_HTTP_PORT: String(this.syncPort),
     });
+    await this.sync.untilReady(`${this.syncUrl}/health/ready`);
   }
 
   async restartSync(env: Record<string, string> = {}): Promise<void> {
@@ -129,7 +126,7 @@ export class E2eSystem {
 
   /** Posts an event to the ingress as Capillary would (static secret header). */
   async post(event: unknown): Promise<number> {
-    const response = await fetch(`${this.ingress.url}/webhooks/capillary`, {
+    const response = await fetch(`${this.ingressUrl}/webhooks/capillary`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-webhook-token': SECRET },
       body: JSON.stringify(event),
@@ -172,7 +169,7 @@ export class E2eSystem {
 
   /** A counter of tier-sync's /metrics, summed over the series whose labels include `labels`. */
   async syncMetric(name: string, labels: Record<string, string> = {}): Promise<number> {
-    const text = await (await fetch(`${this.sync.url}/metrics`)).text();
+    const text = await (await fetch(`${this.syncUrl}/metrics`)).text();
     const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
     return text
       .split('\n')
@@ -198,19 +195,28 @@ export class E2eSystem {
   }
 
   private async startIngress(): Promise<void> {
-    await this.ingress.start({
+    this.ingress.start({
       LOG_LEVEL: 'warn',
       KAFKA_BROKERS: this.brokers.join(','),
       KAFKA_TOPIC_PREFIX: this.prefix,
       INGRESS_HOST: '127.0.0.1',
-      INGRESS_PORT: this.ingress.url.split(':').at(-1) ?? '0',
+      INGRESS_PORT: String(this.ingressPort),
       WEBHOOK_SECRET: SECRET,
     });
+    await this.ingress.untilReady(`${this.ingressUrl}/health/ready`);
+  }
+
+  private get ingressUrl(): string {
+    return `http://127.0.0.1:${this.ingressPort}`;
+  }
+
+  private get syncUrl(): string {
+    return `http://127.0.0.1:${this.syncPort}`;
   }
 
   private connectWebhooks(tiersMode: 'array' | 'null' | 'omitDetails' = 'array'): void {
     this.sim.control.setWebhook({
-      url: `${this.ingress.url}/webhooks/capillary`,
+      url: `${this.ingressUrl}/webhooks/capillary`,
       headerName: 'x-webhook-token',
       secret: SECRET,
       tiersMode,

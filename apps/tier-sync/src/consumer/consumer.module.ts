@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { KafkaModule } from '../messaging/kafka.module';
-import { ObservabilityModule } from '../observability/observability.module';
 import { RouterModule } from '../router/router.module';
 import { SyncModule } from '../sync/sync.module';
 import { ConsumerFailureHandler } from './consumer-failure.handler';
@@ -10,7 +9,7 @@ import { SyncController } from './sync.controller';
 @Module({
   controllers: [SyncController],
   exports: [ConsumerFailureHandler],
-  imports: [KafkaModule, ObservabilityModule, RouterModule, SyncModule],
+  imports: [KafkaModule, RouterModule, SyncModule],
   providers: [ConsumerFailureHandler],
 })
 export class ConsumerModule {}

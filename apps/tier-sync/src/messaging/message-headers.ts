@@ -1,11 +1,9 @@
 import { type KeyedMessage, type MessageHeaders, NOT_BEFORE_HEADER } from '@tiersync/kafka';
+import { WEBHOOK_HEADERS } from '@tiersync/tier-events';
 
-/** Header names shared with apps/webhook-ingress (its records carry eventName, eventId, receivedAt, traceId). */
+/** The ingress's header names plus tier-sync's own. */
 export const HEADERS = {
-  eventName: 'eventName',
-  eventId: 'eventId',
-  receivedAt: 'receivedAt',
-  traceId: 'traceId',
+  ...WEBHOOK_HEADERS,
   commandId: 'commandId',
   notBefore: NOT_BEFORE_HEADER,
   /** On a webhook event tier-sync put back on its topic: `partition:offset` of the record first consumed. */

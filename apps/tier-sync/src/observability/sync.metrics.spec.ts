@@ -1,7 +1,6 @@
 import { type KeyedConsumerMetrics } from '@tiersync/kafka';
 import { createSyncResult } from '@tiersync/tier-events';
 import { testCommand } from '../../test/sync-fixtures';
-import { Readiness } from './readiness';
 import { SyncMetrics } from './sync.metrics';
 
 describe(SyncMetrics.name, () => {
@@ -42,18 +41,5 @@ describe(SyncMetrics.name, () => {
     expect(text).toContain('tiersync_event_to_synced_seconds_bucket{le="2.5",outcome="PARTIAL"} 1');
     expect(text).toContain('tiersync_consumer_in_flight 4');
     expect(text).toContain('tiersync_consumer_lag 3');
-  });
-});
-
-describe(Readiness.name, () => {
-  it('is ready only when every registered check passes', () => {
-    const readiness = new Readiness();
-    expect(readiness.report().ready).toBe(false);
-    let connected = false;
-    readiness.register('producer', () => connected);
-    readiness.register('consumer', () => true);
-    expect(readiness.report()).toEqual({ ready: false, checks: { producer: false, consumer: true } });
-    connected = true;
-    expect(readiness.report().ready).toBe(true);
   });
 });

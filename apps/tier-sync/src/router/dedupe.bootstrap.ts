@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Readiness } from '@tiersync/nest-observability';
 import { type Kafka } from 'kafkajs';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { KAFKA_CLIENT } from '../messaging/kafka.client';
-import { Readiness } from '../observability/readiness';
 import { DedupeWindow } from './dedupe-window';
 import { loadDedupeWindow } from './dedupe.loader';
 

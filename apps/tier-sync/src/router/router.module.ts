@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CapillaryModule } from '../capillary/capillary.module';
 import { KafkaModule } from '../messaging/kafka.module';
-import { ObservabilityModule } from '../observability/observability.module';
 import { DedupeWindow } from './dedupe-window';
 import { DedupeBootstrap } from './dedupe.bootstrap';
 import { EventRouterService } from './event-router.service';
@@ -11,7 +10,7 @@ import { IgnoredRecorder } from './ignored.recorder';
 /** webhook-events -> group-commands: dedupe, who leads, join syncs, and the record of what was ignored. */
 @Module({
   exports: [EventRouterService],
-  imports: [CapillaryModule, KafkaModule, ObservabilityModule],
+  imports: [CapillaryModule, KafkaModule],
   providers: [DedupeBootstrap, DedupeWindow, EventRouterService, GroupLeaderLookup, IgnoredRecorder],
 })
 export class RouterModule {}

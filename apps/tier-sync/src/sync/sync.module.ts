@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CapillaryModule } from '../capillary/capillary.module';
 import { KafkaModule } from '../messaging/kafka.module';
-import { ObservabilityModule } from '../observability/observability.module';
 import { GroupCommandService } from './group-command.service';
 import { GroupSyncService } from './group-sync.service';
 import { MemberSyncRunner } from './member-sync.runner';
@@ -11,7 +10,7 @@ import { SyncTargetResolver } from './sync-target.resolver';
 /** The group sync: one service per command, built from the pure planner, runner and settlement. */
 @Module({
   exports: [GroupCommandService],
-  imports: [CapillaryModule, KafkaModule, ObservabilityModule],
+  imports: [CapillaryModule, KafkaModule],
   providers: [GroupCommandService, GroupSyncService, MemberSyncRunner, PartnerSyncRunner, SyncTargetResolver],
 })
 export class SyncModule {}

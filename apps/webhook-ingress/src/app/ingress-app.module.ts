@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, RouterModule } from '@nestjs/core';
+import { ObservabilityModule } from '@tiersync/nest-observability';
 import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
 import { IngressExceptionFilter } from '../errors/ingress-exception.filter';
-import { HealthModule } from '../health/health.module';
-import { MetricsModule } from '../metrics/metrics.module';
+import { IngressMetrics } from '../metrics/ingress.metrics';
 import { PublishingModule, type PublishingOptions } from '../publishing/publishing.module';
 import { WebhookModule } from '../webhook/webhook.module';
 
@@ -17,8 +17,7 @@ export class IngressAppModule {
       exports: [INGRESS_CONFIG],
       global: true,
       imports: [
-        HealthModule,
-        MetricsModule,
+        ObservabilityModule.forRoot(IngressMetrics),
         PublishingModule.forRoot(config, options),
         RouterModule.register([{ module: WebhookModule, path: config.http.webhookPath }]),
         WebhookModule,

@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
+import { Readiness } from '@tiersync/nest-observability';
 import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
 import { BatchingPublisher } from './batching-publisher';
 import { RECORD_SINK, type RecordSink } from './record-sink';
@@ -24,11 +25,10 @@ export class PublisherLifecycle implements OnModuleInit, BeforeApplicationShutdo
     @Inject(INGRESS_CONFIG) private readonly config: IngressConfig,
     private readonly publisher: BatchingPublisher,
     @Inject(RECORD_SINK) private readonly sink: RecordSink,
-  ) {}
-
-  /** Ready while the producer is connected; Kafka outages are answered per request (429), not here. */
-  isReady(): boolean {
-    return !this.stopping && this.sink.isConnected;
+    readiness: Readiness,
+  ) {
+    // Ready while the producer is connected; Kafka outages are answered per request (429), not here.
+    readiness.register('producer', () => !this.stopping && this.sink.isConnected);
   }
 
   async onModuleInit(): Promise<void> {

@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { type KafkaConfig } from 'kafkajs';
 import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
 import { IngressMetrics } from '../metrics/ingress.metrics';
-import { MetricsModule } from '../metrics/metrics.module';
 import { BatchingPublisher } from './batching-publisher';
 import { ingressTopicSpecs } from './ingress-topics';
 import { KafkaRecordSink } from './kafka-record-sink';
@@ -50,7 +49,6 @@ export class PublishingModule {
     return {
       exports: [BatchingPublisher, PublisherLifecycle],
       global: true,
-      imports: [MetricsModule],
       module: PublishingModule,
       providers: [
         { provide: RECORD_SINK, useValue: options.sink ?? kafkaSink(config, options) },

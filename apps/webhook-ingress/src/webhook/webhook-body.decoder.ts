@@ -1,4 +1,4 @@
-import { InvalidEventError, parseEvent, type ParsedEvent } from '@tiersync/tier-events';
+import { InvalidEventError, parseEvent, unwrapLegacyBody, type ParsedEvent } from '@tiersync/tier-events';
 import { TextDecoder } from 'node:util';
 
 export interface DecodedWebhook {
@@ -18,22 +18,9 @@ function invalid(message: string): InvalidEventError {
   return new InvalidEventError(LABEL, [{ path: '(root)', message }]);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The event inside an old sample's `{"body": {...}}`, by parseEvent's own rule; undefined if not wrapped. */
-function legacyBody(parsed: unknown): Record<string, unknown> | undefined {
-  if (isObject(parsed) && !('eventName' in parsed) && isObject(parsed['body'])) {
-    return parsed['body'];
-  }
-  return undefined;
-}
-
 /**
  * Raw body -> validated event. Everything that can never become valid throws InvalidEventError (answered
- * 400). The wrapper is removed here (parseEvent would remove it too) so that the published JSON is the
- * event itself.
+ * 400). The legacy wrapper is removed before publishing so that the record is the event itself.
  */
 export function decodeWebhookBody(body: Buffer | undefined): DecodedWebhook {
   let text: string;
@@ -49,7 +36,6 @@ export function decodeWebhookBody(body: Buffer | undefined): DecodedWebhook {
     // The parser's own message quotes the body; the sender does not need its own payload echoed.
     throw invalid('must be valid JSON');
   }
-  const inner = legacyBody(parsed);
-  const json = inner ?? parsed;
-  return { event: parseEvent(json), json, wrapped: inner !== undefined, text };
+  const json = unwrapLegacyBody(parsed);
+  return { event: parseEvent(json), json, wrapped: json !== parsed, text };
 }

@@ -1,4 +1,9 @@
-import { EVENT_SCHEMA_VERSION, eventKey, type InvalidEventError } from '@tiersync/tier-events';
+import {
+  EVENT_SCHEMA_VERSION,
+  eventKey,
+  WEBHOOK_HEADERS,
+  type InvalidEventError,
+} from '@tiersync/tier-events';
 import { type OutgoingRecord } from '../publishing/record-sink';
 import { type DecodedWebhook } from './webhook-body.decoder';
 
@@ -24,9 +29,9 @@ function eventValue({ json, text, wrapped }: DecodedWebhook): {
   if (!wrapped) {
     return { value: text, headers: {} };
   }
-  const headers: Record<string, string> = { bodyWrapper: 'body' };
+  const headers: Record<string, string> = { [WEBHOOK_HEADERS.bodyWrapper]: 'body' };
   if (MAYBE_LOSSY_NUMBER.test(text)) {
-    headers['rawBody'] = text;
+    headers[WEBHOOK_HEADERS.rawBody] = text;
   }
   return { value: JSON.stringify(json), headers };
 }
@@ -39,13 +44,13 @@ export function eventRecord(decoded: DecodedWebhook, meta: DeliveryMeta): Outgoi
     key: eventKey(event),
     value,
     headers: {
-      eventName: event.envelope.eventName,
-      eventId: event.envelope.eventId,
-      eventKind: event.kind,
-      receivedAt: String(meta.receivedAt),
-      schemaVersion: EVENT_SCHEMA_VERSION,
-      traceId: meta.traceId,
-      ...(event.kind === 'unknown' ? { unknown: 'true' } : {}),
+      [WEBHOOK_HEADERS.eventName]: event.envelope.eventName,
+      [WEBHOOK_HEADERS.eventId]: event.envelope.eventId,
+      [WEBHOOK_HEADERS.eventKind]: event.kind,
+      [WEBHOOK_HEADERS.receivedAt]: String(meta.receivedAt),
+      [WEBHOOK_HEADERS.schemaVersion]: EVENT_SCHEMA_VERSION,
+      [WEBHOOK_HEADERS.traceId]: meta.traceId,
+      ...(event.kind === 'unknown' ? { [WEBHOOK_HEADERS.unknown]: 'true' } : {}),
       ...headers,
     },
   };
@@ -65,11 +70,11 @@ export function rejectedRecord(
     key: meta.traceId,
     value: body ?? Buffer.alloc(0),
     headers: {
-      reason: error.message.slice(0, MAX_REASON_CHARS),
-      violations: JSON.stringify(error.violations),
-      requestHeaders: JSON.stringify(requestHeaders),
-      receivedAt: String(meta.receivedAt),
-      traceId: meta.traceId,
+      [WEBHOOK_HEADERS.reason]: error.message.slice(0, MAX_REASON_CHARS),
+      [WEBHOOK_HEADERS.violations]: JSON.stringify(error.violations),
+      [WEBHOOK_HEADERS.requestHeaders]: JSON.stringify(requestHeaders),
+      [WEBHOOK_HEADERS.receivedAt]: String(meta.receivedAt),
+      [WEBHOOK_HEADERS.traceId]: meta.traceId,
     },
   };
 }

@@ -1,10 +1,10 @@
-import { testKafka } from '../../test/kafka-test-env';
 import {
   committedOffsets,
   seededTopic,
   startKeyedConsumer,
   waitFor,
 } from '../../test/keyed-consumer-harness';
+import { testKafka } from '../testing';
 import { KeyedConsumer } from './keyed-consumer';
 import { type ErrorDecision } from './keyed-consumer.options';
 

@@ -1,4 +1,3 @@
-import { testKafka } from '../../test/kafka-test-env';
 import {
   committedOffsets,
   endOffsets,
@@ -8,6 +7,7 @@ import {
   startKeyedConsumer,
   waitFor,
 } from '../../test/keyed-consumer-harness';
+import { testKafka } from '../testing';
 import { KeyedConsumer } from './keyed-consumer';
 
 describe(KeyedConsumer.name, () => {

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { testBrokers, testKafka } from '../../test/kafka-test-env';
 import {
   committedOffsets,
   endOffsets,
@@ -9,6 +8,7 @@ import {
   startKeyedConsumer,
   waitFor,
 } from '../../test/keyed-consumer-harness';
+import { testBrokers, testKafka } from '../testing';
 import { KeyedConsumer } from './keyed-consumer';
 
 const ROOT = path.resolve(__dirname, '../../../..');

@@ -1,6 +1,6 @@
+import { deadLetterInit } from '../testing/message.fixtures';
 import { createDeadLetter, DeadLetter, parseDeadLetter } from './dead-letter.message';
 import { GroupSyncCommand } from './group-sync-command.message';
-import { deadLetterInit } from './message.fixtures';
 
 describe(DeadLetter.name, () => {
   it('round-trips through JSON with the embedded command intact', () => {

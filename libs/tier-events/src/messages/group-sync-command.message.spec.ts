@@ -1,10 +1,10 @@
 import { violationsOf } from '../../test/violations-of';
+import { commandInit, partnerCommandInit } from '../testing/message.fixtures';
 import {
   createGroupSyncCommand,
   GroupSyncCommand,
   parseGroupSyncCommand,
 } from './group-sync-command.message';
-import { commandInit, partnerCommandInit } from './message.fixtures';
 
 describe(GroupSyncCommand.name, () => {
   it.each([

@@ -1,5 +1,5 @@
 import { violationsOf } from '../../test/violations-of';
-import { resultInit } from './message.fixtures';
+import { resultInit } from '../testing/message.fixtures';
 import { createSyncResult, MemberSyncResult, parseSyncResult, SyncResult } from './sync-result.message';
 
 describe(SyncResult.name, () => {

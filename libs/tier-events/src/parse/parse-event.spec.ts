@@ -1,7 +1,7 @@
 import { violationsOf } from '../../test/violations-of';
 import { capillarySamples } from '../samples/capillary.samples';
 import { InvalidEventError } from '../validation/invalid-event.error';
-import { parseEvent, toEventBody } from './parse-event';
+import { parseEvent, toEventBody, unwrapLegacyBody } from './parse-event';
 
 /** The enriched tierUpgraded sample of the event-schema-tier page, as JSON text: ids rendered as floats. */
 const ENRICHED_TIER_UPGRADED = `{
@@ -255,5 +255,16 @@ describe(parseEvent.name, () => {
     expect((error as InvalidEventError).message).toBe(
       'invalid webhook event: data: must be an object; eventId: must not be empty; eventName: must not be empty',
     );
+  });
+});
+
+describe(unwrapLegacyBody.name, () => {
+  it('takes the event out of the wrapper and leaves everything else as it is', () => {
+    expect(unwrapLegacyBody(LEGACY_TIER_DOWNGRADED)).toBe(LEGACY_TIER_DOWNGRADED.body);
+    const event = capillarySamples.tierUpgraded();
+    expect(unwrapLegacyBody(event)).toBe(event);
+    const named = { eventName: 'tierUpgraded', body: { eventName: 'tierUpgraded' } };
+    expect(unwrapLegacyBody(named)).toBe(named);
+    expect(unwrapLegacyBody({ body: 'text' })).toEqual({ body: 'text' });
   });
 });

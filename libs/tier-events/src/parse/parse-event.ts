@@ -18,8 +18,8 @@ const GroupMemberAddedEnvelope = envelopeWith(GroupMemberAddedEvent);
 const GroupMemberRemovedEnvelope = envelopeWith(GroupMemberRemovedEvent);
 const PartnerProgramUpdatedEnvelope = envelopeWith(PartnerProgramUpdatedEvent);
 
-/** Old samples wrap the whole event in `{"body": {...}}`. */
-function unwrapLegacyBody(raw: unknown): unknown {
+/** The event inside an old sample's `{"body": {...}}` wrapper; any other value as it is. */
+export function unwrapLegacyBody(raw: unknown): unknown {
   if (isPlainObject(raw) && !('eventName' in raw) && isPlainObject(raw['body'])) {
     return raw['body'];
   }
@@ -60,10 +60,7 @@ function parseEventWith(parse: MessageParser): (raw: unknown) => ParsedEvent {
  */
 export const parseEvent: (raw: unknown) => ParsedEvent = parseEventWith(parseMessage);
 
-/**
- * parseEvent on classValidatorParseMessage (no compiled fast path), as before 2026-11-22: the reference for
- * equivalence tests and bench/parse, not for production use.
- */
+/** parseEvent without the compiled fast path: the reference for equivalence tests and bench/parse. */
 export const classValidatorParseEvent: (raw: unknown) => ParsedEvent =
   parseEventWith(classValidatorParseMessage);
 

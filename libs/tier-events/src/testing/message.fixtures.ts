@@ -1,8 +1,9 @@
-import type { DeadLetterInit } from './dead-letter.message';
-import type { GroupSyncCommandInit } from './group-sync-command.message';
-import type { SyncResultInit } from './sync-result.message';
+import { randomUUID } from 'node:crypto';
+import { createDeadLetter, type DeadLetter, type DeadLetterInit } from '../messages/dead-letter.message';
+import type { GroupSyncCommandInit } from '../messages/group-sync-command.message';
+import type { SyncResultInit } from '../messages/sync-result.message';
 
-/* Fully populated internal messages for the round-trip tests: every optional field set. */
+/* Fully populated internal messages: every optional field set. */
 
 export const COMMAND_ID = '3f1c1a6e-8f2d-4d0a-9b1e-6a2f4c8d9e01';
 
@@ -103,4 +104,30 @@ export function deadLetterInit(): DeadLetterInit {
     source: { topic: 'tiersync.group-commands.v1', partition: 3, offset: '9007199254740993' },
     failedAt: 1724058036000,
   };
+}
+
+/** A valid dead letter of `groupId` with fresh ids: its TIER_SYNC command restricted to the failed member. */
+export function deadLetterFor(overrides: Partial<DeadLetterInit> & { groupId: number }): DeadLetter {
+  const commandId = overrides.commandId ?? randomUUID();
+  const customerId = overrides.customerId ?? overrides.groupId * 10 + 1;
+  const template = deadLetterInit();
+  const command = template.command;
+  return createDeadLetter({
+    ...template,
+    deadLetterId: randomUUID(),
+    commandId,
+    customerId,
+    failedAt: Date.UTC(2025, 5, 1, 12),
+    command: {
+      ...command,
+      commandId,
+      groupId: overrides.groupId,
+      primaryCustomerId: overrides.groupId * 10,
+      trigger: { ...command.trigger, eventId: randomUUID() },
+      memberIds: [customerId],
+      provenance: { source: 'retry', originalCommandId: randomUUID() },
+    },
+    source: { topic: 'tiersync.group-commands.v1', partition: 0, offset: '17' },
+    ...overrides,
+  });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createKafka, parseBrokers } from '../src/kafka-connection';
+import { createKafka, parseBrokers } from '../kafka-connection';
 
 /** The broker the integration global setup chose. */
 export function testBrokers(): string[] {

@@ -1,0 +1,38 @@
+import { Controller, Get, UseFilters } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
+import { Readiness } from './readiness';
+
+// Nest's own rendering of terminus's 503, whatever catch-all filter the app has (the ingress answers 5xx as 429).
+@UseFilters(BaseExceptionFilter)
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly readiness: Readiness,
+  ) {}
+
+  /** The process answers: restart it if not. */
+  @Get('live')
+  @HealthCheck()
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
+  }
+
+  /** 200 only while every registered check passes; 503 naming the failing ones otherwise. */
+  @Get('ready')
+  @HealthCheck()
+  ready(): Promise<HealthCheckResult> {
+    const checks = Object.entries(this.readiness.evaluate()).map(([name, passes]) => () => {
+      const indicator = this.indicators.check(name);
+      return passes ? indicator.up() : indicator.down();
+    });
+    return this.health.check(checks);
+  }
+}

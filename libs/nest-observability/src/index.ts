@@ -1,0 +1,2 @@
+export { ObservabilityModule, type AppMetrics } from './observability.module';
+export { Readiness } from './readiness';

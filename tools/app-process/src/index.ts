@@ -1,0 +1,1 @@
+export { AppProcess, type AppProcessOptions } from './app-process';

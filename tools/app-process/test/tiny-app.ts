@@ -1,0 +1,23 @@
+import { createServer } from 'node:http';
+
+// A stand-in app: answers 200, logs its URL as the real apps do, and exits 0 on SIGTERM (or 3 at once
+// when FAIL_AT_START is set).
+if (process.env['FAIL_AT_START'] !== undefined) {
+  console.log('cannot start');
+  process.exit(3);
+}
+const server = createServer((_request, response) => {
+  response.end('ok');
+});
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const env = { tz: process.env['TZ'], passed: process.env['PASSED'], home: process.env['HOME'] ?? 'none' };
+  console.log(JSON.stringify({ msg: 'listening', url: `http://127.0.0.1:${port}`, ...env }));
+});
+process.once('SIGTERM', () => {
+  server.close(() => {
+    console.log('drained');
+    process.exit(0);
+  });
+});

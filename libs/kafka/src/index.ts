@@ -34,4 +34,27 @@ export {
   NestHandlerError,
   type KeyedKafkaTransportOptions,
 } from './nest/keyed-kafka.transport';
+export { connectExplained, explainConnectFailure } from './security/connect-failure.explainer';
+export { KafkaSecurityError } from './security/kafka-security.error';
+export {
+  kafkaSecurityOptions,
+  type KafkaSecurityMapping,
+  type KafkaSecurityOptions,
+} from './security/kafka-security.options';
+export {
+  ENDPOINT_IDENTIFICATION_ALGORITHMS,
+  KAFKA_SECURITY_ENV,
+  SASL_MECHANISMS,
+  SECURITY_PROTOCOLS,
+  readKafkaSecuritySettings,
+  type EndpointIdentificationAlgorithm,
+  type KafkaSecuritySettings,
+  type SaslMechanism,
+  type SecurityProtocol,
+} from './security/kafka-security.settings';
+export {
+  OAuthBearerTokenProvider,
+  type OAuthBearerClientCredentials,
+  type OAuthBearerTokenProviderOptions,
+} from './security/oauth-bearer.token-provider';
 export { ensureTopics, type TopicSpec } from './topic-admin';

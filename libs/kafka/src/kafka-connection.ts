@@ -1,10 +1,13 @@
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
+import { type KafkaSecurityOptions } from './security/kafka-security.options';
 
 export interface KafkaConnectionOptions {
   brokers: string[];
   clientId: string;
   /** kafkajs logs transient, retried errors loudly; real failures reach us as rejected promises. */
   logLevel?: logLevel;
+  /** TLS and SASL, from `kafkaSecurityOptions`; unset: PLAINTEXT. */
+  security?: KafkaSecurityOptions;
 }
 
 /** One kafkajs client per process; producers, consumers and admins are made from it. */
@@ -14,6 +17,7 @@ export function createKafka(options: KafkaConnectionOptions, extra: Partial<Kafk
     clientId: options.clientId,
     logLevel: options.logLevel ?? logLevel.NOTHING,
     retry: { initialRetryTime: 100, retries: 5 },
+    ...options.security,
     ...extra,
   });
 }

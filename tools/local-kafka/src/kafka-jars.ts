@@ -15,11 +15,25 @@ export function kafkaLibDir(version = KAFKA_VERSION): string {
   return path.join(WORKSPACE_ROOT, '.cache', `kafka-${version}`, 'lib');
 }
 
+const resolving = new Map<string, Promise<string>>();
+
+/** Makes sure the broker jars are present; brokers started side by side share one resolution. */
+export function ensureKafkaJars(version = KAFKA_VERSION): Promise<string> {
+  let lib = resolving.get(version);
+  if (lib === undefined) {
+    lib = resolveKafkaJars(version);
+    resolving.set(version, lib);
+    // A failed resolution (no network yet) may be tried again by the next caller.
+    lib.catch(() => resolving.delete(version));
+  }
+  return lib;
+}
+
 /**
- * Makes sure the broker jars are present. Maven copies into a scratch folder that is renamed into place
+ * Maven copies into a scratch folder that is renamed into place
  * only when complete, so an interrupted download never leaves a half-filled lib folder behind.
  */
-export async function ensureKafkaJars(version = KAFKA_VERSION): Promise<string> {
+async function resolveKafkaJars(version: string): Promise<string> {
   const lib = kafkaLibDir(version);
   if (existsSync(lib) && (await readdir(lib)).some((f) => f.startsWith('kafka_2.13-'))) {
     return lib;

@@ -8,6 +8,8 @@ import { promisify } from 'node:util';
 import { kraftClusterId } from './cluster-id';
 import { freePort } from './free-port';
 import { ensureKafkaJars, KAFKA_VERSION } from './kafka-jars';
+import { type SecureKafkaAccess } from './secure-access';
+import { prepareSecureBroker } from './secure-broker';
 import { serverProperties } from './server-properties';
 import { waitForBroker } from './wait-for-broker';
 
@@ -22,12 +24,16 @@ export interface LocalKafkaOptions {
   heap?: string;
   /** How long to wait for the broker to answer, in ms. */
   startTimeoutMs?: number;
+  /** Adds a SASL_SSL listener (SCRAM-SHA-512/256, PLAIN, OAUTHBEARER) and an mTLS listener, with fresh certificates. */
+  secure?: boolean;
 }
 
 export interface LocalKafka {
   brokers: string[];
   /** Milliseconds from start() to a broker that answers describeCluster. */
   startupMs: number;
+  /** Present with `secure: true`; `brokers` is then the broker's own loopback PLAINTEXT listener. */
+  secure?: SecureKafkaAccess;
   stop(): Promise<void>;
 }
 
@@ -60,6 +66,7 @@ export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<
 async function startOnce(lib: string, options: LocalKafkaOptions, started: number): Promise<LocalKafka> {
   const dir = await mkdtemp(path.join(tmpdir(), 'tiersync-kafka-'));
   const [port, controllerPort] = [await freePort(), await freePort()];
+  const secure = options.secure ? await prepareSecureBroker(dir) : undefined;
   const config = path.join(dir, 'server.properties');
   await writeFile(
     config,
@@ -68,7 +75,9 @@ async function startOnce(lib: string, options: LocalKafkaOptions, started: numbe
       controllerPort,
       dataDir: path.join(dir, 'data'),
       partitions: options.partitions ?? 1,
+      ...(secure && { secure: secure.listeners }),
     }),
+    { mode: 0o600 },
   );
   const classpath = `${lib}/*`;
   const heap = `-Xmx${options.heap ?? '256m'}`;
@@ -84,6 +93,7 @@ async function startOnce(lib: string, options: LocalKafkaOptions, started: numbe
     clusterId,
     '-c',
     config,
+    ...(secure?.formatArgs ?? []),
   ]);
 
   const logFile = path.join(dir, 'broker.log');
@@ -112,7 +122,7 @@ async function startOnce(lib: string, options: LocalKafkaOptions, started: numbe
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`${reason}\n--- broker log (tail) ---\n${log.slice(-4000)}`);
   }
-  return { brokers, startupMs: Date.now() - started, stop };
+  return { brokers, startupMs: Date.now() - started, ...(secure && { secure: secure.access }), stop };
 }
 
 function spawnWatched(javaArgs: string[], logFile: string): ChildProcessByStdio<null, Readable, Readable> {

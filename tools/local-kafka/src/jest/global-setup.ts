@@ -1,16 +1,30 @@
+import { SECURE_KAFKA_UNAVAILABLE_ENV } from '../secure-access';
+import { chooseSecureTestBroker, type SecureTestBroker } from '../secure-test-broker';
 import { chooseTestBroker, type TestBroker } from '../test-broker';
 
 declare global {
   var __TIERSYNC_TEST_BROKER__: TestBroker | undefined;
+  var __TIERSYNC_SECURE_TEST_BROKER__: SecureTestBroker | undefined;
 }
 
-/** One broker for the whole integration run; workers find it through KAFKA_BROKERS. */
+/**
+ * One broker for the whole integration run, and one secured broker; workers find them through
+ * KAFKA_BROKERS and KAFKA_SECURE_*. Both start side by side, always: starting the secured one on demand
+ * would need a broker shared across workers, and side by side it costs a few seconds once per run.
+ */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
-  const broker = await chooseTestBroker();
+  const [broker, secure] = await Promise.all([chooseTestBroker(), chooseSecureTestBroker()]);
   globalThis.__TIERSYNC_TEST_BROKER__ = broker;
+  globalThis.__TIERSYNC_SECURE_TEST_BROKER__ = secure;
   process.env['KAFKA_BROKERS'] = broker.brokers.join(',');
+  Object.assign(process.env, secure.env);
   console.log(
-    `\n[integration] Kafka from ${broker.source} at ${broker.brokers.join(',')} (ready in ${Date.now() - started} ms)`,
+    `\n[integration] Kafka from ${broker.source} at ${broker.brokers.join(',')}, secured Kafka from ${secure.source} (ready in ${Date.now() - started} ms)`,
   );
+  if (secure.source === 'unavailable') {
+    console.log(
+      `[integration] no secured Kafka, its tests will fail: ${secure.env[SECURE_KAFKA_UNAVAILABLE_ENV] ?? ''}`,
+    );
+  }
 }

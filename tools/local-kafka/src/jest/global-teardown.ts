@@ -1,4 +1,7 @@
-/** Stops the broker the global setup started (a no-op for an existing cluster). */
+/** Stops the brokers the global setup started (a no-op for an existing cluster). */
 export default async function globalTeardown(): Promise<void> {
-  await globalThis.__TIERSYNC_TEST_BROKER__?.stop();
+  await Promise.all([
+    globalThis.__TIERSYNC_TEST_BROKER__?.stop(),
+    globalThis.__TIERSYNC_SECURE_TEST_BROKER__?.stop(),
+  ]);
 }

@@ -1,0 +1,96 @@
+/** Where and how clients reach a secured broker: everything a test or an app needs, as files and values. */
+export interface SecureKafkaAccess {
+  /** SASL_SSL listener: SCRAM-SHA-512 users and OAUTHBEARER (unsigned JWTs, checked for `sub`, `exp`, scope). */
+  saslBrokers: string[];
+  /** SSL listener that requires a client certificate signed by the CA. */
+  mtlsBrokers: string[];
+  caLocation: string;
+  certificateLocation: string;
+  keyLocation: string;
+  keyPassword: string;
+  saslUsername: string;
+  saslPassword: string;
+  /** The scope an OAUTHBEARER token must carry. */
+  oauthbearerScope: string;
+}
+
+/** How the integration global setup hands a secured broker to the test workers. */
+export const SECURE_KAFKA_TEST_ENV: Readonly<Record<keyof SecureKafkaAccess, string>> = {
+  saslBrokers: 'KAFKA_SECURE_SASL_BROKERS',
+  mtlsBrokers: 'KAFKA_SECURE_MTLS_BROKERS',
+  caLocation: 'KAFKA_SECURE_CA_LOCATION',
+  certificateLocation: 'KAFKA_SECURE_CERTIFICATE_LOCATION',
+  keyLocation: 'KAFKA_SECURE_KEY_LOCATION',
+  keyPassword: 'KAFKA_SECURE_KEY_PASSWORD',
+  saslUsername: 'KAFKA_SECURE_SASL_USERNAME',
+  saslPassword: 'KAFKA_SECURE_SASL_PASSWORD',
+  oauthbearerScope: 'KAFKA_SECURE_OAUTHBEARER_SCOPE',
+};
+
+/** Set by the global setup instead of the variables above when it could not start a secured broker. */
+export const SECURE_KAFKA_UNAVAILABLE_ENV = 'KAFKA_SECURE_UNAVAILABLE';
+
+export function secureKafkaTestEnv(access: SecureKafkaAccess): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(SECURE_KAFKA_TEST_ENV).map(([field, name]) => {
+      const value = access[field as keyof SecureKafkaAccess];
+      return [name, Array.isArray(value) ? value.join(',') : value];
+    }),
+  );
+}
+
+/**
+ * The secured broker of this test run. Throws, naming what is missing, when there is none: secure tests
+ * fail rather than pass without having talked to a secured broker.
+ */
+export function readSecureKafkaTestEnv(env: NodeJS.ProcessEnv = process.env): SecureKafkaAccess {
+  const unavailable = env[SECURE_KAFKA_UNAVAILABLE_ENV];
+  if (unavailable) {
+    throw new Error(`No secured Kafka broker for this run: ${unavailable}`);
+  }
+  const missing = Object.values(SECURE_KAFKA_TEST_ENV).filter((name) => !env[name]);
+  if (missing.length > 0) {
+    throw new Error(
+      `No secured Kafka broker for this run: ${missing.join(', ')} not set (run through jest.integration.config.js, or set them all)`,
+    );
+  }
+  const value = (field: keyof SecureKafkaAccess): string => env[SECURE_KAFKA_TEST_ENV[field]] ?? '';
+  const list = (field: keyof SecureKafkaAccess): string[] => value(field).split(',');
+  return {
+    saslBrokers: list('saslBrokers'),
+    mtlsBrokers: list('mtlsBrokers'),
+    caLocation: value('caLocation'),
+    certificateLocation: value('certificateLocation'),
+    keyLocation: value('keyLocation'),
+    keyPassword: value('keyPassword'),
+    saslUsername: value('saslUsername'),
+    saslPassword: value('saslPassword'),
+    oauthbearerScope: value('oauthbearerScope'),
+  };
+}
+
+/** The variables an app reads (libs/kafka's security settings) to use one listener of the broker. */
+export function clientVariables(
+  access: SecureKafkaAccess,
+  listener: 'sasl' | 'mtls',
+): Record<string, string> {
+  const tls = { KAFKA_SSL_CA_LOCATION: access.caLocation };
+  if (listener === 'sasl') {
+    return {
+      KAFKA_BROKERS: access.saslBrokers.join(','),
+      KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
+      ...tls,
+      KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512',
+      KAFKA_SASL_USERNAME: access.saslUsername,
+      KAFKA_SASL_PASSWORD: access.saslPassword,
+    };
+  }
+  return {
+    KAFKA_BROKERS: access.mtlsBrokers.join(','),
+    KAFKA_SECURITY_PROTOCOL: 'SSL',
+    ...tls,
+    KAFKA_SSL_CERTIFICATE_LOCATION: access.certificateLocation,
+    KAFKA_SSL_KEY_LOCATION: access.keyLocation,
+    KAFKA_SSL_KEY_PASSWORD: access.keyPassword,
+  };
+}

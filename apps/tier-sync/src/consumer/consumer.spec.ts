@@ -108,12 +108,22 @@ describe(ConsumerFailureHandler.name, () => {
     expect(counted).toEqual(['unreadable']);
   });
 
-  it('keeps a command that is not even JSON on the DLQ; with no primary to name there is no result', async () => {
+  it('dead-letters a command that is not even JSON, with a FAILED result for the group its key names', async () => {
     const { counted, handler, publisher } = setup();
     const garbage = { ...message(topics.groupCommands, {}, '42'), value: Buffer.from('{not json') };
     expect(await handler.onError(new SyntaxError('Unexpected token n'), garbage, 1)).toBe('skip');
     expect(publisher.unreadable[0]).toMatchObject({ key: '42', value: Buffer.from('{not json') });
-    // A SyncResult must name the group's primary, which only the command could tell.
+    expect(publisher.results).toHaveLength(1);
+    expect(publisher.results[0]?.value).toMatchObject({ groupId: 42, kind: 'RECONCILE', outcome: 'FAILED' });
+    expect(publisher.results[0]?.value.primaryCustomerId).toBeUndefined();
+    expect(counted).toEqual(['unreadable']);
+  });
+
+  it('keeps a keyless, non-JSON command on the DLQ and in the metric: no group to write a result for', async () => {
+    const { counted, handler, publisher } = setup();
+    const garbage = { ...message(topics.groupCommands, {}, 'not-a-group'), value: Buffer.from('{not json') };
+    expect(await handler.onError(new SyntaxError('Unexpected token n'), garbage, 1)).toBe('skip');
+    expect(publisher.unreadable).toHaveLength(1);
     expect(publisher.results).toHaveLength(0);
     expect(counted).toEqual(['unreadable']);
   });

@@ -6,8 +6,9 @@ import { type MemberlessResultInit, memberlessResult } from '../sync/memberless-
 /**
  * The FAILED sync result of a command tier-sync cannot read, from what can still be read of it: every
  * producer keys commands by group id, and a command that fails validation is usually readable JSON. The
- * fields are taken as sent when they pass the schema, else only the group and the primary are kept. Without
- * both there is nothing a SyncResult could be about, and undefined is returned.
+ * fields are taken as sent when they pass the schema, else only the group (and the primary, if it is still
+ * an id) are kept. A record whose key and body name no group is about nothing a SyncResult can name:
+ * undefined is returned, and it stays on the DLQ and in the unreadable-command metric.
  */
 export function unreadableCommandResult(
   message: Pick<KeyedMessage, 'key' | 'value'>,
@@ -15,9 +16,10 @@ export function unreadableCommandResult(
   at: number,
 ): SyncResult | undefined {
   const sent = jsonObject(message.value);
+  const primaryCustomerId = idOf(sent['primaryCustomerId']);
   const known = {
     groupId: idOf(sent['groupId']) ?? idOf(Number(message.key)),
-    primaryCustomerId: sent['primaryCustomerId'],
+    ...(primaryCustomerId === undefined ? {} : { primaryCustomerId }),
     dryRun: false,
     outcome: 'FAILED',
     reason,

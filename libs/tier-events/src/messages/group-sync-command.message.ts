@@ -12,6 +12,8 @@ import { PartnerUpdate, Provenance, SyncTrigger } from './sync.fields';
 
 /** One unit of work for one group, keyed by groupId on the group-commands topics. */
 export class GroupSyncCommand extends GroupMessageBase {
+  /** The primary the group follows; the command is ignored if they no longer lead it. */
+  @IdField() primaryCustomerId!: number;
   /** Loyalty tiers are per program; a partner sync names its partner program instead. */
   @ValidateIf(
     (command: GroupSyncCommand) => command.kind !== 'PARTNER_SYNC' || command.programId !== undefined,

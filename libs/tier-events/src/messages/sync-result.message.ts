@@ -48,6 +48,8 @@ export class MemberSyncResult {
 
 /** One audit record per processed command (sync-results topic). */
 export class SyncResult extends GroupMessageBase {
+  /** Absent only on the FAILED result of a command too damaged to name its primary. */
+  @IdField({ optional: true }) primaryCustomerId?: number;
   @IdField({ optional: true }) programId?: number;
   @NestedField(() => SyncTrigger) trigger!: SyncTrigger;
   @BooleanField() dryRun!: boolean;

@@ -153,6 +153,7 @@ describe(BatchingPublisher.name, () => {
     const third = sut.publish('t', record('c'), 1000);
     sink.sends[0]!.fail(new Error('broker gone'));
     await expect(first).rejects.toBeInstanceOf(KafkaUnavailableError);
+    await expect(first).rejects.toThrow('Kafka did not acknowledge the record (failed: Error: broker gone)');
     await tick();
     sink.sends[1]!.fail(Object.assign(new Error('too large'), { type: 'MESSAGE_TOO_LARGE' }));
     // Two records in the failed batch: size cannot be blamed on either of them.

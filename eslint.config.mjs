@@ -16,8 +16,8 @@ const boundaries = (extraForTests) => [
       {
         sourceTag: 'type:app',
         onlyDependOnLibsWithTags: [...sharedDeps, ...extraForTests],
-        // HTTP calls to Capillary belong in libs/capillary-client.
-        bannedExternalImports: ['axios'],
+        // HTTP calls to Capillary belong in libs/capillary-client, Kafka clients in libs/kafka.
+        bannedExternalImports: ['axios', 'kafkajs'],
       },
       {
         sourceTag: 'type:schema',

@@ -5,7 +5,7 @@ import {
   startCapillarySim,
   type CapillarySim,
 } from '@tiersync/capillary-sim';
-import { ensureTopics } from '@tiersync/kafka';
+import { ensureTopics, readTopicToEnd } from '@tiersync/kafka';
 import { testBrokers, testKafka, uniqueName } from '@tiersync/kafka/testing';
 import { freePort } from '@tiersync/local-kafka';
 import { topicNames } from '@tiersync/tier-events';
@@ -14,7 +14,6 @@ import { inStepSeed } from '../test/reconcile-seed';
 import { ExitCode } from './cli/exit-code';
 import { type DeadLetterEntry } from './dlq/dead-letter.catalog';
 import { type ReplayReport } from './kafka/replay.report';
-import { readTopicSnapshot } from './kafka/topic-snapshot.reader';
 import { type ReconcileReport } from './reconcile/reconcile.report';
 
 const AUTH = { username: 'ops-till', password: 'ops-till-password' };
@@ -164,7 +163,7 @@ describe('ops with tier-sync running', () => {
 
   async function readRecords(topic: string): Promise<unknown[]> {
     const records: unknown[] = [];
-    await readTopicSnapshot(kafka, topic, { groupPrefix: 'ops-cli-test' }, (record) => records.push(record));
+    await readTopicToEnd(kafka, topic, { groupPrefix: 'ops-cli-test' }, (record) => records.push(record));
     return records;
   }
 });

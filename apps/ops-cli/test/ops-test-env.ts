@@ -1,7 +1,6 @@
+import { readTopicToEnd, type Kafka } from '@tiersync/kafka';
 import { parseGroupSyncCommand, type GroupSyncCommand } from '@tiersync/tier-events';
-import { type Kafka } from 'kafkajs';
 import { runCli } from '../src/cli/cli';
-import { readTopicSnapshot } from '../src/kafka/topic-snapshot.reader';
 
 export interface OpsRun {
   code: number;
@@ -29,7 +28,7 @@ export function jsonOf(run: OpsRun): unknown {
 /** Every command on a command topic, parsed as tier-sync would. */
 export async function readCommands(kafka: Kafka, topic: string): Promise<GroupSyncCommand[]> {
   const found: GroupSyncCommand[] = [];
-  await readTopicSnapshot(kafka, topic, { groupPrefix: 'ops-cli-test' }, (record) => {
+  await readTopicToEnd(kafka, topic, { groupPrefix: 'ops-cli-test' }, (record) => {
     found.push(parseGroupSyncCommand(JSON.parse(record.value?.toString() ?? 'null')));
   });
   return found;

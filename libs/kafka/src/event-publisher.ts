@@ -1,4 +1,5 @@
 import { CompressionTypes, type Kafka, type Producer, type RecordMetadata } from 'kafkajs';
+import { ensureTopics, type TopicSpec } from './topic-admin';
 
 export type MessageHeaders = Record<string, string>;
 
@@ -9,8 +10,14 @@ export type MessageHeaders = Record<string, string>;
 export class EventPublisher {
   private readonly producer: Producer;
   private connected = false;
+  private readonly topics: readonly TopicSpec[];
 
-  constructor(kafka: Kafka, options: { transactionalId?: string } = {}) {
+  /** `topics` are created, where missing, before the producer connects. */
+  constructor(
+    private readonly kafka: Kafka,
+    options: { transactionalId?: string; topics?: readonly TopicSpec[] } = {},
+  ) {
+    this.topics = options.topics ?? [];
     this.producer = kafka.producer({
       idempotent: true,
       maxInFlightRequests: 5,
@@ -26,6 +33,9 @@ export class EventPublisher {
   }
 
   async connect(): Promise<void> {
+    if (this.topics.length > 0) {
+      await ensureTopics(this.kafka, this.topics);
+    }
     await this.producer.connect();
   }
 

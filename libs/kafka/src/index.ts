@@ -1,3 +1,5 @@
+// kafkajs types the apps handle without importing kafkajs themselves (apps do not: eslint.config.mjs).
+export type { Admin, Consumer, Kafka, KafkaMessage } from 'kafkajs';
 export { ConsumerGroupActiveError } from './admin/consumer-group-active.error';
 export {
   ConsumerGroupOffsets,
@@ -25,7 +27,12 @@ export {
 } from './consumer/keyed-consumer.options';
 export { NOT_BEFORE_HEADER, decodeHeaders, type KeyedMessage } from './consumer/keyed-message';
 export { EventPublisher, type MessageHeaders } from './event-publisher';
-export { createKafka, parseBrokers, type KafkaConnectionOptions } from './kafka-connection';
+export {
+  createKafka,
+  parseBrokers,
+  type KafkaClientSettings,
+  type KafkaConnectionOptions,
+} from './kafka-connection';
 export { KeyedKafkaExceptionFilter } from './nest/keyed-kafka-exception.filter';
 export { KeyedKafkaContext } from './nest/keyed-kafka.context';
 export {
@@ -34,6 +41,21 @@ export {
   NestHandlerError,
   type KeyedKafkaTransportOptions,
 } from './nest/keyed-kafka.transport';
+export {
+  BatchingPublisher,
+  type BatchProducer,
+  type BatchStats,
+  type BatchingOptions,
+  type EncodedRecord,
+} from './publishing/batching-publisher';
+export { kafkaRecordPublisher, type KafkaRecordPublisherOptions } from './publishing/kafka-record-publisher';
+export {
+  KafkaUnavailableError,
+  RecordTooLargeError,
+  type UnavailableReason,
+} from './publishing/publish.errors';
+export { RECORD_PUBLISHER, type OutgoingRecord, type RecordPublisher } from './publishing/record-publisher';
+export { readTopicToEnd, topicExists, type TopicReadOptions, type TopicRecord } from './reading/topic-reader';
 export { connectExplained, explainConnectFailure } from './security/connect-failure.explainer';
 export { KafkaSecurityError } from './security/kafka-security.error';
 export {

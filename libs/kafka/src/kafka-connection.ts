@@ -10,8 +10,11 @@ export interface KafkaConnectionOptions {
   security?: KafkaSecurityOptions;
 }
 
+/** Extra kafkajs client settings (tests route connections through a proxy they can cut). */
+export type KafkaClientSettings = Partial<KafkaConfig>;
+
 /** One kafkajs client per process; producers, consumers and admins are made from it. */
-export function createKafka(options: KafkaConnectionOptions, extra: Partial<KafkaConfig> = {}): Kafka {
+export function createKafka(options: KafkaConnectionOptions, extra: KafkaClientSettings = {}): Kafka {
   return new Kafka({
     brokers: options.brokers,
     clientId: options.clientId,

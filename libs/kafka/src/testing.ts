@@ -1,2 +1,3 @@
-// Helpers for integration tests against the broker the jest global setup chose; never for app code.
+// Test doubles, and helpers for tests against the broker the jest global setup chose; never for production code.
+export { InstantProducer } from './testing/instant-producer';
 export { testBrokers, testKafka, uniqueName } from './testing/kafka-test-env';

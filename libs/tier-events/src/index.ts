@@ -85,6 +85,7 @@ export type {
 export { capillarySamples } from './samples/capillary.samples';
 export { tierChangeOf, type TierAction, type TierChange } from './tiers/tier-change';
 export { tierNameOf, type ProgramTierLookup } from './tiers/tier-name';
+export { redriveLedgerSpec, topicSpecs, type TopicSettings, type TopicSpec } from './topic-specs';
 export { DEFAULT_TOPIC_PREFIX, TOPIC_SUFFIXES, topicNames, type TopicMap, type TopicRole } from './topics';
 export {
   BooleanField,

@@ -33,6 +33,16 @@ const violations: Probe[] = [
   },
   { name: 'an app importing axios', file: 'apps/tier-sync/src/probe.ts', code: "import axios from 'axios';" },
   {
+    name: 'an app importing kafkajs',
+    file: 'apps/webhook-ingress/src/probe.ts',
+    code: "import { Kafka } from 'kafkajs';",
+  },
+  {
+    name: 'an app test importing kafkajs',
+    file: 'apps/ops-cli/test/probe.ts',
+    code: "import { type Admin } from 'kafkajs';",
+  },
+  {
     name: 'an app importing a dev tool',
     file: 'apps/tier-sync/src/probe.ts',
     code: "import { startLocalKafka } from '@tiersync/local-kafka';",

@@ -1,6 +1,5 @@
-import { createKafka } from '@tiersync/kafka';
+import { createKafka, type Kafka } from '@tiersync/kafka';
 import { type Command } from 'commander';
-import { type Kafka } from 'kafkajs';
 import { loadOpsConfig, type EnvName, type EnvSource, type OpsConfig } from '../config/ops.config';
 import { Output, type CliIo } from './output';
 

@@ -1,6 +1,12 @@
-import { ensureTopics, EventPublisher, KeyedConsumer } from '@tiersync/kafka';
+import {
+  ensureTopics,
+  EventPublisher,
+  KeyedConsumer,
+  type Admin,
+  type Consumer,
+  type Kafka,
+} from '@tiersync/kafka';
 import { testBrokers, testKafka, uniqueName } from '@tiersync/kafka/testing';
-import { type Admin, type Consumer, type Kafka } from 'kafkajs';
 import { jsonOf, runOps } from '../../test/ops-test-env';
 import { ExitCode } from '../cli/exit-code';
 import { type ReplayReport } from '../kafka/replay.report';

@@ -1,10 +1,9 @@
+import { topicExists, type Kafka } from '@tiersync/kafka';
 import { type DeadLetter } from '@tiersync/tier-events';
-import { type Kafka } from 'kafkajs';
 import { type Output } from '../cli/output';
 import { ProgressReporter } from '../cli/progress-reporter';
 import { UsageError } from '../cli/usage.error';
 import { type OpsConfig } from '../config/ops.config';
-import { topicExists } from '../kafka/topic-snapshot.reader';
 import { type DeadLetterFilter } from './dead-letter.filter';
 import { scanDeadLetters, type UnreadableRecord } from './dead-letter.reader';
 import { REDRIVES_SUFFIX, RedriveLedger } from './redrive.ledger';

@@ -1,6 +1,5 @@
+import { readTopicToEnd, type Kafka } from '@tiersync/kafka';
 import { parseDeadLetter, type DeadLetter } from '@tiersync/tier-events';
-import { type Kafka } from 'kafkajs';
-import { readTopicSnapshot } from '../kafka/topic-snapshot.reader';
 import { matchesFilter, type DeadLetterFilter } from './dead-letter.filter';
 
 /** A dead letter and where it sits in the DLQ topic. */
@@ -32,7 +31,7 @@ export async function scanDeadLetters(
 ): Promise<DeadLetterScan> {
   const matches: StoredDeadLetter[] = [];
   const unreadable: UnreadableRecord[] = [];
-  const scanned = await readTopicSnapshot(
+  const scanned = await readTopicToEnd(
     kafka,
     topic,
     {

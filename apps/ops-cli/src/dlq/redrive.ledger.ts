@@ -1,6 +1,5 @@
-import { ensureTopics, type EventPublisher } from '@tiersync/kafka';
-import { type Kafka } from 'kafkajs';
-import { readTopicSnapshot, topicExists } from '../kafka/topic-snapshot.reader';
+import { ensureTopics, readTopicToEnd, topicExists, type EventPublisher, type Kafka } from '@tiersync/kafka';
+import { redriveLedgerSpec } from '@tiersync/tier-events';
 import { parseRedriveRecord, type RedriveRecord } from './redrive.record';
 
 export const REDRIVES_SUFFIX = 'dlq-redrives.v1';
@@ -17,16 +16,8 @@ export class RedriveLedger {
     private readonly replicationFactor = 1,
   ) {}
 
-  /** Compacted and never deleted by age: the record of a redrive must outlive the DLQ record itself. */
   async ensure(): Promise<void> {
-    await ensureTopics(this.kafka, [
-      {
-        topic: this.topic,
-        partitions: 1,
-        replicationFactor: this.replicationFactor,
-        config: { 'cleanup.policy': 'compact', 'retention.ms': '-1' },
-      },
-    ]);
+    await ensureTopics(this.kafka, [redriveLedgerSpec(this.topic, this.replicationFactor)]);
   }
 
   /** Every redrive so far, by deadLetterId (empty before the first redrive created the topic). */
@@ -35,7 +26,7 @@ export class RedriveLedger {
     if (!(await topicExists(this.kafka, this.topic))) {
       return records;
     }
-    await readTopicSnapshot(this.kafka, this.topic, { groupPrefix }, (record) => {
+    await readTopicToEnd(this.kafka, this.topic, { groupPrefix }, (record) => {
       if (record.value !== null) {
         const entry = parseRedriveRecord(JSON.parse(record.value.toString('utf8')));
         records.set(entry.deadLetterId, entry);

@@ -1,5 +1,4 @@
-import { EventPublisher } from '@tiersync/kafka';
-import { type Kafka } from 'kafkajs';
+import { EventPublisher, type Kafka } from '@tiersync/kafka';
 import { type Output } from '../cli/output';
 import { ProgressReporter } from '../cli/progress-reporter';
 import { type DeadLetterEntry } from './dead-letter.catalog';

@@ -1,7 +1,7 @@
 import { capillaryConnectionOf, type CapillaryConnection } from '@tiersync/capillary-client';
 import { validateEnvironment, type EnvSource } from '@tiersync/env-config';
 import { kafkaConnectionOf, type KafkaConnectionOptions } from '@tiersync/kafka';
-import { topicNames, type TopicMap } from '@tiersync/tier-events';
+import { topicNames, topicSpecs, type TopicMap, type TopicRole, type TopicSpec } from '@tiersync/tier-events';
 import { TierSyncEnvironment } from './tier-sync.environment';
 
 export type ValidityKind = TierSyncEnvironment['SYNC_VALIDITY'];
@@ -54,8 +54,8 @@ export interface TierSyncConfig {
   kafka: KafkaConnectionOptions & {
     consumerGroup: string;
     topics: TopicMap;
-    partitions: number;
-    replicationFactor: number;
+    /** The topics as tier-sync creates them where missing. */
+    topicSpecs: Readonly<Record<TopicRole, TopicSpec>>;
     sessionTimeoutMs: number;
     maxInFlight: number;
     /** Attempts of a message failing on infrastructure before the consumer gives it up. */
@@ -97,8 +97,11 @@ export function toTierSyncConfig(env: TierSyncVariables): TierSyncConfig {
       ...kafkaConnectionOf(env),
       consumerGroup: env.KAFKA_CONSUMER_GROUP ?? `${prefix}tier-sync`,
       topics: topicNames(prefix),
-      partitions: env.KAFKA_TOPIC_PARTITIONS,
-      replicationFactor: env.KAFKA_REPLICATION_FACTOR,
+      topicSpecs: topicSpecs(topicNames(prefix), {
+        partitions: env.KAFKA_TOPIC_PARTITIONS,
+        replicationFactor: env.KAFKA_REPLICATION_FACTOR,
+        maxBodyBytes: env.WEBHOOK_MAX_BODY_BYTES,
+      }),
       sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
       maxInFlight: env.SYNC_MAX_IN_FLIGHT,
       maxAttempts: env.SYNC_CONSUMER_MAX_ATTEMPTS,

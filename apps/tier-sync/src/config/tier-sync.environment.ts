@@ -25,6 +25,8 @@ export class TierSyncEnvironment extends withCapillaryEnvironment(KafkaEnvironme
   @IntVar(1, 10_000) KAFKA_TOPIC_PARTITIONS = 6;
   /** How long the group waits for a silent (crashed) member before giving its partitions to others. */
   @IntVar(6_000, 300_000) KAFKA_SESSION_TIMEOUT_MS = 30_000;
+  /** The ingress's limit: the webhook topics tier-sync may create must take the records the ingress writes. */
+  @IntVar(1024, 16 * 1024 * 1024) WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
 
   @IsIn(GROUP_LOOKUPS) CAPILLARY_GROUP_LOOKUP: (typeof GROUP_LOOKUPS)[number] = 'auto';
 

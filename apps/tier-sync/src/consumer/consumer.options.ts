@@ -1,10 +1,10 @@
 import {
+  type Kafka,
   type KeyedConsumer,
   type KeyedConsumerMetrics,
   type KeyedKafkaTransportOptions,
   type KeyedMessage,
 } from '@tiersync/kafka';
-import { type Kafka } from 'kafkajs';
 import { type TierSyncConfig } from '../config/tier-sync.config';
 import { type ConsumerFailureHandler } from './consumer-failure.handler';
 import { CONSUMED_ROLES } from './sync.controller';

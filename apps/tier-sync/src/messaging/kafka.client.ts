@@ -1,5 +1,4 @@
-import { createKafka } from '@tiersync/kafka';
-import { type Kafka } from 'kafkajs';
+import { createKafka, type Kafka } from '@tiersync/kafka';
 import { type TierSyncConfig } from '../config/tier-sync.config';
 
 /** The process's one kafkajs client: the producer, the consumer and the dedupe read-back share it. */

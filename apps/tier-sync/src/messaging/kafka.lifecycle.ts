@@ -1,8 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { ensureTopics, EventPublisher } from '@tiersync/kafka';
-import { type Kafka } from 'kafkajs';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { RECORD_PUBLISHER, type RecordPublisher } from '@tiersync/kafka';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
-import { KAFKA_CLIENT } from './kafka.client';
 
 /**
  * Topics exist and the producer is connected before any handler runs; the producer disconnects only at
@@ -10,27 +8,16 @@ import { KAFKA_CLIENT } from './kafka.client';
  */
 @Injectable()
 export class KafkaLifecycle implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger(KafkaLifecycle.name);
-
   constructor(
-    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
-    private readonly publisher: EventPublisher,
+    @Inject(RECORD_PUBLISHER) private readonly publisher: RecordPublisher,
     @Inject(TIER_SYNC_CONFIG) private readonly config: TierSyncConfig,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    const { topics, partitions, replicationFactor } = this.config.kafka;
-    const created = await ensureTopics(
-      this.kafka,
-      Object.values(topics).map((topic) => ({ topic, partitions, replicationFactor })),
-    );
-    if (created.length > 0) {
-      this.logger.log({ msg: 'topics created', topics: created });
-    }
-    await this.publisher.connect();
+  onModuleInit(): Promise<void> {
+    return this.publisher.connect();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.publisher.disconnect();
+    await this.publisher.close(this.config.http.shutdownDeadlineMs);
   }
 }

@@ -1,28 +1,26 @@
 import { Module } from '@nestjs/common';
-import { EventPublisher } from '@tiersync/kafka';
-import { type Kafka } from 'kafkajs';
-import { TIER_SYNC_CONFIG } from '../config/tier-sync.config';
-import { CoalescingPublisher } from './coalescing.publisher';
+import { type Kafka, kafkaRecordPublisher, RECORD_PUBLISHER, type RecordPublisher } from '@tiersync/kafka';
+import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { KAFKA_CLIENT, kafkaClient } from './kafka.client';
 import { KafkaLifecycle } from './kafka.lifecycle';
-import { RECORD_WRITER, type RecordWriter, SyncPublisher } from './sync.publisher';
+import { SyncPublisher } from './sync.publisher';
 
-function coalescingWriter(publisher: EventPublisher): RecordWriter {
-  const coalescing = new CoalescingPublisher(publisher);
-  return (...record) => coalescing.publish(...record);
+/** Records per produce request at most (a few KB each: well under the broker's message size limit). */
+const MAX_BATCH_RECORDS = 500;
+
+function recordPublisher(kafka: Kafka, config: TierSyncConfig): RecordPublisher {
+  return kafkaRecordPublisher(kafka, {
+    topics: Object.values(config.kafka.topicSpecs),
+    maxBatchRecords: MAX_BATCH_RECORDS,
+  });
 }
 
-/** The Kafka plumbing: one client, one producer behind a group-commit writer, and what goes on which topic. */
+/** The Kafka plumbing: one client, one batching producer, and what goes on which topic. */
 @Module({
-  exports: [EventPublisher, KAFKA_CLIENT, SyncPublisher],
+  exports: [KAFKA_CLIENT, RECORD_PUBLISHER, SyncPublisher],
   providers: [
     { inject: [TIER_SYNC_CONFIG], provide: KAFKA_CLIENT, useFactory: kafkaClient },
-    {
-      inject: [KAFKA_CLIENT],
-      provide: EventPublisher,
-      useFactory: (kafka: Kafka) => new EventPublisher(kafka),
-    },
-    { inject: [EventPublisher], provide: RECORD_WRITER, useFactory: coalescingWriter },
+    { inject: [KAFKA_CLIENT, TIER_SYNC_CONFIG], provide: RECORD_PUBLISHER, useFactory: recordPublisher },
     KafkaLifecycle,
     SyncPublisher,
   ],

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type MessageHeaders } from '@tiersync/kafka';
+import { type MessageHeaders, RECORD_PUBLISHER, type RecordPublisher } from '@tiersync/kafka';
 import {
   type DeadLetter,
   type GroupSyncCommand,
@@ -8,16 +8,6 @@ import {
 } from '@tiersync/tier-events';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { HEADERS } from './message-headers';
-
-/** Where records go: one record, resolved on the broker's ack (CoalescingPublisher in the app). */
-export const RECORD_WRITER = Symbol('RecordWriter');
-
-export type RecordWriter = (
-  topic: string,
-  key: string,
-  value: unknown,
-  headers: MessageHeaders,
-) => Promise<void>;
 
 /**
  * Everything tier-sync writes, each to its topic keyed by group id, so one group's commands, results and
@@ -28,7 +18,7 @@ export class SyncPublisher {
   private readonly topics: TopicMap;
 
   constructor(
-    @Inject(RECORD_WRITER) private readonly write: RecordWriter,
+    @Inject(RECORD_PUBLISHER) private readonly publisher: Pick<RecordPublisher, 'publish'>,
     @Inject(TIER_SYNC_CONFIG) { kafka }: { kafka: Pick<TierSyncConfig['kafka'], 'topics'> },
   ) {
     this.topics = kafka.topics;
@@ -79,6 +69,10 @@ export class SyncPublisher {
    */
   async unreadableCommand(key: string, value: Buffer, headers: MessageHeaders): Promise<void> {
     await this.write(this.topics.deadLetters, key, value, headers);
+  }
+
+  private write(topic: string, key: string, value: unknown, headers: MessageHeaders): Promise<void> {
+    return this.publisher.publish(topic, { key, value, headers });
   }
 
   async deadLetters(letters: readonly DeadLetter[], headers: MessageHeaders): Promise<void> {

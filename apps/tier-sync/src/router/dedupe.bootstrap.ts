@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type Kafka } from '@tiersync/kafka';
 import { Readiness } from '@tiersync/nest-observability';
-import { type Kafka } from 'kafkajs';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { KAFKA_CLIENT } from '../messaging/kafka.client';
 import { DedupeWindow } from './dedupe-window';

@@ -1,8 +1,7 @@
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { InstantProducer } from '@tiersync/kafka/testing';
 import { capillarySamples } from '@tiersync/tier-events';
-import { InstantSink } from '../../test/instant.sink';
 import { loadIngressConfig } from '../config/ingress.config';
-import { type OutgoingRecord } from '../publishing/record-sink';
 import { createIngressApp } from './ingress-app.factory';
 
 const SECRET = 'unit-test-secret-0123456789';
@@ -16,16 +15,9 @@ const env = {
   LOG_LEVEL: 'fatal',
 };
 
-/** Never acknowledges: Kafka accepting connections but not answering. */
-class SilentSink extends InstantSink {
-  override publishBatch(_topic: string, _records: OutgoingRecord[]): Promise<unknown> {
-    return new Promise(() => undefined);
-  }
-}
-
 describe(createIngressApp.name, () => {
   let app: NestFastifyApplication;
-  let sink: InstantSink;
+  let sink: InstantProducer;
 
   const post = (payload: unknown, headers: Record<string, string> = { 'x-cap-token': SECRET }) =>
     app.inject({
@@ -39,8 +31,8 @@ describe(createIngressApp.name, () => {
 
   describe('with a sink that acknowledges', () => {
     beforeEach(async () => {
-      sink = new InstantSink();
-      app = await createIngressApp(loadIngressConfig(env), { sink });
+      sink = new InstantProducer();
+      app = await createIngressApp(loadIngressConfig(env), { producer: sink });
     });
 
     it('serves the webhook at WEBHOOK_PATH behind WEBHOOK_AUTH_HEADER and publishes to the events topic', async () => {
@@ -77,7 +69,8 @@ describe(createIngressApp.name, () => {
 
   it('answers 429 with Retry-After when Kafka does not acknowledge within PUBLISH_DEADLINE_MS', async () => {
     const config = loadIngressConfig({ ...env, SHUTDOWN_TIMEOUT_MS: '10' });
-    app = await createIngressApp(config, { sink: new SilentSink() });
+    // Never acknowledges: Kafka accepting connections but not answering.
+    app = await createIngressApp(config, { producer: new InstantProducer({ acknowledge: false }) });
     const response = await post(capillarySamples.tierUpgraded());
     expect(response.statusCode).toBe(429);
     expect(response.headers['retry-after']).toBe('9');

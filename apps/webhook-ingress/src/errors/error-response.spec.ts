@@ -5,7 +5,7 @@ import {
   UnauthorizedException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { KafkaUnavailableError, RecordTooLargeError } from '../publishing/publish.errors';
+import { KafkaUnavailableError, RecordTooLargeError } from '@tiersync/kafka';
 import { EventRejectedError } from '../webhook/webhook.errors';
 import { toErrorResponse } from './error-response';
 

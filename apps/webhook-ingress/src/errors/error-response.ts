@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { KafkaUnavailableError, RecordTooLargeError } from '@tiersync/kafka';
 import { type WebhookOutcome } from '../metrics/ingress.metrics';
-import { KafkaUnavailableError, RecordTooLargeError } from '../publishing/publish.errors';
 import { EventRejectedError } from '../webhook/webhook.errors';
 
 export interface ErrorResponse {

@@ -6,15 +6,14 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
+import { RECORD_PUBLISHER, type RecordPublisher } from '@tiersync/kafka';
 import { Readiness } from '@tiersync/nest-observability';
 import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
-import { BatchingPublisher } from './batching-publisher';
-import { RECORD_SINK, type RecordSink } from './record-sink';
 
 /**
- * Connects the sink at start-up (a broker that cannot be reached fails the boot) and, at shutdown, lets the
- * HTTP server finish its requests before flushing and disconnecting: Nest closes the server between
- * beforeApplicationShutdown and onApplicationShutdown.
+ * Ensures the topics and connects the producer at start-up (a broker that cannot be reached fails the
+ * boot) and, at shutdown, lets the HTTP server finish its requests before flushing and disconnecting: Nest
+ * closes the server between beforeApplicationShutdown and onApplicationShutdown.
  */
 @Injectable()
 export class PublisherLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -23,16 +22,15 @@ export class PublisherLifecycle implements OnModuleInit, BeforeApplicationShutdo
 
   constructor(
     @Inject(INGRESS_CONFIG) private readonly config: IngressConfig,
-    private readonly publisher: BatchingPublisher,
-    @Inject(RECORD_SINK) private readonly sink: RecordSink,
+    @Inject(RECORD_PUBLISHER) private readonly publisher: RecordPublisher,
     readiness: Readiness,
   ) {
     // Ready while the producer is connected; Kafka outages are answered per request (429), not here.
-    readiness.register('producer', () => !this.stopping && this.sink.isConnected);
+    readiness.register('producer', () => !this.stopping && this.publisher.isConnected);
   }
 
   async onModuleInit(): Promise<void> {
-    await this.sink.connect();
+    await this.publisher.connect();
     this.logger.log({ message: 'producer connected', brokers: this.config.kafka.brokers });
   }
 
@@ -45,7 +43,6 @@ export class PublisherLifecycle implements OnModuleInit, BeforeApplicationShutdo
     if (!drained) {
       this.logger.warn('shutdown timeout: records still in flight are left to the producer');
     }
-    await this.sink.disconnect();
     this.logger.log('producer disconnected');
   }
 }

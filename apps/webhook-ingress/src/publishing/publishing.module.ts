@@ -1,42 +1,42 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { type KafkaConfig } from 'kafkajs';
+import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  type BatchProducer,
+  createKafka,
+  type KafkaClientSettings,
+  kafkaRecordPublisher,
+  RECORD_PUBLISHER,
+  type RecordPublisher,
+} from '@tiersync/kafka';
+import { topicSpecs } from '@tiersync/tier-events';
 import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
 import { IngressMetrics } from '../metrics/ingress.metrics';
-import { BatchingPublisher } from './batching-publisher';
-import { ingressTopicSpecs } from './ingress-topics';
-import { KafkaRecordSink } from './kafka-record-sink';
 import { PublisherLifecycle } from './publisher.lifecycle';
-import { RECORD_SINK, type RecordSink } from './record-sink';
 
 export interface PublishingOptions {
-  /** Replaces Kafka altogether: only the benchmark's no-durability baseline uses it. */
-  readonly sink?: RecordSink;
-  readonly kafkaClient?: Partial<KafkaConfig>;
+  /** Replaces Kafka under the same batching: unit tests and the benchmark's no-durability baseline. */
+  readonly producer?: BatchProducer;
+  readonly kafkaClient?: KafkaClientSettings;
 }
 
 /** Well under the broker's 1 MiB default, so a batch never fails for the size of its neighbours. */
 const MAX_BATCH_BYTES = 256 * 1024;
 const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
 
-function kafkaSink(config: IngressConfig, options: PublishingOptions): RecordSink {
-  return new KafkaRecordSink({
-    brokers: config.kafka.brokers,
-    clientId: config.kafka.clientId,
-    topics: ingressTopicSpecs(config),
-    ...(options.kafkaClient ? { client: options.kafkaClient } : {}),
-  });
-}
-
-function batchingPublisher(
+function recordPublisher(
   config: IngressConfig,
-  sink: RecordSink,
   metrics: IngressMetrics,
-): BatchingPublisher {
-  return new BatchingPublisher(sink, {
+  options: PublishingOptions,
+): RecordPublisher {
+  const { topics, partitions, replicationFactor } = config.kafka;
+  const specs = topicSpecs(topics, { partitions, replicationFactor, maxBodyBytes: config.http.maxBodyBytes });
+  return kafkaRecordPublisher(createKafka(config.kafka, options.kafkaClient), {
+    topics: [specs.webhookEvents, specs.webhookRejected],
+    ...(options.producer ? { producer: options.producer } : {}),
     lingerMs: config.publishing.lingerMs,
     maxBatchBytes: MAX_BATCH_BYTES,
     maxBatchRecords: config.publishing.maxBatchRecords,
     maxQueuedBytes: Math.max(MAX_QUEUED_BYTES, 4 * config.http.maxBodyBytes),
+    topicsInParallel: true,
     onBatch: (stats) => {
       metrics.observeBatch(stats.topic, stats.records, stats.failed);
     },
@@ -47,15 +47,15 @@ function batchingPublisher(
 export class PublishingModule {
   static forRoot(config: IngressConfig, options: PublishingOptions = {}): DynamicModule {
     return {
-      exports: [BatchingPublisher, PublisherLifecycle],
+      exports: [RECORD_PUBLISHER, PublisherLifecycle],
       global: true,
       module: PublishingModule,
       providers: [
-        { provide: RECORD_SINK, useValue: options.sink ?? kafkaSink(config, options) },
         {
-          inject: [INGRESS_CONFIG, RECORD_SINK, IngressMetrics],
-          provide: BatchingPublisher,
-          useFactory: batchingPublisher,
+          inject: [INGRESS_CONFIG, IngressMetrics],
+          provide: RECORD_PUBLISHER,
+          useFactory: (ingress: IngressConfig, metrics: IngressMetrics) =>
+            recordPublisher(ingress, metrics, options),
         },
         PublisherLifecycle,
       ],

@@ -1,11 +1,17 @@
+import { type MessageHeaders, type OutgoingRecord } from '@tiersync/kafka';
 import {
   EVENT_SCHEMA_VERSION,
   eventKey,
   WEBHOOK_HEADERS,
   type InvalidEventError,
 } from '@tiersync/tier-events';
-import { type OutgoingRecord } from '../publishing/record-sink';
 import { type DecodedWebhook } from './webhook-body.decoder';
+
+/** A record the ingress writes: the body as received (or re-encoded), with every header set. */
+export interface WebhookRecord extends OutgoingRecord {
+  readonly value: string | Buffer;
+  readonly headers: MessageHeaders;
+}
 
 export interface DeliveryMeta {
   readonly receivedAt: number;
@@ -37,7 +43,7 @@ function eventValue({ json, text, wrapped }: DecodedWebhook): {
 }
 
 /** A record of `<prefix>webhook-events.v1`, keyed so that one customer's (or group's) events stay in order. */
-export function eventRecord(decoded: DecodedWebhook, meta: DeliveryMeta): OutgoingRecord {
+export function eventRecord(decoded: DecodedWebhook, meta: DeliveryMeta): WebhookRecord {
   const { event } = decoded;
   const { value, headers } = eventValue(decoded);
   return {
@@ -65,7 +71,7 @@ export function rejectedRecord(
   error: InvalidEventError,
   requestHeaders: Record<string, string>,
   meta: DeliveryMeta,
-): OutgoingRecord {
+): WebhookRecord {
   return {
     key: meta.traceId,
     value: body ?? Buffer.alloc(0),

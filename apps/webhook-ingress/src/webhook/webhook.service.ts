@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RECORD_PUBLISHER, type OutgoingRecord, type RecordPublisher } from '@tiersync/kafka';
 import { InvalidEventError } from '@tiersync/tier-events';
 import { type IncomingHttpHeaders } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
 import { IngressMetrics } from '../metrics/ingress.metrics';
-import { BatchingPublisher } from '../publishing/batching-publisher';
-import { type OutgoingRecord } from '../publishing/record-sink';
 import { sanitizedHeaders } from './request-headers';
 import { traceIdOf } from './trace-id';
 import { decodeWebhookBody, type DecodedWebhook } from './webhook-body.decoder';
@@ -35,7 +34,7 @@ export class WebhookService {
   constructor(
     @Inject(INGRESS_CONFIG) private readonly config: IngressConfig,
     private readonly metrics: IngressMetrics,
-    private readonly publisher: BatchingPublisher,
+    @Inject(RECORD_PUBLISHER) private readonly publisher: RecordPublisher,
   ) {}
 
   async receive(delivery: WebhookDelivery): Promise<AcceptedWebhook> {

@@ -1,15 +1,36 @@
 import { performance } from 'node:perf_hooks';
+import { type MessageHeaders } from '../event-publisher';
 import { isTooLargeError, KafkaUnavailableError, RecordTooLargeError } from './publish.errors';
-import { recordBytes, type OutgoingRecord, type RecordSink } from './record-sink';
+import { encodeValue, type OutgoingRecord, type RecordPublisher } from './record-publisher';
+
+/** A record as it goes on the wire. */
+export interface EncodedRecord {
+  readonly key: string;
+  readonly value: string | Buffer;
+  readonly headers: MessageHeaders;
+}
+
+/** What the batches go to: EventPublisher; publishBatch resolves once Kafka acknowledged every record. */
+export interface BatchProducer {
+  readonly isConnected: boolean;
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  publishBatch(topic: string, records: EncodedRecord[]): Promise<unknown>;
+}
 
 export interface BatchingOptions {
-  /** How long the first record reaching an idle publisher waits for company before it is sent. */
-  readonly lingerMs: number;
+  /** How long the first record reaching an idle publisher waits for company before it is sent (default 0). */
+  readonly lingerMs?: number;
   readonly maxBatchRecords: number;
-  /** Keeps one produce request well under the broker's max.message.bytes; a bigger record goes alone. */
-  readonly maxBatchBytes: number;
-  /** Beyond this, new records are refused at once (answered 429) instead of growing memory. */
-  readonly maxQueuedBytes: number;
+  /** Keeps one produce request under the broker's max.message.bytes; a bigger record goes alone. */
+  readonly maxBatchBytes?: number;
+  /** Beyond this, new records are refused at once instead of growing memory. */
+  readonly maxQueuedBytes?: number;
+  /**
+   * Sends a round's topics at once rather than one after the other. Safe for the idempotent producer
+   * (different topics are different partitions); it saves a round trip where one caller waits on two topics.
+   */
+  readonly topicsInParallel?: boolean;
   readonly onBatch?: (stats: BatchStats) => void;
 }
 
@@ -22,21 +43,23 @@ export interface BatchStats {
 
 interface Pending {
   readonly topic: string;
-  readonly record: OutgoingRecord;
+  readonly record: EncodedRecord;
   readonly bytes: number;
   readonly settle: (error?: Error) => void;
 }
 
 /**
  * Group commit in front of one idempotent producer: records wait while a send is in flight and then go out
- * together, so there is never more than one send per partition at a time (kafkajs' idempotent producer is
- * fragile with several) and throughput grows with load instead of one request per webhook.
- * publish() resolves only on the broker's ack. A record still queued at its deadline is withdrawn, so a
- * webhook answered 429 is not written behind the sender's back; one already sent may still land, which
- * at-least-once delivery allows (consumers de-duplicate on eventId).
+ * together, a request per topic, so there is never more than one send per partition at a time (kafkajs'
+ * idempotent producer is fragile with several) and throughput grows with load instead of costing a request
+ * per record. Records of one topic keep their order. A record still queued at its deadline is withdrawn, so a caller told "failed" is not
+ * written behind its back; one already sent may still land, which at-least-once delivery allows.
  */
-export class BatchingPublisher {
+export class BatchingPublisher implements RecordPublisher {
   private readonly queue = new Set<Pending>();
+  private readonly lingerMs: number;
+  private readonly maxBatchBytes: number;
+  private readonly maxQueuedBytes: number;
   private queuedBytes = 0;
   private sending = false;
   private closed = false;
@@ -44,20 +67,34 @@ export class BatchingPublisher {
   private idleWaiters: (() => void)[] = [];
 
   constructor(
-    private readonly sink: Pick<RecordSink, 'publishBatch'>,
+    private readonly producer: BatchProducer,
     private readonly options: BatchingOptions,
-  ) {}
+  ) {
+    this.lingerMs = options.lingerMs ?? 0;
+    this.maxBatchBytes = options.maxBatchBytes ?? Infinity;
+    this.maxQueuedBytes = options.maxQueuedBytes ?? Infinity;
+  }
 
-  publish(topic: string, record: OutgoingRecord, deadlineMs: number): Promise<void> {
-    const bytes = recordBytes(record);
+  get isConnected(): boolean {
+    return this.producer.isConnected;
+  }
+
+  connect(): Promise<void> {
+    return this.producer.connect();
+  }
+
+  publish(topic: string, record: OutgoingRecord, deadlineMs?: number): Promise<void> {
+    const encoded = { key: record.key, value: encodeValue(record.value), headers: record.headers ?? {} };
+    const bytes = recordBytes(encoded);
     if (this.closed) {
       return Promise.reject(new KafkaUnavailableError('closed'));
     }
-    if (this.queue.size > 0 && this.queuedBytes + bytes > this.options.maxQueuedBytes) {
+    if (this.queue.size > 0 && this.queuedBytes + bytes > this.maxQueuedBytes) {
       return Promise.reject(new KafkaUnavailableError('queue-full'));
     }
     return new Promise<void>((resolve, reject) => {
       let done = false;
+      let deadline: NodeJS.Timeout | undefined;
       const settle = (error?: Error): void => {
         if (!done) {
           done = true;
@@ -69,20 +106,28 @@ export class BatchingPublisher {
           }
         }
       };
-      const entry: Pending = { topic, record, bytes, settle };
-      const deadline = setTimeout(() => {
-        this.withdraw(entry);
-        settle(new KafkaUnavailableError('deadline'));
-      }, deadlineMs);
+      const entry: Pending = { topic, record: encoded, bytes, settle };
+      if (deadlineMs !== undefined) {
+        deadline = setTimeout(() => {
+          this.withdraw(entry);
+          settle(new KafkaUnavailableError('deadline'));
+        }, deadlineMs);
+      }
       this.queue.add(entry);
       this.queuedBytes += bytes;
       this.schedule();
     });
   }
 
-  /** Refuses new records and waits (up to timeoutMs) for the queued and in-flight ones; true if all settled. */
+  /** Refuses new records, waits (up to timeoutMs) for the queued and in-flight ones, then disconnects. */
   async close(timeoutMs: number): Promise<boolean> {
     this.closed = true;
+    const drained = await this.drained(timeoutMs);
+    await this.producer.disconnect();
+    return drained;
+  }
+
+  private async drained(timeoutMs: number): Promise<boolean> {
     if (this.isIdle()) {
       return true;
     }
@@ -117,9 +162,8 @@ export class BatchingPublisher {
     if (this.sending || this.queue.size === 0) {
       return;
     }
-    const full =
-      this.queue.size >= this.options.maxBatchRecords || this.queuedBytes >= this.options.maxBatchBytes;
-    if (full || this.options.lingerMs === 0) {
+    const full = this.queue.size >= this.options.maxBatchRecords || this.queuedBytes >= this.maxBatchBytes;
+    if (full || this.lingerMs === 0) {
       clearTimeout(this.lingerTimer);
       this.lingerTimer = undefined;
       void this.sendNext();
@@ -127,7 +171,7 @@ export class BatchingPublisher {
       this.lingerTimer ??= setTimeout(() => {
         this.lingerTimer = undefined;
         void this.sendNext();
-      }, this.options.lingerMs);
+      }, this.lingerMs);
     }
   }
 
@@ -145,8 +189,13 @@ export class BatchingPublisher {
         byTopic.set(entry.topic, [entry]);
       }
     }
-    // Different topics are different partitions, so their sends may overlap safely.
-    await Promise.all([...byTopic].map(([topic, entries]) => this.send(topic, entries)));
+    if (this.options.topicsInParallel === true) {
+      await Promise.all([...byTopic].map(([topic, entries]) => this.send(topic, entries)));
+    } else {
+      for (const [topic, entries] of byTopic) {
+        await this.send(topic, entries);
+      }
+    }
     this.sending = false;
     // Whatever queued up meanwhile has waited long enough: send it now rather than lingering again.
     if (this.queue.size > 0) {
@@ -160,7 +209,7 @@ export class BatchingPublisher {
     const batch: Pending[] = [];
     let bytes = 0;
     for (const entry of this.queue) {
-      const fits = batch.length === 0 || bytes + entry.bytes <= this.options.maxBatchBytes;
+      const fits = batch.length === 0 || bytes + entry.bytes <= this.maxBatchBytes;
       if (batch.length >= this.options.maxBatchRecords || !fits) {
         break;
       }
@@ -178,7 +227,7 @@ export class BatchingPublisher {
     const started = performance.now();
     let failure: Error | undefined;
     try {
-      await this.sink.publishBatch(
+      await this.producer.publishBatch(
         topic,
         entries.map((entry) => entry.record),
       );
@@ -205,4 +254,13 @@ export class BatchingPublisher {
       });
     }
   }
+}
+
+/** Bytes a record puts on the wire before framing: what batch and queue limits count. */
+function recordBytes(record: EncodedRecord): number {
+  let bytes = Buffer.byteLength(record.key) + Buffer.byteLength(record.value);
+  for (const [name, value] of Object.entries(record.headers)) {
+    bytes += Buffer.byteLength(name) + Buffer.byteLength(value);
+  }
+  return bytes;
 }

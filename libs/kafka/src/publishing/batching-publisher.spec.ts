@@ -1,13 +1,30 @@
-import { BatchingPublisher, type BatchingOptions, type BatchStats } from './batching-publisher';
+import {
+  BatchingPublisher,
+  type BatchingOptions,
+  type BatchProducer,
+  type BatchStats,
+  type EncodedRecord,
+} from './batching-publisher';
 import { KafkaUnavailableError, RecordTooLargeError } from './publish.errors';
-import { type OutgoingRecord } from './record-sink';
+import { type OutgoingRecord } from './record-publisher';
 
-/** A sink whose sends stay pending until the test acknowledges or fails them. */
-class ManualSink {
-  readonly sends: { topic: string; records: OutgoingRecord[]; ack: () => void; fail: (e: Error) => void }[] =
+/** A producer whose sends stay pending until the test acknowledges or fails them. */
+class ManualSink implements BatchProducer {
+  readonly sends: { topic: string; records: EncodedRecord[]; ack: () => void; fail: (e: Error) => void }[] =
     [];
+  isConnected = true;
+  disconnects = 0;
 
-  publishBatch(topic: string, records: OutgoingRecord[]): Promise<unknown> {
+  connect(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  disconnect(): Promise<void> {
+    this.disconnects++;
+    return Promise.resolve();
+  }
+
+  publishBatch(topic: string, records: EncodedRecord[]): Promise<unknown> {
     return new Promise((resolve, reject) => {
       this.sends.push({
         topic,
@@ -121,7 +138,7 @@ describe(BatchingPublisher.name, () => {
   });
 
   it('sends different topics in separate requests of the same round', async () => {
-    const sut = make({ lingerMs: 1 });
+    const sut = make({ lingerMs: 1, topicsInParallel: true });
     background(sut.publish('events', record('a'), 1000));
     background(sut.publish('rejected', record('b'), 1000));
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -136,6 +153,7 @@ describe(BatchingPublisher.name, () => {
     const third = sut.publish('t', record('c'), 1000);
     sink.sends[0]!.fail(new Error('broker gone'));
     await expect(first).rejects.toBeInstanceOf(KafkaUnavailableError);
+    await expect(first).rejects.toThrow('Kafka did not acknowledge the record (failed: Error: broker gone)');
     await tick();
     sink.sends[1]!.fail(Object.assign(new Error('too large'), { type: 'MESSAGE_TOO_LARGE' }));
     // Two records in the failed batch: size cannot be blamed on either of them.
@@ -184,6 +202,7 @@ describe(BatchingPublisher.name, () => {
     sink.sends[0]!.ack();
     await published;
     await expect(closing).resolves.toBe(true);
+    expect(sink.disconnects).toBe(1);
     await expect(sut.publish('t', record('b'), 1000)).rejects.toEqual(new KafkaUnavailableError('closed'));
   });
 
@@ -192,5 +211,56 @@ describe(BatchingPublisher.name, () => {
     background(sut.publish('t', record('a'), 1000));
     await tick();
     await expect(sut.close(10)).resolves.toBe(false);
+  });
+});
+
+describe(`${BatchingPublisher.name} without linger or deadline`, () => {
+  function setup(fail = false) {
+    const sends: { topic: string; keys: string[] }[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const producer: BatchProducer = {
+      isConnected: true,
+      connect: () => Promise.resolve(),
+      disconnect: () => Promise.resolve(),
+      publishBatch: async (topic, records) => {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        sends.push({ topic, keys: records.map((r) => r.key) });
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight--;
+        if (fail) {
+          throw new Error('broker down');
+        }
+        return [];
+      },
+    };
+    const coalescing = new BatchingPublisher(producer, { maxBatchRecords: 500 });
+    return { coalescing, sends, maxInFlight: () => maxInFlight };
+  }
+
+  it('sends one request at a time and gathers what arrives meanwhile, per topic, in order', async () => {
+    const { coalescing, sends, maxInFlight } = setup();
+    await Promise.all([
+      coalescing.publish('a', { key: '1', value: {} }),
+      coalescing.publish('a', { key: '2', value: {} }),
+      coalescing.publish('b', { key: '3', value: {} }),
+      coalescing.publish('a', { key: '4', value: {} }),
+    ]);
+    expect(sends).toEqual([
+      { topic: 'a', keys: ['1'] },
+      { topic: 'a', keys: ['2', '4'] },
+      { topic: 'b', keys: ['3'] },
+    ]);
+    expect(maxInFlight()).toBe(1);
+  });
+
+  it('rejects every record of a failed batch', async () => {
+    const { coalescing } = setup(true);
+    const results = await Promise.allSettled([
+      coalescing.publish('a', { key: '1', value: {} }),
+      coalescing.publish('a', { key: '2', value: {} }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
   });
 });

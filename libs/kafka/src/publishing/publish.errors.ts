@@ -8,7 +8,9 @@ export class KafkaUnavailableError extends Error {
     readonly reason: UnavailableReason,
     options?: { cause?: unknown },
   ) {
-    super(`Kafka did not acknowledge the record (${reason})`, options);
+    // The cause's text stays in the message: dead-letter reasons and logs quote the message only.
+    const cause = options?.cause instanceof Error ? `: ${options.cause.name}: ${options.cause.message}` : '';
+    super(`Kafka did not acknowledge the record (${reason}${cause})`, options);
   }
 }
 

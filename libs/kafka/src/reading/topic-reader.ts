@@ -1,56 +1,43 @@
-import { type Kafka, type KafkaMessage } from 'kafkajs';
+import { type Admin, type Kafka, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { withAdmin } from '../cli/command-context';
+import { decodeHeaders } from '../consumer/keyed-message';
 
 export interface TopicRecord {
-  partition: number;
-  offset: string;
+  readonly partition: number;
+  readonly offset: string;
   /** Broker timestamp (epoch ms): when the record was produced. */
-  timestamp: number;
-  key: string | null;
-  value: Buffer | null;
-  headers: Record<string, string>;
+  readonly timestamp: number;
+  readonly key: string | null;
+  readonly value: Buffer | null;
+  readonly headers: Record<string, string>;
 }
 
-export interface SnapshotOptions {
-  /** Start at the first record at/after this instant instead of the log start. */
-  fromTimestamp?: number;
-  /** Prefix of the throwaway consumer group (deleted afterwards). */
-  groupPrefix: string;
+export interface TopicReadOptions {
+  /** Start each partition at its first record at or after this instant instead of the log start. */
+  readonly fromTimestamp?: number;
+  /** Prefix of the throw-away consumer group, which is deleted afterwards. */
+  readonly groupPrefix: string;
   /** Give up when no batch arrived for this long (default 30 s). */
-  idleTimeoutMs?: number;
-  onProgress?: (records: number) => void;
+  readonly idleTimeoutMs?: number;
+  readonly onProgress?: (records: number) => void;
 }
 
 /**
- * Reads a topic from its start (or a timestamp) up to the high watermarks seen when the read began, then
- * stops: a consistent snapshot that later writes cannot extend. kafkajs has no assign(), so a throwaway
- * consumer group with auto-commit off does the fetching; the group is deleted afterwards. The end of a
- * partition is detected from batch metadata, not from message offsets, because the last offsets of a
- * transactional topic are commit markers that are never delivered as messages.
+ * Reads a topic from its start (or a timestamp) up to the high watermarks fetched when the read begins,
+ * then stops: a snapshot that later writes cannot extend. kafkajs has no assign(), so a throw-away consumer
+ * group with auto-commit off does the fetching. The end of a partition is detected from batch metadata,
+ * not from message offsets, because the last offsets of a transactional topic are commit markers that are
+ * never delivered as messages. Returns the number of records read.
  */
-export async function readTopicSnapshot(
+export async function readTopicToEnd(
   kafka: Kafka,
   topic: string,
-  options: SnapshotOptions,
+  options: TopicReadOptions,
   onRecord: (record: TopicRecord) => void,
 ): Promise<number> {
-  const { starts, ends } = await withAdmin(kafka, async (admin) => {
-    const watermarks = await admin.fetchTopicOffsets(topic);
-    const fromTime =
-      options.fromTimestamp === undefined
-        ? undefined
-        : await admin.fetchTopicOffsetsByTimestamp(topic, options.fromTimestamp);
-    return {
-      ends: new Map(watermarks.map((w) => [w.partition, Number(w.high)])),
-      starts: new Map(
-        watermarks.map((w) => {
-          const at = fromTime?.find((t) => t.partition === w.partition)?.offset;
-          return [w.partition, Number(at ?? w.low)];
-        }),
-      ),
-    };
-  });
+  const { starts, ends } = await withAdmin(kafka, (admin) =>
+    offsetRange(admin, topic, options.fromTimestamp),
+  );
   const pending = new Set([...ends].filter(([p, end]) => (starts.get(p) ?? 0) < end).map(([p]) => p));
   if (pending.size === 0) {
     return 0;
@@ -93,16 +80,18 @@ export async function readTopicSnapshot(
       consumer
         .run({
           autoCommit: false,
-          eachBatch: ({ batch }) => {
+          eachBatch: async ({ batch, ...payload }) => {
+            const start = starts.get(batch.partition) ?? 0;
             const end = ends.get(batch.partition) ?? 0;
             for (const message of batch.messages) {
-              if (Number(message.offset) < end) {
+              const offset = Number(message.offset);
+              if (offset >= start && offset < end) {
                 onRecord(toRecord(batch.partition, message));
                 count++;
               }
             }
             options.onProgress?.(count);
-            return Promise.resolve();
+            await payload.heartbeat();
           },
         })
         .catch(reject);
@@ -118,23 +107,44 @@ export async function readTopicSnapshot(
   return count;
 }
 
-export async function topicExists(kafka: Kafka, topic: string): Promise<boolean> {
+/** Whether the topic exists (a read of a missing topic would wait for it). */
+export function topicExists(kafka: Kafka, topic: string): Promise<boolean> {
   return withAdmin(kafka, async (admin) => (await admin.listTopics()).includes(topic));
 }
 
-function toRecord(partition: number, message: KafkaMessage): TopicRecord {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(message.headers ?? {})) {
-    if (value !== undefined) {
-      headers[name] = Array.isArray(value) ? value.map(String).join(',') : String(value);
-    }
+async function offsetRange(admin: Admin, topic: string, fromTimestamp: number | undefined) {
+  const watermarks = await admin.fetchTopicOffsets(topic);
+  // kafkajs answers the high watermark for a partition with no record at or after the timestamp.
+  const fromTime =
+    fromTimestamp === undefined ? undefined : await admin.fetchTopicOffsetsByTimestamp(topic, fromTimestamp);
+  return {
+    ends: new Map(watermarks.map((w) => [w.partition, Number(w.high)])),
+    starts: new Map(
+      watermarks.map((w) => {
+        const at = fromTime?.find((t) => t.partition === w.partition)?.offset;
+        return [w.partition, Number(at ?? w.low)];
+      }),
+    ),
+  };
+}
+
+async function withAdmin<T>(kafka: Kafka, work: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.disconnect();
   }
+}
+
+function toRecord(partition: number, message: KafkaMessage): TopicRecord {
   return {
     partition,
     offset: message.offset,
     timestamp: Number(message.timestamp),
     key: message.key?.toString('utf8') ?? null,
     value: message.value,
-    headers,
+    headers: decodeHeaders(message.headers),
   };
 }

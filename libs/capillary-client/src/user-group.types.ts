@@ -1,4 +1,3 @@
-/** One membership row of GET /v2/userGroup2 (`fleetGroupUsers[]`). */
 export interface GroupMembership {
   userId: number;
   primaryMember: boolean;
@@ -28,7 +27,6 @@ export interface UserGroup {
   pointsSummaries: GroupProgramTier[];
 }
 
-/** One row of GET /v2/userGroup2/members. */
 export interface GroupMember {
   customerId: number;
   role: string;

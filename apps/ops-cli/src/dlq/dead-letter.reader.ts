@@ -3,14 +3,12 @@ import { type Kafka } from 'kafkajs';
 import { readTopicSnapshot } from '../kafka/topic-snapshot.reader';
 import { matchesFilter, type DeadLetterFilter } from './dead-letter.filter';
 
-/** A dead letter and where it sits in the DLQ topic. */
 export interface StoredDeadLetter {
   letter: DeadLetter;
   partition: number;
   offset: string;
 }
 
-/** A DLQ record that does not parse: reported, never silently skipped. */
 export interface UnreadableRecord {
   partition: number;
   offset: string;
@@ -23,7 +21,6 @@ export interface DeadLetterScan {
   scanned: number;
 }
 
-/** Reads the DLQ topic once and keeps the dead letters matching the filter, oldest first per partition. */
 export async function scanDeadLetters(
   kafka: Kafka,
   topic: string,

@@ -9,7 +9,6 @@ export interface ConsumerGroupMember {
 
 export interface ConsumerGroupView {
   groupId: string;
-  /** Kafka's group state: Empty, Stable, PreparingRebalance, CompletingRebalance or Dead (unknown group). */
   state: string;
   members: ConsumerGroupMember[];
 }

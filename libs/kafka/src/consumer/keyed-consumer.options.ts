@@ -45,10 +45,7 @@ export interface KeyedConsumerOptions {
   maxBuffered?: number;
   /** Bounds the offsets held back behind one slow head, so a stuck message cannot grow memory. */
   maxUncommittedPerPartition?: number;
-  /**
-   * Equal keys run one at a time, in offset order. Default: topic + partition + Kafka key; null (and a null
-   * Kafka key by default) orders the message with nothing.
-   */
+  /** Equal keys run one at a time, in offset order; null orders a message with nothing. */
   orderingKey?: (message: KeyedMessage) => string | null;
   fromBeginning?: boolean;
   commitIntervalMs?: number;
@@ -87,7 +84,6 @@ export interface PartitionMetrics {
   partition: number;
   pending: number;
   readAhead: number;
-  /** The next offset to consume, as Kafka commits it. */
   committedOffset: string | undefined;
   highWatermark: string | undefined;
   lag: number | undefined;
@@ -97,7 +93,6 @@ export interface KeyedConsumerMetrics {
   inFlight: number;
   queued: number;
   delayedKeys: number;
-  /** What back-pressure bounds. */
   buffered: number;
   maxObservedInFlight: number;
   maxObservedBuffered: number;
@@ -121,6 +116,5 @@ export interface StopOptions {
 
 export interface StopResult {
   drained: boolean;
-  /** Left unfinished, to be redelivered. */
   abandoned: number;
 }

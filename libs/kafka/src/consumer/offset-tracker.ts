@@ -53,7 +53,6 @@ export class OffsetTracker {
     this.fetchPosition = offset + 1n;
   }
 
-  /** A batch's last offset may be a filtered control record. */
   fetchedThrough(offset: bigint): void {
     if (this.fetchPosition === undefined || offset + 1n > this.fetchPosition) {
       this.fetchPosition = offset + 1n;
@@ -71,7 +70,6 @@ export class OffsetTracker {
     }
   }
 
-  /** The next offset to consume, or undefined when the commit would not move forward. */
   committable(): bigint | undefined {
     const next = this.pending.peek() ?? this.fetchPosition;
     if (next === undefined || (this.committed !== undefined && next <= this.committed)) {

@@ -12,8 +12,7 @@ export function withoutProtoKeys(value: unknown): unknown {
   if (!isPlainObject(value)) {
     return value;
   }
-  // A loop, not entries/filter/fromEntries: this runs on every webhook, and those cost a fifth of the
-  // fast path.
+  // A loop: entries/filter/fromEntries cost a fifth of the fast path, which runs on every webhook.
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     if (key === '__proto__') {

@@ -50,7 +50,6 @@ function transformAndValidate<T extends object>(
   return instance;
 }
 
-/** Throws InvalidEventError listing every violation by field path. */
 export function parseMessage<T extends object>(cls: new () => T, raw: unknown, label: string): T {
   const root = rootObject(raw, label);
   const copy = withoutProtoKeys(root) as Record<string, unknown>;

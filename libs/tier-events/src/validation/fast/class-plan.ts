@@ -35,10 +35,8 @@ export interface ClassPlan {
   readonly properties: ReadonlyMap<string, PropertyPlan>;
 }
 
-/*
- * Only what the fast path reproduces exactly; anything else (IS_DEFINED, `each`, async rules, @Expose,
- * discriminators, Set/Map) leaves the class without a plan, and the slow path decides.
- */
+// What the fast path reproduces exactly; anything else (IS_DEFINED, `each`, async rules, @Expose,
+// discriminators, Set/Map) leaves the class without a plan, and the slow path decides.
 const SUPPORTED = new Set<string>([
   ValidationTypes.CUSTOM_VALIDATION,
   ValidationTypes.CONDITIONAL_VALIDATION,

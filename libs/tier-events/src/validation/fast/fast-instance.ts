@@ -3,10 +3,8 @@ import { defaultOptions } from 'class-transformer/cjs/constants/default-options.
 import { isPlainObject } from '../field.decorators';
 import { classPlan, type ClassPlan, type Constructor, type PropertyPlan } from './class-plan';
 
-/*
- * Answers only when sure to build the very instance plainToInstance + validateSync + keepUndeclared would;
- * anything unusual gives FALLBACK and the slow path decides, so this path can cost time, never an answer.
- */
+// Answers only when sure to build the very instance plainToInstance + validateSync + keepUndeclared would;
+// anything unusual gives FALLBACK and the slow path decides, so this path can cost time, never an answer.
 export const FALLBACK = Symbol('fallback');
 type Built = object | typeof FALLBACK;
 
@@ -16,10 +14,7 @@ function isInherited(instance: object, key: string): boolean {
   return key in instance && !Object.prototype.hasOwnProperty.call(instance, key);
 }
 
-/**
- * class-transformer skips keys that Object.prototype holds and throws on a nested `constructor` key (it
- * takes the value for the object's class): such bodies are left to the slow path.
- */
+/** class-transformer skips keys Object.prototype holds and throws on a nested `constructor`: slow path. */
 function isPlainData(value: unknown): boolean {
   if (Array.isArray(value)) {
     return value.every(isPlainData);

@@ -12,7 +12,7 @@ export interface PartnerProgramInfo {
   tiers: PartnerProgramTier[];
 }
 
-/** Its own slabs are not listed. */
+/** The loyalty program's own slabs are not listed here (GET /v3/tiers has them). */
 export interface OrganizationProgram {
   programId: number;
   programName: string;

@@ -70,7 +70,7 @@ export class FaultInjector {
     return latency ? latency.fixedMs + Math.floor(this.random().next() * (latency.jitterMs ?? 0)) : 0;
   }
 
-  /** Counts the call when it is let through. */
+  /** Seconds until a slot frees up; undefined lets the call through and counts it. */
   rateLimited(now: number): number | undefined {
     const limit = this.faults.requestsPerMinute;
     if (!limit) {

@@ -36,7 +36,7 @@ export function buildAdjustmentRequest(
   };
 }
 
-/** Without a readable primary expiry, the configured validity rather than a failed member. */
+/** Without a readable primary expiry, falls back to the configured validity rather than fail the member. */
 export function validityOf(policy: ValidityPolicy, primaryExpiry?: string): Validity {
   const aligned = policy.alignToPrimary ? calendarDateOf(primaryExpiry) : undefined;
   if (aligned !== undefined) {

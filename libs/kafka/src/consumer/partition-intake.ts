@@ -126,7 +126,7 @@ export class PartitionIntake {
     }
   }
 
-  /** A new state replaces one gone stale. */
+  /** Returns a new state when the old one went stale. */
   private drain(state: PartitionState): PartitionState {
     for (let message = state.readAhead.peek(); message; message = state.readAhead.peek()) {
       const offset = BigInt(message.offset);

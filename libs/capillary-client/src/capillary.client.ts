@@ -45,7 +45,6 @@ export class CapillaryClient {
     this.http.close();
   }
 
-  /** An invalid body is never sent: it would only cost a rate-limited call. */
   async manualSlabAdjustment(
     customerId: number,
     body: ManualSlabAdjustmentRequest,

@@ -19,7 +19,6 @@ export interface UserGroup {
   groupName: string;
   groupStatus: string;
   maxGroupSize?: number;
-  /** The ACTIVE primary member, when there is one. */
   primaryUserId?: number;
   members: GroupMembership[];
   totalActiveMembers?: number;

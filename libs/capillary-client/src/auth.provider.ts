@@ -3,10 +3,9 @@ import { createHash } from 'node:crypto';
 export type CapillaryAuth =
   { kind: 'basic'; username: string; password: string } | { kind: 'oauth'; key: string; secret: string };
 
-/** Supplies the auth headers of each request; OAuth can renew after a 401, Basic cannot. */
 export interface AuthProvider {
   headers(): Promise<Record<string, string>>;
-  /** Called after a 401 with the headers that failed; true when a retry with fresh headers makes sense. */
+  /** OAuth can renew after a 401, Basic cannot. */
   unauthorized(failed: Record<string, string>): boolean;
 }
 

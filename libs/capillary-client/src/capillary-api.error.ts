@@ -3,11 +3,7 @@ export type CapillaryErrorKind = 'network' | 'timeout' | 'http' | 'api' | 'valid
 /** Target slab must be higher than the current slab: the member is already where we wanted it. */
 export const ALREADY_AT_TARGET_CODE = 8925;
 
-/**
- * Codes that will fail the same way however often they are retried (docs/architecture.md, API fact 19):
- * bad program, customer flagged (e.g. fraud), unknown customer, invalid body fields, unknown slab,
- * non-numeric id.
- */
+/** They fail the same way however often they are retried (docs/architecture.md, API fact 19). */
 export const PERMANENT_ERROR_CODES: ReadonlySet<number> = new Set([
   1101, 3045, 8015, 8917, 8918, 8919, 8920, 8921, 8922, 8923, 11030,
 ]);
@@ -22,10 +18,7 @@ export interface CapillaryApiErrorInit {
   request?: string;
 }
 
-/**
- * Every failure of the client, classified once: `retryable` tells the caller whether the same call may
- * succeed later (network, timeout, 5xx, 429, 521) or never will (invalid input, permanent codes).
- */
+/** `retryable`: the same call may succeed later (network, timeout, 5xx, 429, 521). */
 export class CapillaryApiError extends Error {
   readonly kind: CapillaryErrorKind;
   readonly retryable: boolean;
@@ -45,7 +38,6 @@ export class CapillaryApiError extends Error {
     this.request = init.request;
   }
 
-  /** A request the client refused to send because its body is invalid. */
   static validation(message: string): CapillaryApiError {
     return new CapillaryApiError(message, { kind: 'validation', retryable: false });
   }
@@ -55,7 +47,6 @@ export function isCapillaryApiError(error: unknown): error is CapillaryApiError 
   return error instanceof CapillaryApiError;
 }
 
-/** True for 8925: an UPGRADE to a tier the customer already has (or is above). */
 export function isAlreadyAtTarget(error: unknown): boolean {
   return error instanceof CapillaryApiError && error.code === ALREADY_AT_TARGET_CODE;
 }

@@ -21,10 +21,6 @@ export interface HttpCall {
 
 const silent: CapillaryLogger = { debug: () => undefined, warn: () => undefined };
 
-/**
- * The one road to Capillary: every call of a client shares its keep-alive agents, concurrency cap, rate
- * limiter and auth, and every failure leaves as a classified CapillaryApiError.
- */
 export class CapillaryHttp {
   private readonly axios: AxiosInstance;
   private readonly auth: AuthProvider;
@@ -55,13 +51,11 @@ export class CapillaryHttp {
         : new OAuthTokenProvider(() => this.generateToken(auth), options.clock);
   }
 
-  /** Closes the idle keep-alive connections (on shutdown). */
   close(): void {
     this.agents.http.destroy();
     this.agents.https.destroy();
   }
 
-  /** Sends one call and returns its JSON body; a 401 under OAuth renews the token and retries once. */
   async call(call: HttpCall): Promise<unknown> {
     return this.slots.run(async () => {
       let headers = await this.auth.headers();
@@ -148,7 +142,6 @@ export class CapillaryHttp {
   }
 }
 
-/** The first entry of a v2/v3 error envelope, `{"errors":[{"status":false,"code":..,"message":..}]}`. */
 function firstError(body: unknown): ApiErrorEntry | undefined {
   if (!isRecord(body) || !Array.isArray(body['errors']) || body['errors'].length === 0) {
     return undefined;

@@ -25,14 +25,9 @@ import { validateSlabAdjustment } from './slab-adjustment.validation';
 import { parseMembersPage, parseSearchPage, parseUserGroup } from './user-group.parser';
 import { type GroupMember, type GroupSearchPage, type UserGroup } from './user-group.types';
 
-/** Guards against a server whose pagination never ends. */
 const MAX_MEMBER_PAGES = 1000;
 
-/**
- * Typed access to the Capillary APIs tier sync needs. All calls of one instance share one rate limit,
- * one concurrency cap and one auth session; every failure is a classified CapillaryApiError. The client
- * never retries (except one token renewal on 401): retry policy belongs to the caller.
- */
+/** Never retries (except one token renewal on 401): the retry policy belongs to the caller. */
 export class CapillaryClient {
   private readonly http: CapillaryHttp;
   private readonly source: CapillarySource;
@@ -46,12 +41,10 @@ export class CapillaryClient {
     this.locator = new GroupLocator(this.http, this.source, options.groupLookup ?? 'auto', options.logger);
   }
 
-  /** Closes the client's idle keep-alive connections; call on shutdown. */
   close(): void {
     this.http.close();
   }
 
-  /** POST /v2/slab/manualSlabAdjustment; the body is validated first and never sent when invalid. */
   async manualSlabAdjustment(
     customerId: number,
     body: ManualSlabAdjustmentRequest,
@@ -72,19 +65,17 @@ export class CapillaryClient {
     return parseSlabAdjustment(response);
   }
 
-  /** GET /v2/userGroup2?id= : the group with its membership rows. */
   async getGroup(groupId: number): Promise<UserGroup> {
     return parseUserGroup(
       await this.http.call({ method: 'GET', path: '/v2/userGroup2', query: { id: groupId } }),
     );
   }
 
-  /** The group this customer is the ACTIVE primary of, or null (see README for how it is found). */
   findGroupLedBy(customerId: number): Promise<UserGroup | null> {
     return this.locator.findGroupLedBy(customerId);
   }
 
-  /** Every member of the group (all pages), exited ones included: filter on `active`. */
+  /** Exited members included: filter on `active`. */
   async getGroupMembers(groupId: number): Promise<GroupMember[]> {
     const members = new Map<number, GroupMember>();
     let offset = 0;
@@ -119,7 +110,6 @@ export class CapillaryClient {
     });
   }
 
-  /** GET /v2/userGroup2/search: by group id, name, external id, or the primary's email/mobile/card. */
   async searchGroups(q: string, page: { offset: number; limit: number }): Promise<GroupSearchPage> {
     const body = await this.http.call({
       method: 'GET',
@@ -129,7 +119,6 @@ export class CapillaryClient {
     return parseSearchPage(body, page);
   }
 
-  /** The customer's current tier in every program (GET /v2/customers/{id}?embed=mlp). */
   async getCustomerLoyalty(customerId: number): Promise<CustomerProgramTier[]> {
     const body = await this.http.call({
       method: 'GET',
@@ -139,26 +128,18 @@ export class CapillaryClient {
     return parseCustomerLoyalty(body);
   }
 
-  /** The program's LIVE tiers ordered by serialNumber (GET /v3/tiers). */
   async getProgramTiers(programId: number): Promise<ProgramTier[]> {
     const body = await this.http.call({ method: 'GET', path: '/v3/tiers', query: { programId } });
     return parseProgramTiers(body, programId);
   }
 
-  /**
-   * The org's active loyalty programs with their partner programs and partner tiers
-   * (GET /v2/organization/programs): the one documented way to name a partner tier number.
-   */
+  /** The one documented way to name a partner tier number. */
   async getOrganizationPrograms(): Promise<OrganizationProgram[]> {
     const body = await this.http.call({ method: 'GET', path: '/v2/organization/programs' });
     return parseOrganizationPrograms(body);
   }
 
-  /**
-   * Sends the updates in batches of at most 50 customers and returns one result per input, in input
-   * order. A batch that fails as a whole (network, 5xx, 429 ...) marks its customers with `error`
-   * instead of failing the others.
-   */
+  /** A batch that fails as a whole marks its customers with `error` instead of failing the others. */
   async updatePartnerPrograms(updates: CustomerPartnerUpdate[]): Promise<PartnerUpdateResult[]> {
     validatePartnerUpdates(updates);
     const batches = chunk(updates, PARTNER_BATCH_LIMIT);

@@ -1,4 +1,3 @@
-/** Time source for the limiters, replaceable by a fake in tests. */
 export interface Clock {
   now(): number;
   sleep(ms: number): Promise<void>;

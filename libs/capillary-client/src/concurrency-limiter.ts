@@ -1,4 +1,3 @@
-/** A counting semaphore: at most `max` tasks run at once, the rest wait in FIFO order. */
 export class ConcurrencyLimiter {
   private running = 0;
   private readonly waiting: (() => void)[] = [];

@@ -6,11 +6,7 @@ import {
   PERMANENT_ERROR_CODES,
 } from './capillary-api.error';
 
-/**
- * What a failed call means for its caller: `already-at-target` (8925: re-read and re-plan), `retryable`
- * (the same call may succeed later) or `permanent` (it will fail again: a permanent code, a body the client
- * refused, or any error that is not the client's, i.e. a bug of the caller's own).
- */
+/** `permanent` includes any error that is not the client's: a bug of the caller's own will not heal. */
 export type FailureClass = 'already-at-target' | 'retryable' | 'permanent';
 
 export function classifyFailure(error: unknown): FailureClass {
@@ -23,7 +19,6 @@ export function classifyFailure(error: unknown): FailureClass {
   return error.retryable ? 'retryable' : 'permanent';
 }
 
-/** How long the server asked to wait (Retry-After), if it did. */
 export function retryAfterOf(error: unknown): number | undefined {
   return isCapillaryApiError(error) ? error.retryAfterMs : undefined;
 }
@@ -58,7 +53,6 @@ export interface ApiErrorEntry {
   message: string;
 }
 
-/** An answer that carried an error envelope or an error status. */
 export function apiError(
   request: string,
   status: number,

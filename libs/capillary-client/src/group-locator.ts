@@ -6,19 +6,16 @@ import { type CustomerIdentifiers } from './loyalty.types';
 import { parseSearchPage, parseUserGroup } from './user-group.parser';
 import { type UserGroup } from './user-group.types';
 
-/** "Group id/externalId/primary userId {x} passed is not valid". */
+/** "Group id/externalId/primary userId {x} passed is not valid": no such group. */
 const NOT_VALID_GROUP_LOCATOR = 1632;
 const CUSTOMER_NOT_FOUND = 8015;
 const SEARCH_PAGE = 20;
 const MAX_SEARCH_PAGES = 5;
 
 /**
- * Finds the group a customer leads. Capillary has no documented "groups of a customer" call, so:
- * 1. GET /v2/userGroup2?primaryUserId= (an inference: docs/architecture.md, API fact 11); 1632 = none.
- * 2. If the server rejects that parameter (any other permanent 4xx), fall back for good to: read the
- *    customer's mobile/email, search groups by them (search matches the PRIMARY's contact details) and keep
- *    the hit whose primaryMemberId is the customer.
- * Either way the group is only returned when its membership rows show the customer as ACTIVE primary.
+ * Capillary has no documented "groups of a customer" call: ?primaryUserId= is an inference
+ * (docs/architecture.md, API fact 11). A server that rejects it is searched by the customer's contact
+ * details instead, as search matches the PRIMARY's.
  */
 export class GroupLocator {
   private primaryLookupRejected = false;

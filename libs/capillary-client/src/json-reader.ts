@@ -2,10 +2,7 @@ import { CapillaryApiError } from './capillary-api.error';
 
 export type JsonRecord = Record<string, unknown>;
 
-/**
- * Small readers for response bodies: Capillary's samples vary (ids as strings or floats such as
- * `379499720.0`), so ids are normalised here, and a body that is not what we expect fails loudly.
- */
+/** Capillary's samples vary (ids as strings or floats such as `379499720.0`); anything else fails loudly. */
 export function malformed(what: string): CapillaryApiError {
   return new CapillaryApiError(`Unexpected Capillary response: ${what}`, { kind: 'http', retryable: false });
 }
@@ -71,7 +68,6 @@ export function optBoolean(value: unknown): boolean | undefined {
   return undefined;
 }
 
-/** Drops undefined values so optional fields stay absent rather than present-but-undefined. */
 export function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -26,7 +26,6 @@ export function parseCustomerLoyalty(body: unknown): CustomerProgramTier[] {
   });
 }
 
-/** Contact identifiers from `profiles[].identifiers[] {type, value}` of GET /v2/customers/{id}. */
 export function parseCustomerIdentifiers(body: unknown): CustomerIdentifiers {
   const customer = asRecord(body, 'customer');
   const found: Record<string, string> = {};
@@ -49,7 +48,7 @@ export function parseCustomerIdentifiers(body: unknown): CustomerIdentifiers {
   });
 }
 
-/** LIVE tiers only (drafts can sit beside them), ordered by serialNumber. */
+/** Drafts can sit beside the LIVE tiers. */
 export function parseProgramTiers(body: unknown, programId: number): ProgramTier[] {
   const list = Array.isArray(body) ? body : asRecord(body, 'tiers')['data'];
   return asArray(list ?? [], 'tiers.data')

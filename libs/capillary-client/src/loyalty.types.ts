@@ -1,4 +1,3 @@
-/** A customer's tier in one loyalty program (`loyaltyProgramDetails[]` of GET /v2/customers/{id}?embed=mlp). */
 export interface CustomerProgramTier {
   programId: number;
   programName?: string;
@@ -9,7 +8,6 @@ export interface CustomerProgramTier {
   nextSlabSerialNumber?: number;
 }
 
-/** A LIVE tier of a program (GET /v3/tiers). */
 export interface ProgramTier {
   slabId?: number;
   programId: number;
@@ -20,7 +18,6 @@ export interface ProgramTier {
   status: string;
 }
 
-/** Contact identifiers the search fallback of findGroupLedBy uses. */
 export interface CustomerIdentifiers {
   customerId: number;
   mobile?: string;

@@ -8,10 +8,7 @@ export interface OAuthToken {
   ttlSeconds: number;
 }
 
-/**
- * Caches the OAuth token until shortly before its ttl and shares one in-flight generation between
- * concurrent callers, so a burst of requests costs one token call, not one each.
- */
+/** One in-flight generation is shared, so a burst of requests costs one token call, not one each. */
 export class OAuthTokenProvider implements AuthProvider {
   private current?: { token: string; refreshAt: number };
   private pending?: Promise<string>;

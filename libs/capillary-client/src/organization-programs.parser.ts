@@ -14,11 +14,7 @@ import {
   type PartnerProgramTier,
 } from './organization-programs.types';
 
-/**
- * GET /v2/organization/programs answers `{"data": [...], "warnings": [], "errors": []}` (docs/architecture.md,
- * API fact 25). Membership-based partner programs come without `partnerProgramTiers`, so a missing list is
- * an empty one, not a malformed body.
- */
+/** Membership-based partner programs have no `partnerProgramTiers` (docs/architecture.md, API fact 25). */
 export function parseOrganizationPrograms(body: unknown): OrganizationProgram[] {
   const data = asRecord(body, 'organization/programs')['data'];
   return asArray(data ?? [], 'organization/programs.data').map((raw) => {

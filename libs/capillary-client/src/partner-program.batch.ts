@@ -15,10 +15,7 @@ import {
   type PartnerUpdateResult,
 } from './partner-program.types';
 
-/**
- * customerPartnerProgramUpdate accepts at most 50 customers per request (error 2008;
- * docs/architecture.md, API fact 22).
- */
+/** Capillary's limit per request (error 2008; docs/architecture.md, API fact 22). */
 export const PARTNER_BATCH_LIMIT = 50;
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -53,7 +50,7 @@ export function validatePartnerUpdates(updates: readonly CustomerPartnerUpdate[]
   }
 }
 
-/** Maps one batch answer back to its inputs; Capillary answers in request order, one entry per customer. */
+/** Capillary answers in request order, one entry per customer. */
 export function parseBatchResults(
   body: unknown,
   batch: readonly CustomerPartnerUpdate[],

@@ -34,16 +34,12 @@ export interface PartnerProgramUpdateResult extends PartnerStatus {
   updateType: string;
 }
 
-/** The outcome for one input customer, in input order. */
 export interface PartnerUpdateResult {
-  /** The customer as sent. */
   input: CustomerPartnerUpdate;
-  /** True when the customer and every one of its program updates succeeded. */
   ok: boolean;
-  /** Customer id as Capillary resolved it, when it did. */
   customerId?: number;
   customerStatus?: PartnerStatus;
   programs: PartnerProgramUpdateResult[];
-  /** Set when the whole batch request failed (network, 5xx, 429 ...): nothing is known about this customer. */
+  /** The whole batch request failed: nothing is known about this customer. */
   error?: CapillaryApiError;
 }

@@ -8,7 +8,6 @@ describe(RateLimiter.name, () => {
     clock = new FakeClock();
   });
 
-  /** Starts n acquires and records the fake time at which each one was granted. */
   function startAll(sut: RateLimiter, n: number): number[] {
     const granted: number[] = [];
     for (let i = 0; i < n; i++) {

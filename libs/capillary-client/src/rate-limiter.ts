@@ -1,23 +1,19 @@
 import { type Clock, systemClock } from './clock';
 
 export interface RateLimiterOptions {
-  /** Requests allowed per minute; 0 disables the limiter. */
   perMinute: number;
-  /** Requests that may start back to back after an idle period (default 1 = evenly spaced). */
   burst?: number;
   clock?: Clock;
 }
 
 /**
- * A smooth client-side limit (GCRA, the scheduling form of a token bucket): request n may start no earlier
- * than one interval after request n-1, minus the burst allowance. Capillary counts per API key per minute,
- * so spreading calls evenly keeps us under the limit without ever bursting into 429s.
+ * GCRA, the scheduling form of a token bucket. Capillary counts per API key per minute, so spreading calls
+ * evenly keeps us under the limit without ever bursting into 429s.
  */
 export class RateLimiter {
   private readonly intervalMs: number;
   private readonly toleranceMs: number;
   private readonly clock: Clock;
-  /** Theoretical arrival time of the next request. */
   private nextAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: RateLimiterOptions) {
@@ -34,7 +30,6 @@ export class RateLimiter {
     return this.intervalMs > 0;
   }
 
-  /** Milliseconds the next acquire() would wait, without reserving. */
   delayMs(): number {
     if (!this.enabled) {
       return 0;
@@ -42,7 +37,7 @@ export class RateLimiter {
     return Math.max(0, this.nextAt - this.toleranceMs - this.clock.now());
   }
 
-  /** Reserves the next slot synchronously (so callers queue in call order), then waits for it. */
+  /** Reserves synchronously, so callers queue in call order. */
   async acquire(): Promise<void> {
     if (!this.enabled) {
       return;

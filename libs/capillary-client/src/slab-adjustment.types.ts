@@ -37,7 +37,6 @@ export interface ManualSlabAdjustmentRequest {
 
 export interface ManualSlabAdjustmentOptions {
   identifierName?: 'id' | 'mobile' | 'externalId';
-  /** Defaults to the customerId argument. */
   identifierValue?: string;
   type?: 'CUSTOMER' | 'USERGROUP2';
 }

@@ -10,10 +10,7 @@ const VALIDITIES = new Set([
 ]);
 export const MAX_REASON_LENGTH = 255;
 
-/**
- * Checks a manualSlabAdjustment body before it is sent: a request Capillary can only reject must not cost
- * a rate-limited call. Throws a non-retryable `validation` CapillaryApiError listing every problem.
- */
+/** A request Capillary can only reject must not cost a rate-limited call. */
 export function validateSlabAdjustment(body: ManualSlabAdjustmentRequest): void {
   const problems = slabAdjustmentProblems(body);
   if (problems.length > 0) {
@@ -55,7 +52,7 @@ function isDayCount(value: unknown): boolean {
   return typeof value === 'string' && /^\d+$/.test(value);
 }
 
-/** A real calendar date: 2025-02-30 is rejected, not rolled over. */
+/** 2025-02-30 is rejected, not rolled over. */
 export function isCalendarDate(value: unknown): boolean {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     return false;

@@ -1,4 +1,3 @@
-/** One membership row of GET /v2/userGroup2 (`fleetGroupUsers[]`). */
 export interface GroupMembership {
   userId: number;
   primaryMember: boolean;
@@ -20,7 +19,6 @@ export interface UserGroup {
   groupName: string;
   groupStatus: string;
   maxGroupSize?: number;
-  /** The ACTIVE primary member, when there is one. */
   primaryUserId?: number;
   members: GroupMembership[];
   totalActiveMembers?: number;
@@ -28,7 +26,6 @@ export interface UserGroup {
   pointsSummaries: GroupProgramTier[];
 }
 
-/** One row of GET /v2/userGroup2/members. */
 export interface GroupMember {
   customerId: number;
   role: string;

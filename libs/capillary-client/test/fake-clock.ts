@@ -13,7 +13,6 @@ export class FakeClock implements Clock {
     return new Promise((wake) => this.sleepers.push({ until: this.time + ms, wake }));
   }
 
-  /** Moves time forward, waking sleepers in deadline order and letting their continuations run. */
   async advance(ms: number): Promise<void> {
     const target = this.time + ms;
     for (;;) {

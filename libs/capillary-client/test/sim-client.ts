@@ -5,7 +5,6 @@ import { type CapillaryClientOptions } from '../src/client-options';
 export const BASIC = { username: 'till.user', password: 'till-secret' };
 export const OAUTH = { key: 'client-key', secret: 'client-secret' };
 
-/** A simulator on a free loopback port and clients pointed at it, for one test file. */
 export class SimClientHarness {
   sim!: CapillarySim;
 
@@ -28,7 +27,6 @@ export class SimClientHarness {
   }
 }
 
-/** The rejection of a promise, failing the test when it resolves. */
 export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;

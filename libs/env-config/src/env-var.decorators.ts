@@ -1,10 +1,7 @@
 import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
 
-/**
- * Environment values are strings; these decorators convert them once, at boot, so the app reads typed
- * values. A value that does not convert is left as it was, and validation then names the variable.
- */
+/** A value that does not convert is left as it was, so that validation names the variable. */
 export function IntVar(min: number, max = Number.MAX_SAFE_INTEGER): PropertyDecorator {
   return (target, key) => {
     Transform(({ value }: { value: unknown }) => toNumber(value))(target, key);

@@ -13,7 +13,6 @@ export function LogLevelVar(): PropertyDecorator {
   return IsIn(LOG_LEVEL_NAMES);
 }
 
-/** The Nest levels logged for LOG_LEVEL: that level and every more severe one. */
 export function nestLogLevels(level: LogLevelName): NestLogLevel[] {
   const lowest = level === 'info' ? 'log' : level;
   return NEST_LEVELS.slice(0, NEST_LEVELS.indexOf(lowest) + 1);

@@ -4,10 +4,7 @@ import { ConfigValidationError } from './config-validation.error';
 
 export type EnvSource = Readonly<Record<string, unknown>>;
 
-/**
- * Converts and checks raw variables into `schema`, throwing ConfigValidationError with one problem per bad
- * variable. An empty value counts as unset (compose files often declare `FOO=`), so the default applies.
- */
+/** An empty value counts as unset (compose files often declare `FOO=`), so the default applies. */
 export function validateEnvironment<T extends object>(schema: new () => T, raw: EnvSource): T {
   const present = Object.fromEntries(
     Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''),
@@ -24,7 +21,6 @@ export function validateEnvironment<T extends object>(schema: new () => T, raw: 
   return env;
 }
 
-/** The `validate` option of Nest's ConfigModule.forRoot for `schema`. */
 export function environmentValidator<T extends object>(schema: new () => T): (raw: EnvSource) => T {
   return (raw) => validateEnvironment(schema, raw);
 }

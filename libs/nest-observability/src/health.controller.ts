@@ -8,7 +8,8 @@ import {
 } from '@nestjs/terminus';
 import { Readiness } from './readiness';
 
-// Nest's own rendering of terminus's 503, whatever catch-all filter the app has (the ingress answers 5xx as 429).
+// Nest's own rendering of terminus's 503, whatever catch-all filter the app has (the ingress's filter
+// answers 5xx as 429).
 @UseFilters(BaseExceptionFilter)
 @Controller('health')
 export class HealthController {
@@ -18,14 +19,12 @@ export class HealthController {
     private readonly readiness: Readiness,
   ) {}
 
-  /** The process answers: restart it if not. */
   @Get('live')
   @HealthCheck()
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
 
-  /** 200 only while every registered check passes; 503 naming the failing ones otherwise. */
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {

@@ -1,7 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { Registry } from 'prom-client';
 
-/** Prometheus scrape of the app's own registry (ObservabilityModule provides it). */
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly registry: Registry) {}

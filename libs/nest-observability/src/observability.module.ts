@@ -5,15 +5,11 @@ import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 import { Readiness } from './readiness';
 
-/** An app's metrics: its own Registry, so several apps in one process never share counters. */
+/** Its own Registry, so several apps in one process never share counters. */
 export interface AppMetrics {
   readonly registry: Registry;
 }
 
-/**
- * `GET /health/live`, `GET /health/ready` (the checks registered on Readiness) and `GET /metrics` (the
- * registry of the app's metrics class). Global: Readiness and the metrics class are injectable anywhere.
- */
 @Module({})
 export class ObservabilityModule {
   static forRoot<M extends AppMetrics>(metrics: Type<M>): DynamicModule {

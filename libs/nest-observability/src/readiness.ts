@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 
-/** Named checks an app registers as its parts start (producer connected, consumer running, ...). */
 @Injectable()
 export class Readiness {
   private readonly checks = new Map<string, () => boolean>();
@@ -9,7 +8,7 @@ export class Readiness {
     this.checks.set(name, check);
   }
 
-  /** Each check's current answer; none registered yet is not ready, so a half-started app never is. */
+  /** None registered yet is not ready, so a half-started app never is. */
   evaluate(): Record<string, boolean> {
     if (this.checks.size === 0) {
       return { checks: false };

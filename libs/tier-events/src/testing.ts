@@ -1,4 +1,3 @@
-// Test fixtures of the messages: for tests, tools and benches, never for app code.
 export {
   COMMAND_ID,
   commandInit,

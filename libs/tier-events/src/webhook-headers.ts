@@ -1,4 +1,3 @@
-/** Header names of the records the ingress writes; tier-sync and ops-cli read them back. */
 export const WEBHOOK_HEADERS = {
   eventName: 'eventName',
   eventId: 'eventId',
@@ -7,7 +6,6 @@ export const WEBHOOK_HEADERS = {
   schemaVersion: 'schemaVersion',
   traceId: 'traceId',
   unknown: 'unknown',
-  /** The legacy wrapper the value was taken out of. */
   bodyWrapper: 'bodyWrapper',
   /** The body as received, when re-serialising the unwrapped event could alter a number. */
   rawBody: 'rawBody',

@@ -6,24 +6,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const REGISTER = path.join(ROOT, 'tools', 'runtime', 'register.js');
-/** Enough output to see why a process failed. */
 const KEPT_LINES = 500;
 const LISTENING_URL = /"url":"([^"]+)"/;
 
 export interface AppProcessOptions {
-  /** The file to run, from the repository root; by default `apps/<name>/src/main.ts`. */
+  /** From the repository root; default `apps/<name>/src/main.ts`. */
   readonly entry?: string;
   /** How long SIGTERM may take before SIGKILL: Ctrl-C and test teardown must leave no process behind. */
   readonly graceMs?: number;
-  /** Every output line as it comes, e.g. to echo it. */
   readonly onLine?: (line: string) => void;
 }
 
-/**
- * One tiersync app run as its own process, as in production (`node -r tools/runtime/register.js
- * <entry>`), configured only by the environment it is given: the launcher, tests and benches never import
- * an app. It can be started again after it stopped.
- */
+/** Configured only by its environment, as in production: launcher, tests and benches never import an app. */
 export class AppProcess {
   private child: ChildProcessByStdio<null, Readable, Readable> | undefined;
   private exit: Promise<number | null> = Promise.resolve(null);
@@ -61,7 +55,6 @@ export class AppProcess {
     }
   }
 
-  /** Resolves once `url` answers 2xx; rejects, with the output, if the app exits first or takes too long. */
   async untilReady(url: string, timeoutMs = 60_000): Promise<void> {
     await this.until(`${this.name} ready at ${url}`, timeoutMs, async () => {
       const response = await fetch(url, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined);
@@ -69,14 +62,13 @@ export class AppProcess {
     });
   }
 
-  /** The URL the app logs (JSON, `url`) once it listens, for apps given port 0; waits as `untilReady` does. */
+  /** For apps given port 0. */
   listeningUrl(timeoutMs = 60_000): Promise<string> {
     return this.until(`${this.name} listening`, timeoutMs, () =>
       Promise.resolve(this.lines.map((line) => LISTENING_URL.exec(line)?.[1]).find(Boolean)),
     );
   }
 
-  /** Its exit code once it exits (null when killed by a signal). */
   exited(): Promise<number | null> {
     return this.exit;
   }
@@ -85,7 +77,7 @@ export class AppProcess {
     return this.lines.join('\n');
   }
 
-  /** SIGTERM: the app drains and exits by itself; SIGKILL: a crash, nothing drained or committed. */
+  /** SIGKILL stands for a crash: nothing drained or committed. */
   async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<number | null> {
     const child = this.child;
     if (!child || !this.running) {

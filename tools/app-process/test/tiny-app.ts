@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
 
-// A stand-in app: answers 200, logs its URL as the real apps do, and exits 0 on SIGTERM (or 3 at once
-// when FAIL_AT_START is set).
+// Logs its URL as the real apps do, so AppProcess can be tested without booting one.
 if (process.env['FAIL_AT_START'] !== undefined) {
   console.log('cannot start');
   process.exit(3);

@@ -8,10 +8,6 @@ import { type SimCore } from './sim-core';
 import { errorEnvelope, invalidInput, SimApiError } from './sim-error';
 import { matchRoute } from './sim-routes';
 
-/**
- * One Capillary API request: log it, apply the rate limit and injected faults, check credentials, run the
- * endpoint, and answer with the documented status and envelope.
- */
 export async function handleApiRequest(
   core: SimCore,
   req: IncomingMessage,

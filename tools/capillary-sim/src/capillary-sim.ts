@@ -12,19 +12,15 @@ import { type SimSeed } from './sim.types';
 import { type WebhookTarget } from './webhook.types';
 
 export interface CapillarySimOptions {
-  /** 0 (default) = a free port. */
+  /** 0 (default): a free port. */
   port?: number;
-  /** Default 127.0.0.1. */
   host?: string;
-  /** Credentials to require (401 otherwise); none = accept every request. */
+  /** None: accept every request. */
   auth?: SimAuth;
-  /** Where tier and group events go, with the static header Capillary would send. */
   webhook?: WebhookTarget;
-  /** Default demoSeed(). */
   seed?: SimSeed;
   faults?: SimFaults;
   behaviour?: Partial<SimBehaviour>;
-  /** Seed of the RNG behind fault injection and event ids (default 42). */
   rngSeed?: number;
 }
 
@@ -34,7 +30,6 @@ export interface CapillarySim {
   stop(): Promise<void>;
 }
 
-/** Starts an in-memory HTTP stand-in for the Capillary APIs tier sync uses. */
 export async function startCapillarySim(options: CapillarySimOptions = {}): Promise<CapillarySim> {
   const core = new SimCore({ ...options, seed: options.seed ?? demoSeed() });
   const control = new SimControl(core);

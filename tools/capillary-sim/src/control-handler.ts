@@ -11,7 +11,7 @@ type ControlRoute = [
   run: (control: SimControl, params: number[], body: unknown, url: URL) => unknown,
 ];
 
-/** The control API over HTTP, mirroring SimControl; bodies are trusted test input. */
+/** Bodies are trusted test input. */
 const CONTROL_ROUTES: ControlRoute[] = [
   [
     'POST',

@@ -31,12 +31,7 @@ function member(customerId: number, primary: boolean, active = true): SimGroupMe
   return { customerId, primary, active, defaultGroup: active, joinedOn: '2025-01-15 10:00:00' };
 }
 
-/**
- * A small demo org: two programs with differently named tiers (one with a DRAFT beside its LIVE tiers),
- * two family groups whose secondaries sit below, at and above their primary, an exited member, a member
- * flagged for fraud (3045), a customer in no group, a tiered partner program with linked customers and a
- * membership-based one without tiers.
- */
+/** The cases a sync meets: tiers below, at and above the primary, an exited member, fraud (3045). */
 export function demoSeed(): SimSeed {
   const partnerLink = (tierName: string, n: number) => ({
     partnerProgramName: DEMO_PARTNER_PROGRAM,

@@ -10,7 +10,7 @@ function memberView(c: SimCustomer | undefined, customerId: number, role: string
   };
 }
 
-/** groupMemberAdded / groupMemberRemoved, shaped as documented (docs/architecture.md, API fact 7). */
+/** Shaped as documented (docs/architecture.md, API fact 7). */
 export function groupMemberEvent(
   kind: 'added' | 'removed',
   group: SimGroup,
@@ -37,10 +37,7 @@ export function groupMemberEvent(
   return envelope(name, ids, group.groupId, data);
 }
 
-/**
- * partnerProgramUpdated, shaped as documented (docs/architecture.md, API fact 23): the tier as a NUMBER
- * only, never its name, so consumers must name it themselves (GET /v2/organization/programs, API fact 25).
- */
+/** The tier as a NUMBER only, as documented (docs/architecture.md, API facts 23 and 25). */
 export function partnerEvent(
   customer: SimCustomer,
   program: SimPartnerProgram,

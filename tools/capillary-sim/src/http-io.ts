@@ -4,7 +4,6 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export class BadJsonError extends Error {}
 
-/** Reads and JSON-parses a request body; an empty body is `undefined`. */
 export async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;

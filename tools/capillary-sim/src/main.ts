@@ -1,7 +1,6 @@
 import { startCapillarySim } from './capillary-sim';
 import { CONTROL_ENDPOINTS } from './control-handler';
 
-/** `npm run sim`: the simulator with the demo org on SIM_PORT (default 4010). */
 async function main(): Promise<void> {
   const port = Number(process.env['SIM_PORT'] ?? 4010);
   const webhookUrl = process.env['SIM_WEBHOOK_URL'];

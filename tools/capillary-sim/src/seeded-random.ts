@@ -1,4 +1,4 @@
-/** mulberry32: a tiny deterministic PRNG so fault injection can be replayed exactly in tests. */
+/** mulberry32: deterministic, so fault injection can be replayed exactly in tests. */
 export class SeededRandom {
   private state: number;
 
@@ -6,7 +6,6 @@ export class SeededRandom {
     this.state = seed >>> 0;
   }
 
-  /** Uniform in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
@@ -15,12 +14,10 @@ export class SeededRandom {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
-  /** True with the given probability (0..1). */
   chance(probability: number | undefined): boolean {
     return probability !== undefined && probability > 0 && this.next() < probability;
   }
 
-  /** A version-4-shaped UUID drawn from this generator. */
   uuid(): string {
     const hex = Array.from({ length: 32 }, () => Math.floor(this.next() * 16).toString(16));
     hex[12] = '4';

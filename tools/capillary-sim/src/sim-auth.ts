@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { type IncomingHttpHeaders } from 'node:http';
 import { type SimAuth, type TokenStore } from './sim-context';
 
-/** Checks credentials the way Capillary does; no auth configured = every request is accepted. */
 export function isAuthorized(
   headers: IncomingHttpHeaders,
   auth: SimAuth | undefined,

@@ -2,14 +2,11 @@ import { type SimEvents } from './sim-events';
 import { type SimBehaviour } from './sim-faults';
 import { type SimState } from './sim-state';
 
-/** Credentials the simulator accepts, like Capillary: Basic till credentials or an OAuth client. */
 export type SimAuth = { username: string; password: string } | { oauthKey: string; oauthSecret: string };
 
-/** What an endpoint handler receives. */
 export interface SimRequest {
   method: string;
   path: string;
-  /** Captured path segments, e.g. the customer id of /v2/customers/{id}. */
   params: string[];
   query: URLSearchParams;
   body: unknown;
@@ -29,11 +26,9 @@ export interface SimContext {
   tokens: TokenStore;
   behaviour: SimBehaviour;
   auth?: SimAuth;
-  /** The simulator's "today" as epoch ms. */
   now(): number;
 }
 
-/** OAuth tokens issued by POST /v3/oauth/token/generate and their expiry. */
 export class TokenStore {
   private readonly tokens = new Map<string, number>();
   issued = 0;
@@ -48,7 +43,6 @@ export class TokenStore {
     return expiresAt !== undefined && now < expiresAt;
   }
 
-  /** Invalidates every token (control API), so the next call answers 401. */
   expireAll(): void {
     this.tokens.clear();
   }

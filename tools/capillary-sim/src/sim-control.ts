@@ -10,23 +10,19 @@ import { actionFor, moveCustomerTier } from './tier-change';
 import { type WebhookEvent } from './webhook-payloads';
 import { type WebhookDelivery, type WebhookTarget } from './webhook.types';
 
-/** A control request that cannot be carried out (unknown customer, member already in the group ...). */
 export class SimControlError extends Error {}
 
 export interface ActivityInput {
   customerId: number;
   programId: number;
-  /** Tier number or tier name. */
   tier: number | string;
-  /** YYYY-MM-DD; default today + the program's tier validity. */
+  /** Default: today + the program's tier validity. */
   expiryDate?: string;
 }
 
-/** Drives the simulator from tests and `/__sim/...`: data, faults, logs and webhooks. */
 export class SimControl {
   constructor(private readonly core: SimCore) {}
 
-  /** Replaces the data (default: the seed the simulator started with); clears logs, faults and behaviour switches. */
   reset(seed?: SimSeed): void {
     if (seed) {
       this.core.initialSeed = structuredClone(seed);
@@ -44,13 +40,11 @@ export class SimControl {
     return this.core.state.snapshot();
   }
 
-  /** A customer's tier record for one program (base tier when never set). */
   tierOf(customerId: number, programId: number): SimTierState {
     const { customer, program } = this.customerAndProgram(customerId, programId);
     return { ...this.core.state.tierState(customer.tiers, program) };
   }
 
-  /** A tier change caused by customer activity (a transaction ...): fires the tier event like Capillary. */
   activity(input: ActivityInput): { previous: SimTierState; current: SimTierState } {
     const { customer, program } = this.customerAndProgram(input.customerId, input.programId);
     const tier =
@@ -67,7 +61,7 @@ export class SimControl {
     return moveCustomerTier(this.core.context(), customer, program, move, action, 'ACTIVITY', randomUUID());
   }
 
-  /** Joins (or re-joins) a secondary; fires groupMemberAdded. Tiers do not change on joining. */
+  /** Tiers do not change on joining. */
   addMember(groupId: number, customerId: number): void {
     const group = this.group(groupId);
     if (!this.core.state.customer(customerId)) {
@@ -89,10 +83,7 @@ export class SimControl {
     this.core.events.memberChanged('added', group, customerId, randomUUID());
   }
 
-  /**
-   * A member leaves; fires groupMemberRemoved. As the vendor FAQ says, a leaving secondary drops to the base
-   * tier (with its tierDowngraded events) and a leaving primary makes the group INACTIVE.
-   */
+  /** Vendor FAQ: a leaving secondary drops to the base tier, a leaving primary makes the group INACTIVE. */
   removeMember(groupId: number, customerId: number): void {
     const group = this.group(groupId);
     const member = group.members.find((m) => m.customerId === customerId && m.active);
@@ -122,7 +113,7 @@ export class SimControl {
     }
   }
 
-  /** e.g. FRAUD_CONFIRMED: manual adjustments of this customer then fail with 3045. */
+  /** e.g. FRAUD_CONFIRMED: manual adjustments then fail with 3045. */
   setCustomerStatus(customerId: number, status: string): void {
     this.customerAndProgram(customerId).customer.status = status;
   }
@@ -151,7 +142,6 @@ export class SimControl {
     this.core.behaviour = { ...this.core.behaviour, ...behaviour };
   }
 
-  /** Every OAuth token stops working: the next call answers 401. */
   expireTokens(): void {
     this.core.tokens.expireAll();
   }
@@ -172,7 +162,6 @@ export class SimControl {
     return this.core.dispatcher.deliveries();
   }
 
-  /** Resolves when every emitted event is delivered, dropped or given up. */
   webhooksIdle(): Promise<void> {
     return this.core.dispatcher.idle();
   }

@@ -16,7 +16,6 @@ export interface SimCoreOptions {
   rngSeed?: number;
 }
 
-/** Everything one simulator instance holds; the API server and the control API both work on it. */
 export class SimCore {
   initialSeed: SimSeed;
   state: SimState;

@@ -1,4 +1,4 @@
-/** Date helpers in UTC: the simulator's "server timezone". */
+/** UTC is the simulator's "server timezone". */
 export function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
@@ -13,14 +13,13 @@ export function addMonths(day: string, months: number): string {
   return isoDay(date.getTime());
 }
 
-/** End of the expiry day in epoch ms, as tierExpiryDateInMillis carries it. */
+/** As tierExpiryDateInMillis carries it. */
 export function endOfDayMs(day: string): number {
   return Date.parse(`${day}T23:59:59Z`);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** The human form manualSlabAdjustment answers with, e.g. "30th Nov, 2025". */
 export function humanDate(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   const d = date.getUTCDate();
@@ -35,10 +34,7 @@ export function humanDate(day: string): string {
   return `${d}${suffix} ${MONTHS[date.getUTCMonth()] ?? ''}, ${date.getUTCFullYear()}`;
 }
 
-/**
- * A real YYYY-MM-DD date, optionally followed by HH:MM:SS (a wording of the vendor's docs:
- * docs/architecture.md, API fact 17); returns the day.
- */
+/** The optional HH:MM:SS follows a wording of the vendor's docs (docs/architecture.md, API fact 17). */
 export function parseDay(value: unknown): string | undefined {
   if (typeof value !== 'string') {
     return undefined;

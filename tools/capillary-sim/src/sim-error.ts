@@ -1,4 +1,3 @@
-/** An answer in Capillary's v2 error envelope; thrown by handlers, rendered by the server. */
 export class SimApiError extends Error {
   constructor(
     readonly status: number,

@@ -5,7 +5,6 @@ import { type SimCustomer, type SimGroup, type SimPartnerProgram } from './sim.t
 import { type WebhookDispatcher } from './webhook-dispatcher';
 import { type EnvelopeIds, type TierChange, tierEvent, type WebhookEvent } from './webhook-payloads';
 
-/** Turns state changes into webhook events, keeps every emitted event, and hands them to the dispatcher. */
 export class SimEvents {
   private readonly log: WebhookEvent[] = [];
 

@@ -19,30 +19,25 @@ export interface EndpointFaults {
   rate521?: number;
   rate500?: number;
   rate503?: number;
-  /** Retry-After sent with 429 and 521: delta-seconds or an HTTP date (default "1"). */
+  /** Delta-seconds or an HTTP date (default "1"). */
   retryAfter?: string;
 }
 
 export interface SimFaults {
-  /** Reseeds the fault RNG, making the sequence of injected faults reproducible. */
   rngSeed?: number;
   latency?: { fixedMs: number; jitterMs?: number };
-  /** Per endpoint; `*` applies to endpoints without their own entry. */
+  /** `*` applies to endpoints without their own entry. */
   endpoints?: Partial<Record<SimEndpoint | '*', EndpointFaults>>;
-  /** Requests per sliding minute; beyond it 429 with Retry-After. */
   requestsPerMinute?: number;
   /** Sends API error envelopes with this status (e.g. 200) instead of the documented one. */
   errorEnvelopeStatus?: number;
   webhook?: WebhookFaults;
 }
 
-/** Non-fault behaviour switches. */
 export interface SimBehaviour {
   /** `rejected` answers GET /v2/userGroup2?primaryUserId= (without id) with 1619, as a server may. */
   primaryUserIdLookup: 'supported' | 'rejected';
-  /** Largest page GET /v2/userGroup2/members returns. */
   membersMaxPageSize: number;
-  /** Lifetime of issued OAuth tokens. */
   tokenTtlSeconds: number;
 }
 
@@ -75,7 +70,7 @@ export class FaultInjector {
     return latency ? latency.fixedMs + Math.floor(this.random().next() * (latency.jitterMs ?? 0)) : 0;
   }
 
-  /** Seconds until a slot frees up when the per-minute limit is reached, else undefined (and counts the call). */
+  /** Seconds until a slot frees up; undefined lets the call through and counts it. */
   rateLimited(now: number): number | undefined {
     const limit = this.faults.requestsPerMinute;
     if (!limit) {

@@ -16,7 +16,7 @@ export interface SimRoute {
   handle: (req: SimRequest, ctx: SimContext) => SimReply;
 }
 
-/** The Capillary endpoints the simulator serves (docs/architecture.md, "Capillary API facts"). */
+/** docs/architecture.md, "Capillary API facts". */
 export const ROUTES: readonly SimRoute[] = [
   {
     method: 'POST',

@@ -8,7 +8,6 @@ import {
   type SimTierState,
 } from './sim.types';
 
-/** The org's data with the lookups the endpoints need; mutated by adjustments and the control API. */
 export class SimState {
   private data: SimSeed;
 
@@ -40,7 +39,7 @@ export class SimState {
     return this.data.programs.find((p) => p.programId === programId);
   }
 
-  /** LIVE tiers in order: only these can be held or assigned. */
+  /** Only these can be held or assigned. */
   liveTiers(program: SimProgram): SimTierDef[] {
     return program.tiers
       .filter((t) => (t.status ?? 'LIVE') === 'LIVE')
@@ -84,7 +83,6 @@ export class SimState {
     return this.data.groups.find((g) => g.externalId === externalId);
   }
 
-  /** The group the customer is the active primary of. */
   groupLedBy(customerId: number): SimGroup | undefined {
     return this.data.groups.find((g) =>
       g.members.some((m) => m.customerId === customerId && m.primary && m.active),
@@ -95,7 +93,6 @@ export class SimState {
     return this.data.partnerPrograms.find((p) => p.name === name);
   }
 
-  /** The entity's tier record for a program, created at the base tier when missing. */
   tierState(tiers: SimTierState[], program: SimProgram): SimTierState {
     let state = tiers.find((t) => t.programId === program.programId);
     if (!state) {

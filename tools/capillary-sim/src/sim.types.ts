@@ -1,7 +1,6 @@
-/** The simulator's in-memory model of one Capillary org; a SimSeed is also its JSON snapshot. */
 export interface SimTierDef {
   slabId: number;
-  /** Tier number: 1 = base tier. */
+  /** 1 = base tier. */
   serialNumber: number;
   name: string;
   /** Drafts sit beside LIVE tiers in GET /v3/tiers; only LIVE tiers can be assigned. */
@@ -14,7 +13,6 @@ export interface SimProgram {
   name: string;
   isDefault: boolean;
   pointsToCurrencyRatio: number;
-  /** Tier lifetime under AS_PER_TIER_STRATEGY. */
   tierValidityMonths: number;
   tiers: SimTierDef[];
 }
@@ -22,7 +20,6 @@ export interface SimProgram {
 export interface SimTierState {
   programId: number;
   tierNumber: number;
-  /** YYYY-MM-DD */
   expiryDate?: string;
   reassessOnNextActivity?: boolean;
 }
@@ -30,7 +27,6 @@ export interface SimTierState {
 export interface SimPartnerLink {
   partnerProgramName: string;
   tierName: string;
-  /** ISO 8601 */
   expiryDate?: string;
   membershipNumber: string;
 }
@@ -55,7 +51,6 @@ export interface SimGroupMember {
   /** false = exited (kept, as Capillary keeps the membership record). */
   active: boolean;
   defaultGroup: boolean;
-  /** YYYY-MM-DD HH:MM:SS */
   joinedOn: string;
 }
 
@@ -67,7 +62,6 @@ export interface SimGroup {
   maxGroupSize: number;
   createdOn: string;
   members: SimGroupMember[];
-  /** The group's own tier per program (pointsSummaries). */
   tiers: SimTierState[];
 }
 

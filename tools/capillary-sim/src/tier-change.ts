@@ -8,10 +8,7 @@ export interface TierMove {
   reassessOnNextActivity?: boolean;
 }
 
-/**
- * Moves a customer to a tier and, like Capillary, fires the matching tier event for THAT customer, so a
- * sync's own adjustments echo back as events for the secondaries.
- */
+/** Like Capillary, fires the tier event for THAT customer, so a sync's own adjustments echo back. */
 export function moveCustomerTier(
   ctx: SimContext,
   customer: SimCustomer,
@@ -50,7 +47,6 @@ export function applyMove(state: SimTierState, move: TierMove): void {
   }
 }
 
-/** The action an activity-driven move amounts to. */
 export function actionFor(from: number, to: number): TierAction {
   return to > from ? 'UPGRADE' : to < from ? 'DOWNGRADE' : 'RENEWAL';
 }

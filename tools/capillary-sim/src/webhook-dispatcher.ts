@@ -9,9 +9,8 @@ interface Copy {
 }
 
 /**
- * Delivers events like Capillary's ENS: asynchronously (never inside the API answer), at least once, from
- * a queue whose connections stay with an event while it is retried (429/5xx/network, exponential backoff),
- * so a failing event holds back later ones; other 4xx answers drop the event for good.
+ * Like Capillary's ENS: asynchronously, at least once, and a connection stays with an event while it is
+ * retried, so a failing event holds back later ones.
  */
 export class WebhookDispatcher {
   private target?: WebhookTarget;
@@ -66,7 +65,6 @@ export class WebhookDispatcher {
     }
   }
 
-  /** Resolves once every accepted event has been delivered, dropped or given up. */
   idle(): Promise<void> {
     return this.pending === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve));
   }
@@ -156,7 +154,7 @@ export class WebhookDispatcher {
     }
   }
 
-  /** A timer that stop() cancels (resolving it, so nothing waits forever). */
+  /** stop() resolves it, so nothing waits forever. */
   private wait(ms: number): Promise<void> {
     if (ms <= 0) {
       return Promise.resolve();

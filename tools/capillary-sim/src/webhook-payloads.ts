@@ -75,7 +75,7 @@ export function customerIdentifiers(c: SimCustomer): Record<string, unknown> {
   };
 }
 
-/** tierUpgraded / tierDowngraded / tierRenewed, shaped as documented (docs/architecture.md, API fact 5). */
+/** Shaped as documented (docs/architecture.md, API fact 5). */
 export function tierEvent(change: TierChange, ids: EnvelopeIds, tiersMode: TiersMode): WebhookEvent {
   const { customer, program, tier } = change;
   const entityInformation = { entityType: 'USER', entityId: customer.customerId };

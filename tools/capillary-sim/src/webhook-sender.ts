@@ -3,7 +3,6 @@ import { type WebhookDelivery, type WebhookTarget } from './webhook.types';
 
 const ATTEMPT_TIMEOUT_MS = 5_000;
 
-/** One POST of an event with the webhook's static header; failures come back as `error`, never thrown. */
 export async function sendEvent(
   target: WebhookTarget,
   event: WebhookEvent,
@@ -47,7 +46,6 @@ export function deliveryOutcome(
   return attempt < maxAttempts ? 'retrying' : 'gave-up';
 }
 
-/** Drops the absent status/error so log entries stay minimal. */
 export function compactDelivery(entry: WebhookDelivery): WebhookDelivery {
   return Object.fromEntries(
     Object.entries(entry).filter(([, v]) => v !== undefined),

@@ -7,16 +7,14 @@ export interface WebhookTarget {
   secret: string;
   /** Default `array`; `null` sends `tiers: null`, `omitDetails` drops loyaltyProgramDetails. */
   tiersMode?: TiersMode;
-  /** Attempts per event copy before giving up (default 6). */
+  /** Default 6 attempts, 50 ms doubling per attempt. */
   maxAttempts?: number;
-  /** First retry delay, doubled per attempt (default 50 ms). */
   backoffMs?: number;
   /** Concurrent deliveries, like the webhook's maxAllowedConnections (default 1 = in order). */
   maxConnections?: number;
 }
 
 export interface WebhookFaults {
-  /** Probability that an event is delivered twice (same eventId). */
   duplicateRate?: number;
   /** Events emitted within this window are delivered in reverse order when it closes. */
   reorderWindowMs?: number;

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type CapillarySim, type CapillarySimOptions, startCapillarySim } from '../src/capillary-sim';
 
-/** The Authorization header of Capillary's Basic scheme: base64(user:md5hex(password)). */
 export function basicHeader(user: string, password: string): Record<string, string> {
   const md5 = createHash('md5').update(password).digest('hex');
   return { authorization: `Basic ${Buffer.from(`${user}:${md5}`).toString('base64')}` };
@@ -36,12 +35,11 @@ export async function simCall(
   return { status: response.status, headers: response.headers, body: parsed };
 }
 
-/** The v2 error envelope with one entry. */
 export function envelope(code: number): unknown {
   return { warnings: [], errors: [{ status: false, code, message: expect.any(String) as unknown }] };
 }
 
-/** Registers hooks for one simulator per test file, reset before every test; read `.sim` inside tests. */
+/** Read `.sim` inside tests: the simulator starts in beforeAll. */
 export function useSim(options: CapillarySimOptions = {}): { readonly sim: CapillarySim } {
   const ctx = { sim: undefined as unknown as CapillarySim };
   beforeAll(async () => {

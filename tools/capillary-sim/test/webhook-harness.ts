@@ -11,11 +11,9 @@ export interface WebhookSim {
   readonly sim: CapillarySim;
   readonly url: string;
   readonly receiver: WebhookReceiver;
-  /** A tier change by activity in the demo program. */
   activity(customerId: number, tier: string | number): void;
 }
 
-/** Registers hooks for a simulator delivering to a loopback receiver, reset before every test. */
 export function useWebhookSim(): WebhookSim {
   const receiver = new WebhookReceiver();
   const ctx = {

@@ -6,12 +6,10 @@ export interface Received {
   body: { eventName: string; eventId: string; data: Record<string, unknown> } & Record<string, unknown>;
 }
 
-/** A loopback endpoint standing in for our ingress: records every delivery, answers scripted statuses. */
 export class WebhookReceiver {
   readonly received: Received[] = [];
   /** Statuses to answer, in order; 202 once the script runs out. */
   script: number[] = [];
-  /** Overrides the script when set: the status for this delivery. */
   respond?: (body: Received['body']) => number | undefined;
   private server?: Server;
 

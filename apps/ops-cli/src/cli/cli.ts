@@ -6,7 +6,6 @@ import { type CliDeps } from './command-context';
 import { ExitCode, exitCodeOf } from './exit-code';
 import { ReportedFailureError } from './reported-failure.error';
 
-/** Builds the `ops` program; every command registers itself from its own file. */
 export function buildProgram(deps: CliDeps): Command {
   const program = new Command('ops')
     .description('tiersync operations: replay a topic, inspect and redrive dead letters, reconcile groups')
@@ -32,7 +31,7 @@ export function buildProgram(deps: CliDeps): Command {
   return program;
 }
 
-/** Runs one command line and returns the exit code; never calls process.exit. */
+/** Never calls process.exit, so tests can run it in process. */
 export async function runCli(args: readonly string[], deps: CliDeps): Promise<ExitCode> {
   const program = buildProgram(deps);
   try {

@@ -3,7 +3,6 @@ import { type Command } from 'commander';
 import { loadOpsConfig, type EnvName, type EnvSource, type OpsConfig } from '../config/ops.config';
 import { Output, type CliIo } from './output';
 
-/** What every command receives from main.ts (or a test): the environment and the output streams. */
 export interface CliDeps {
   env: EnvSource;
   io: CliIo;
@@ -22,7 +21,7 @@ export interface CommandContext {
   kafka: () => Kafka;
 }
 
-/** Output + validated config for one command; command-specific flags override their variables. */
+/** Command-specific flags override their variables. */
 export function commandContext(
   command: Command,
   deps: CliDeps,
@@ -43,7 +42,6 @@ export function commandContext(
   };
 }
 
-/** Runs `work` with a connected admin client and always disconnects it. */
 export async function withAdmin<T>(kafka: Kafka, work: (admin: ReturnType<Kafka['admin']>) => Promise<T>) {
   const admin = kafka.admin();
   await admin.connect();

@@ -1,6 +1,5 @@
 import { UsageError } from './usage.error';
 
-/** "1,2, 3" -> [1, 2, 3]; ids are positive integers (Capillary group and customer ids). */
 export function parseIdList(value: string, flag: string): number[] {
   return splitList(value).map((item) => {
     const id = Number(item);

@@ -1,13 +1,9 @@
-/** Where the CLI writes; main.ts passes the process streams, tests capture. */
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
 }
 
-/**
- * One result per command on stdout (a JSON document with --json, else text for people); everything else
- * (progress, warnings, errors) goes to stderr, so `--json | jq` always gets clean input.
- */
+/** Only the result goes to stdout, so `--json | jq` always gets clean input. */
 export class Output {
   constructor(
     readonly io: CliIo,
@@ -19,7 +15,6 @@ export class Output {
     this.io.stdout(this.json ? `${JSON.stringify(data, null, 2)}\n` : ensureNewline(human()));
   }
 
-  /** Progress of long work; silenced by --quiet. */
   progress(message: string): void {
     if (!this.quiet) {
       this.io.stderr(ensureNewline(message));

@@ -1,6 +1,5 @@
 import { type Output } from './output';
 
-/** Reports "label: done/total" at most once per interval, and always at the end. */
 export class ProgressReporter {
   private done = 0;
   private lastAt: number;

@@ -1,4 +1,4 @@
-/** The command is well-formed but unsafe as things stand; the message says how to proceed (exit 3). */
+/** Well-formed but unsafe as things stand; the message says how to proceed. */
 export class RefusedError extends Error {
   constructor(message: string) {
     super(message);

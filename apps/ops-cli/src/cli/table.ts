@@ -1,6 +1,5 @@
 export type Cell = string | number | boolean | null | undefined;
 
-/** A plain aligned text table for people; scripts use --json. */
 export function renderTable(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const text = rows.map((row) => headers.map((_, i) => show(row[i])));
   const widths = headers.map((h, i) => Math.max(h.length, ...text.map((row) => row[i]?.length ?? 0)));

@@ -1,10 +1,6 @@
 import { UsageError } from './usage.error';
 
-/**
- * `--to-time`, `--since`, `--until`: ISO 8601 (`2025-06-01T12:00:00Z`) or epoch milliseconds. A bare
- * number below 10^11 is refused rather than guessed at: it is almost certainly epoch SECONDS, and reading
- * it as milliseconds would silently point at January 1970.
- */
+/** A bare number below 10^11 is almost certainly epoch SECONDS: refused rather than read as January 1970. */
 export function parseInstant(value: string, flag: string): number {
   const text = value.trim();
   if (/^\d+$/.test(text)) {

@@ -17,7 +17,6 @@ interface Seen {
   seq: number;
 }
 
-/** A plain kafkajs consumer in `groupId` that records what it handles and commits every message. */
 class TestConsumer {
   readonly seen: Seen[] = [];
   private readonly consumer: Consumer;

@@ -9,7 +9,6 @@ import { scanDeadLetters, type UnreadableRecord } from './dead-letter.reader';
 import { REDRIVES_SUFFIX, RedriveLedger } from './redrive.ledger';
 import { type RedriveRecord } from './redrive.record';
 
-/** A dead letter as the dlq commands show it: where it is, and whether it was redriven. */
 export interface DeadLetterEntry {
   deadLetter: DeadLetter;
   location: { topic: string; partition: number; offset: string };
@@ -23,7 +22,6 @@ export interface CatalogView {
   unreadable: UnreadableRecord[];
 }
 
-/** The DLQ joined with the redrive ledger: what list, show and redrive all start from. */
 export class DeadLetterCatalog {
   readonly dlqTopic: string;
   readonly ledger: RedriveLedger;

@@ -1,12 +1,11 @@
 import { type DeadLetter } from '@tiersync/tier-events';
 
-/** What `dlq list` and `dlq redrive` select on; every given criterion must match. */
 export interface DeadLetterFilter {
   ids?: readonly string[];
   groupIds?: readonly number[];
-  /** Capillary or network error codes, compared as text (8015, "ECONNRESET"). */
+  /** Compared as text: network codes are words (8015, "ECONNRESET"). */
   codes?: readonly string[];
-  /** failedAt window, epoch ms, inclusive start and exclusive end. */
+  /** Inclusive start, exclusive end. */
   since?: number;
   until?: number;
 }
@@ -22,7 +21,7 @@ export function matchesFilter(letter: DeadLetter, filter: DeadLetterFilter): boo
   );
 }
 
-/** True when the filter narrows anything down: redrive refuses to run on everything by accident. */
+/** Redrive refuses to run on everything by accident. */
 export function isSelective(filter: DeadLetterFilter): boolean {
   return (
     (filter.ids?.length ?? 0) > 0 ||

@@ -2,14 +2,12 @@ import { readTopicToEnd, type Kafka } from '@tiersync/kafka';
 import { parseDeadLetter, type DeadLetter } from '@tiersync/tier-events';
 import { matchesFilter, type DeadLetterFilter } from './dead-letter.filter';
 
-/** A dead letter and where it sits in the DLQ topic. */
 export interface StoredDeadLetter {
   letter: DeadLetter;
   partition: number;
   offset: string;
 }
 
-/** A DLQ record that does not parse: reported, never silently skipped. */
 export interface UnreadableRecord {
   partition: number;
   offset: string;
@@ -22,7 +20,6 @@ export interface DeadLetterScan {
   scanned: number;
 }
 
-/** Reads the DLQ topic once and keeps the dead letters matching the filter, oldest first per partition. */
 export async function scanDeadLetters(
   kafka: Kafka,
   topic: string,

@@ -11,7 +11,6 @@ export interface DlqFilterFlags {
   until?: string;
 }
 
-/** The filter options `dlq list` and `dlq redrive` share. */
 export function addFilterOptions(command: Command): Command {
   return command
     .option('--group <ids>', 'only these Capillary group ids (comma-separated)')

@@ -1,15 +1,11 @@
 import { createGroupSyncCommand, type DeadLetter, type GroupSyncCommand } from '@tiersync/tier-events';
 import { uuidV5 } from './uuid-v5';
 
-/** The command id a dead letter's redrive gets: the same dead letter always yields the same id. */
+/** The same dead letter always yields the same id, so it can never become two commands. */
 export function redriveCommandId(deadLetterId: string): string {
   return uuidV5(`redrive:${deadLetterId}`);
 }
 
-/**
- * The dead letter's command (already restricted to the failed member), as a fresh first attempt with
- * its provenance: where it came from and which command failed.
- */
 export function redriveCommandOf(dead: DeadLetter, now: number): GroupSyncCommand {
   const { command } = dead;
   return createGroupSyncCommand({

@@ -4,11 +4,7 @@ import { parseRedriveRecord, type RedriveRecord } from './redrive.record';
 
 export const REDRIVES_SUFFIX = 'dlq-redrives.v1';
 
-/**
- * Which dead letters were redriven: a compacted topic keyed by deadLetterId, so it keeps the latest
- * record per dead letter for ever, costs next to nothing and needs no database. Redrive reads it first and
- * skips what is already there, which makes redriving the same dead letter twice a no-op.
- */
+/** A compacted topic keyed by deadLetterId needs no database and makes a second redrive a no-op. */
 export class RedriveLedger {
   constructor(
     private readonly kafka: Kafka,
@@ -20,7 +16,6 @@ export class RedriveLedger {
     await ensureTopics(this.kafka, [redriveLedgerSpec(this.topic, this.replicationFactor)]);
   }
 
-  /** Every redrive so far, by deadLetterId (empty before the first redrive created the topic). */
   async read(groupPrefix: string): Promise<Map<string, RedriveRecord>> {
     const records = new Map<string, RedriveRecord>();
     if (!(await topicExists(this.kafka, this.topic))) {

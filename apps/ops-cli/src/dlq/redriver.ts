@@ -11,7 +11,6 @@ export interface RedrivePlan {
   alreadyRedriven: RedriveRecord[];
 }
 
-/** Splits the selection into what still needs a redrive and what the ledger says was done. */
 export function planRedrive(entries: readonly DeadLetterEntry[]): RedrivePlan {
   return {
     toRedrive: entries
@@ -26,10 +25,8 @@ export function planRedrive(entries: readonly DeadLetterEntry[]): RedrivePlan {
 }
 
 /**
- * Publishes each dead letter's command, then its ledger record, one dead letter at a time, so that an
- * interruption leaves at most one command without its ledger record. Re-running after that would send
- * that one command again; the sync is idempotent (it aims at the primary's current tier), so the cost
- * is API calls, not a wrong tier.
+ * One dead letter at a time, so an interruption leaves at most one command without its ledger record; the
+ * sync aims at the primary's current tier, so sending that one again costs API calls, not a wrong tier.
  */
 export async function redrive(
   kafka: Kafka,

@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
 
-/** The namespace of every id the ops CLI derives (a fixed random UUID; never change it). */
+/** Never change it: every derived id would change with it. */
 export const OPS_NAMESPACE = '6f1c2d0e-8a4b-4c1e-9f3a-2b7d5e9c1a40';
 
-/**
- * RFC 9562 UUIDv5: SHA-1 of namespace + name, so the same name always gives the same id. Redrive uses it
- * to derive a command id from a dead letter id: the same dead letter can never become two commands.
- */
+/** RFC 9562 UUIDv5. */
 export function uuidV5(name: string, namespace: string = OPS_NAMESPACE): string {
   const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
   if (ns.length !== 16) {

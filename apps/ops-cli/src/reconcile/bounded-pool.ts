@@ -1,7 +1,6 @@
 /**
- * Runs `work` for every item of an async generator with at most `limit` at once, pulling items only as
- * workers free up, so a paged source (group search) is read no faster than it is worked through.
- * Workers share the generator: async generators queue concurrent next() calls, so none is lost.
+ * Pulls items only as workers free up, so a paged source is read no faster than it is worked through.
+ * Async generators queue concurrent next() calls, so sharing one loses no item.
  */
 export async function forEachBounded<T>(
   source: AsyncGenerator<T>,

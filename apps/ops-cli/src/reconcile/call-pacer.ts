@@ -1,11 +1,6 @@
 import { RateLimiter, type Clock } from '@tiersync/capillary-client';
 
-/**
- * Paces RECONCILE commands by the Capillary calls each will make tier-sync spend, so that a reconcile of
- * thousands of groups enters the command topic no faster than the API budget lets tier-sync work it off
- * and never builds a backlog in front of live (webhook-driven) syncs. tier-sync enforces the limit for
- * its own calls anyway; this keeps the queue short.
- */
+/** A reconcile of thousands of groups must not build a backlog in front of live (webhook-driven) syncs. */
 export class CallPacer {
   private readonly limiter: RateLimiter;
 
@@ -20,10 +15,7 @@ export class CallPacer {
   }
 }
 
-/**
- * Calls one group sync makes: the member list, the primary's tiers, each active secondary's tiers, and an
- * adjustment per member out of step (every secondary when the CLI did not check).
- */
+/** Without `drifted` (no check), every secondary counts as out of step. */
 export function estimatedSyncCalls(activeSecondaries: number, drifted?: number): number {
   return 2 + activeSecondaries + (drifted ?? activeSecondaries);
 }

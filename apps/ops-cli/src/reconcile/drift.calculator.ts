@@ -6,7 +6,6 @@ export interface TierRef {
   name: string;
 }
 
-/** A group as read from Capillary: its active primary, and its ACTIVE secondaries with their tiers. */
 export interface GroupSnapshot {
   groupId: number;
   groupName: string;
@@ -38,10 +37,7 @@ export interface GroupDrift {
   driftedMembers: number;
 }
 
-/**
- * Which active secondaries are out of step with their primary, per program the primary is in: what a
- * sync would change. Under `upgrade-only` a member above the primary is in step (the sync leaves it).
- */
+/** Under `upgrade-only` a member above the primary is in step, as the sync leaves it. */
 export function calculateDrift(
   group: GroupSnapshot,
   policy: DowngradePolicy,

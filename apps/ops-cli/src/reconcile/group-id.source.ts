@@ -3,10 +3,7 @@ import { type CapillaryReads } from './group-snapshot.reader';
 
 const SEARCH_PAGE = 100;
 
-/**
- * The selected group ids: the explicit list, or every group Capillary's group search returns for the
- * query, page by page (GET /v2/userGroup2/search has no "list all"; an empty query is passed as is).
- */
+/** GET /v2/userGroup2/search is the only way to list groups; an empty query is passed as is. */
 export async function* groupIdsOf(selection: GroupSelection, client: CapillaryReads): AsyncGenerator<number> {
   if (selection.kind === 'ids') {
     yield* selection.ids;

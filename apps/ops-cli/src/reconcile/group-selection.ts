@@ -12,7 +12,6 @@ export interface SelectionFlags {
 
 export type GroupSelection = { kind: 'ids'; ids: number[] } | { kind: 'search'; query: string };
 
-/** --group, --groups and --groups-file add up (duplicates dropped); --all stands alone. */
 export function groupSelectionOf(
   flags: SelectionFlags,
   readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),

@@ -1,17 +1,13 @@
 import { type CapillaryClient } from '@tiersync/capillary-client';
 import { type GroupSnapshot } from './drift.calculator';
 
-/** The Capillary reads reconcile makes (a structural type, so unit tests can pass a small fake). */
+/** A structural type, so unit tests can pass a small fake. */
 export type CapillaryReads = Pick<CapillaryClient, 'getGroup' | 'getCustomerLoyalty' | 'searchGroups'>;
 
 export type SnapshotOutcome =
   | { kind: 'read'; snapshot: GroupSnapshot; activeSecondaries: number }
   | { kind: 'skipped'; groupId: number; reason: string };
 
-/**
- * Reads a group as the sync would see it: GET /v2/userGroup2 for the status, the active primary and the
- * membership rows, then every tier of the primary and (for a drift check) of each ACTIVE secondary.
- */
 export class GroupSnapshotReader {
   constructor(private readonly client: CapillaryReads) {}
 

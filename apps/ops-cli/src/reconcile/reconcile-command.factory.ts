@@ -8,9 +8,8 @@ export interface ReconcileTarget {
 }
 
 /**
- * A RECONCILE command: re-check every active secondary of the group against the primary. The trigger
- * carries no tier on purpose: tier-sync then reads the primary's CURRENT tier when it runs, even with
- * SYNC_TARGET=event, so a command that waits in the topic cannot act on a tier the CLI read earlier.
+ * No tier in the trigger: tier-sync then reads the primary's CURRENT tier even with SYNC_TARGET=event, so a
+ * command that waits in the topic cannot act on a tier the CLI read earlier.
  */
 export function reconcileCommandOf(
   target: ReconcileTarget,

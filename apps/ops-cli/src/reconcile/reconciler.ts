@@ -9,7 +9,6 @@ import { reconcileCommandOf } from './reconcile-command.factory';
 export interface ReconcileOptions {
   policy: DowngradePolicy;
   programIds: readonly number[];
-  /** false: send a command for every selected group without reading the secondaries first. */
   check: boolean;
   dryRun: boolean;
 }
@@ -25,13 +24,11 @@ export interface GroupReport {
 export interface ReconcileDeps {
   reader: GroupSnapshotReader;
   pacer: CallPacer;
-  /** Absent in a dry run: nothing can be written. */
   publisher?: { publisher: Pick<EventPublisher, 'publish'>; topic: string };
   progress: ProgressReporter;
   now?: () => number;
 }
 
-/** Checks one group and, unless dry-running, queues a RECONCILE per program that needs one. */
 export async function reconcileGroup(
   groupId: number,
   options: ReconcileOptions,

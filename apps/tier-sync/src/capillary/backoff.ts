@@ -6,15 +6,11 @@ interface BackoffOptions {
   retryAfterMs?: number;
 }
 
-/** base, 2 x base, 4 x base ... for n = 1, 2, 3 ..., capped at maxMs. */
 function exponential(n: number, { baseMs, maxMs }: BackoffOptions): number {
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, n - 1));
 }
 
-/**
- * In-process retry delay before attempt `failures + 1`: "full jitter" exponential backoff, so members that
- * failed together do not retry together, but never sooner than the server's Retry-After.
- */
+/** "Full jitter", so members that failed together do not retry together; never before Retry-After. */
 export function backoffDelay(
   failures: number,
   options: BackoffOptions,
@@ -24,10 +20,7 @@ export function backoffDelay(
   return Math.max(jittered, options.retryAfterMs ?? 0);
 }
 
-/**
- * Delay of a retry-topic attempt (the `notBefore` of command attempt `attempt`): exponential from
- * `baseMs`, capped, with half of it jittered; at least the server's Retry-After.
- */
+/** Half jittered: a retry-topic attempt waits at least half its backoff, never before Retry-After. */
 export function retryTopicDelay(
   attempt: number,
   options: BackoffOptions,

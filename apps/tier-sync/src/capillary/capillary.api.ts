@@ -1,6 +1,6 @@
 import { type CapillaryClient, type CustomerProgramTier } from '@tiersync/capillary-client';
 
-/** The client calls the sync uses; unit tests hand in small fakes of exactly these. */
+/** Unit tests hand in small fakes of exactly these calls. */
 export type CapillaryApi = Pick<
   CapillaryClient,
   | 'findGroupLedBy'
@@ -15,7 +15,6 @@ export type CapillaryApi = Pick<
 
 export const CAPILLARY_API = Symbol('CapillaryApi');
 
-/** The customer's tier in one program (undefined when not enrolled there). */
 export async function readProgramTier(
   api: Pick<CapillaryApi, 'getCustomerLoyalty'>,
   customerId: number,

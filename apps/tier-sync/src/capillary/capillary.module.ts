@@ -7,7 +7,6 @@ import { GroupLeaderCache } from './group-leader.cache';
 import { PartnerTiersCache } from './partner-tiers.cache';
 import { ProgramTiersCache } from './program-tiers.cache';
 
-/** Closes the client's keep-alive connections once the consumer has drained. */
 @Injectable()
 class CapillaryLifecycle implements OnApplicationShutdown {
   constructor(private readonly client: CapillaryClient) {}
@@ -32,7 +31,7 @@ function capillaryClient({ capillary }: TierSyncConfig): CapillaryClient {
   });
 }
 
-/** One Capillary client per process: all calls share its rate limit, concurrency cap and auth session. */
+/** One client per process, so all calls share its rate limit, concurrency cap and auth session. */
 @Module({
   exports: [CAPILLARY_API, CapillaryRetry, GroupLeaderCache, PartnerTiersCache, ProgramTiersCache],
   providers: [

@@ -6,10 +6,8 @@ import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.confi
 import { backoffDelay } from './backoff';
 
 /**
- * The fast, in-process part of the retry policy, for every Capillary call: a few tries with jittered
- * exponential backoff for retryable failures only. It gives up early when the server asks for a longer wait
- * than the backoff cap (Retry-After): such a wait belongs on the retry topic, not in a handler holding a
- * consumer slot. The last error is rethrown for the caller to classify and schedule.
+ * Gives up early when Retry-After asks for more than the backoff cap: such a wait belongs on the retry
+ * topic, not in a handler holding a consumer slot.
  */
 @Injectable()
 export class CapillaryRetry {
@@ -31,10 +29,6 @@ export class CapillaryRetry {
     }).dangerouslyUnref();
   }
 
-  /**
-   * Runs `task` (given its try number, from 1) until it succeeds, fails for good or runs out of tries. An
-   * aborted `signal` (the consumer gave the message up) ends the wait at once with an AbortError.
-   */
   execute<T>(task: (attempt: number) => Promise<T>, signal?: AbortSignal): Promise<T> {
     const run = this.policy.execute(({ attempt }) => {
       signal?.throwIfAborted();

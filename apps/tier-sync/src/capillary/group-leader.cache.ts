@@ -4,7 +4,6 @@ import { type Clock, CLOCK } from '../clock';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { ttlCache } from './ttl-cache';
 
-/** Where we learnt that a customer is a secondary: the sync of a group read its member list. */
 export interface SecondaryOf {
   groupId: number;
   primaryCustomerId: number;
@@ -12,9 +11,8 @@ export interface SecondaryOf {
 }
 
 export interface LeaderEntry {
-  /** The group the customer leads, or null: leads none. */
   groupId: number | null;
-  /** Set for a negative entry seeded by a group sync; forgotten with that group. */
+  /** Forgotten with that group. */
   secondaryOf?: SecondaryOf;
 }
 
@@ -22,9 +20,8 @@ export interface LeaderEntry {
 export const GROUP_LEADER_CACHE_MAX = Symbol('GroupLeaderCacheMax');
 
 /**
- * customer -> group they lead, with a TTL, bounded in size, invalidated by group events. Negative entries
- * make the echo of our own adjustments free: the group sync seeds the secondaries it is about to adjust,
- * so their tier events are ignored without a lookup.
+ * Negative entries make the echo of our own adjustments free: the group sync seeds the secondaries it is
+ * about to adjust, so their tier events are ignored without a lookup.
  */
 @Injectable()
 export class GroupLeaderCache {
@@ -53,7 +50,7 @@ export class GroupLeaderCache {
     this.entries?.set(customerId, { groupId, ...(secondaryOf ? { secondaryOf } : {}) });
   }
 
-  /** Seeds "leads no group" for a group's active secondaries; a known leader keeps its entry. */
+  /** A known leader keeps its entry. */
   rememberSecondaries(secondaryOf: SecondaryOf, customerIds: readonly number[]): void {
     for (const customerId of customerIds) {
       if (typeof this.get(customerId)?.groupId !== 'number') {
@@ -66,7 +63,6 @@ export class GroupLeaderCache {
     this.entries?.delete(customerId);
   }
 
-  /** A membership change: drop what we believe about this group and about the customers named. */
   forgetGroup(groupId: number, customerIds: readonly number[] = []): void {
     const stale = [...(this.entries?.entries() ?? [])]
       .filter(([, entry]) => entry.groupId === groupId || entry.secondaryOf?.groupId === groupId)

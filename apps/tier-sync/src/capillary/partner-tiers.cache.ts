@@ -5,17 +5,14 @@ import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.confi
 import { CAPILLARY_API, type CapillaryApi } from './capillary.api';
 import { tierMapTtl, ttlCache } from './ttl-cache';
 
-/** Partner program name -> partner tier number -> tier name. */
 type PartnerTierMap = ReadonlyMap<string, ReadonlyMap<number, string>>;
 
 /** One call covers the whole org, so the cache holds one entry. */
 const ORG = 'org';
 
 /**
- * Names a partner tier number. The documented partnerProgramUpdated event carries only
- * `partnerTierNumber` (docs/architecture.md, API fact 23) while customerPartnerProgramUpdate takes a name
- * (API fact 22); GET /v2/organization/programs lists every partner program's tiers (API fact 25), cached
- * with the tier-map TTL like ProgramTiersCache.
+ * partnerProgramUpdated carries only `partnerTierNumber` (docs/architecture.md, API fact 23) while
+ * customerPartnerProgramUpdate takes a name (API fact 22).
  */
 @Injectable()
 export class PartnerTiersCache {
@@ -44,17 +41,13 @@ export class PartnerTiersCache {
     });
   }
 
-  /**
-   * The tier's name, or undefined when the program has no such tier even after a fresh read: a tier
-   * configured since the map was cached must not fail its events until the TTL runs out.
-   */
+  /** Reads afresh before giving up: a tier configured since must not fail its events until the TTL ends. */
   async nameOf(partnerProgramName: string, tierNumber: number): Promise<string | undefined> {
     const readEarlier = this.maps.has(ORG);
     const name = (await this.maps.fetch(ORG))?.get(partnerProgramName)?.get(tierNumber);
     if (name !== undefined || !readEarlier) {
       return name;
     }
-    // A refresh already under way is shared rather than doubled.
     const fresh = await this.maps.fetch(ORG, { forceRefresh: true });
     return fresh?.get(partnerProgramName)?.get(tierNumber);
   }

@@ -8,10 +8,7 @@ import { tierMapTtl, ttlCache } from './ttl-cache';
 
 type TierMap = ReadonlyMap<number, string>;
 
-/**
- * Per-program tier number -> name map (GET /v3/tiers), the fallback when an event's `tiers` is null.
- * Cached with a TTL; concurrent callers share one request; a failed request is not cached.
- */
+/** The fallback when an event's `tiers` is null, as in the enriched samples. */
 @Injectable()
 export class ProgramTiersCache {
   private readonly maps: LRUCache<number, TierMap>;
@@ -36,7 +33,6 @@ export class ProgramTiersCache {
     return (await this.maps.fetch(programId)) ?? new Map();
   }
 
-  /** The payload's name first (the vendor recipe), else the program's map: one request per TTL at most. */
   async nameOf(
     programId: number,
     tierNumber: number,

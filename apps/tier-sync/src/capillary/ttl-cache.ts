@@ -6,14 +6,10 @@ export interface TtlCacheOptions<K, V> {
   ttlMs: number;
   max: number;
   clock: Clock;
-  /** Loads a missing or expired entry; concurrent callers share one load, a failed one is not kept. */
   load?: (key: K) => Promise<V>;
 }
 
-/**
- * The LRU cache every Capillary answer is kept in. lru-cache reads its clock at most once per
- * `ttlResolution`; 0 makes it read the (injectable) clock on every check, so tests can move time.
- */
+/** lru-cache reads its clock once per `ttlResolution`; 0 reads the injected clock on every check. */
 export function ttlCache<K extends number | string, V extends object>({
   ttlMs,
   max,
@@ -29,7 +25,7 @@ export function ttlCache<K extends number | string, V extends object>({
   });
 }
 
-/** SYNC_TIER_MAP_TTL_MS, where 0 (cache nothing) is the shortest TTL lru-cache has: it reads 0 as "forever". */
+/** SYNC_TIER_MAP_TTL_MS=0 means "cache nothing", but lru-cache reads a TTL of 0 as "forever". */
 export function tierMapTtl({ router }: Pick<TierSyncConfig, 'router'>): number {
   return Math.max(1, router.tierMapTtlMs);
 }

@@ -4,7 +4,6 @@ import { environmentValidator } from '@tiersync/env-config';
 import { TIER_SYNC_CONFIG, toTierSyncConfig, type TierSyncVariables } from './tier-sync.config';
 import { TierSyncEnvironment } from './tier-sync.environment';
 
-/** The environment, validated once at boot, offered to every module as the typed TierSyncConfig. */
 @Global()
 @Module({
   imports: [
@@ -26,7 +25,6 @@ import { TierSyncEnvironment } from './tier-sync.environment';
 })
 export class TierSyncConfigModule {}
 
-/** The validated environment, read through ConfigService's public getter. */
 function environmentOf(config: ConfigService<TierSyncEnvironment, true>): TierSyncVariables {
   return new Proxy({} as TierSyncVariables, {
     get: (_target, key): unknown => config.get(key as keyof TierSyncVariables, { infer: true }),

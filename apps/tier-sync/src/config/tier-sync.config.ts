@@ -8,26 +8,20 @@ export type ValidityKind = TierSyncEnvironment['SYNC_VALIDITY'];
 export type DowngradePolicy = TierSyncEnvironment['SYNC_DOWNGRADE_POLICY'];
 export type RenewalAction = TierSyncEnvironment['SYNC_RENEWAL_ACTION'];
 
-/**
- * How every adjustment's validity is chosen (manualSlabActionValidity + Upto: docs/architecture.md,
- * API fact 17).
- */
+/** docs/architecture.md, API fact 17. */
 export interface ValidityPolicy {
   kind: ValidityKind;
-  /** Days (FIXED_DURATION) or `YYYY-MM-DD` (SPECIFIC_DATE). */
   upto?: string;
-  /** Align the secondary's expiry to the primary's (SPECIFIC_DATE with the primary's slabExpiryDate). */
   alignToPrimary: boolean;
   reassessOnNextActivity: boolean;
 }
 
 export interface RetryPolicy {
-  /** Command attempts in all, counting the first; after the last the failed members go to the DLQ. */
+  /** The first included. */
   maxAttempts: number;
   inProcessAttempts: number;
   backoffBaseMs: number;
   backoffMaxMs: number;
-  /** Delay of the first retry-topic attempt; doubles per attempt up to retryMaxDelayMs. */
   retryDelayMs: number;
   retryMaxDelayMs: number;
 }
@@ -40,7 +34,6 @@ export interface SyncPolicy {
   reasonPrefix: string;
   dryRun: boolean;
   retry: RetryPolicy;
-  /** Seed the router's negative cache with the secondaries a sync touched, so their echoes cost nothing. */
   echoShortcut: boolean;
 }
 
@@ -58,9 +51,7 @@ export interface TierSyncConfig {
     topicSpecs: Readonly<Record<TopicRole, TopicSpec>>;
     sessionTimeoutMs: number;
     maxInFlight: number;
-    /** Attempts of a message failing on infrastructure before the consumer gives it up. */
     maxAttempts: number;
-    /** How long a webhook event the consumer gave up on waits on its topic before it is routed again. */
     requeueDelayMs: number;
   };
   capillary: CapillaryConfig;
@@ -68,18 +59,14 @@ export interface TierSyncConfig {
   router: { dedupeWindowMs: number; dedupeMaxEntries: number; groupCacheTtlMs: number; tierMapTtlMs: number };
 }
 
-/** The validated variables, whether read from the class instance or through ConfigService. */
 export type TierSyncVariables = Pick<TierSyncEnvironment, keyof TierSyncEnvironment>;
 
-/** Injection token of the typed configuration. */
 export const TIER_SYNC_CONFIG = Symbol('TierSyncConfig');
 
-/** Validates raw variables (process.env through ConfigModule, a literal in tests) into the typed config. */
 export function loadTierSyncConfig(raw: EnvSource): TierSyncConfig {
   return toTierSyncConfig(validateEnvironment(TierSyncEnvironment, raw));
 }
 
-/** Maps the validated flat environment to the nested, typed configuration the app reads. */
 export function toTierSyncConfig(env: TierSyncVariables): TierSyncConfig {
   const prefix = env.KAFKA_TOPIC_PREFIX;
   const capillary = capillaryConnectionOf(env);

@@ -15,15 +15,11 @@ export const SYNC_TARGETS = ['current', 'event'] as const;
 export const RENEWAL_ACTIONS = ['RENEWAL', 'EXTEND_CURRENT_TIER_EXPIRY_DATE'] as const;
 export const GROUP_LOOKUPS = ['auto', 'primaryUserId', 'search'] as const;
 
-/**
- * Every setting of apps/tier-sync, validated at boot: the Kafka and Capillary blocks every process shares
- * plus the app's own. Defaults live here and nowhere else; docs/configuration.md documents each variable.
- */
+/** Defaults live here and nowhere else. */
 export class TierSyncEnvironment extends withCapillaryEnvironment(KafkaEnvironment) {
   @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._-]+$/) KAFKA_CONSUMER_GROUP?: string;
   override KAFKA_CLIENT_ID = 'tier-sync';
   @IntVar(1, 10_000) KAFKA_TOPIC_PARTITIONS = 6;
-  /** How long the group waits for a silent (crashed) member before giving its partitions to others. */
   @IntVar(6_000, 300_000) KAFKA_SESSION_TIMEOUT_MS = 30_000;
   /** The ingress's limit: the webhook topics tier-sync may create must take the records the ingress writes. */
   @IntVar(1024, 16 * 1024 * 1024) WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;

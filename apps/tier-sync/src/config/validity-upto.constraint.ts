@@ -4,11 +4,7 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 
-/**
- * SYNC_VALIDITY_UPTO means days for FIXED_DURATION and a `YYYY-MM-DD` date for SPECIFIC_DATE
- * (docs/architecture.md, API fact 17); the other validities ignore it. Checked at boot so a typo fails
- * the deploy, not every adjustment.
- */
+/** Checked at boot so a typo fails the deploy, not every adjustment (docs/architecture.md, API fact 17). */
 @ValidatorConstraint({ name: 'validityUpto' })
 export class ValidityUptoConstraint implements ValidatorConstraintInterface {
   validate(value: unknown, args: ValidationArguments): boolean {

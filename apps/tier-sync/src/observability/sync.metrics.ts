@@ -5,11 +5,6 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 
 export type RouteDecision = 'command' | 'ignored' | 'duplicate' | 'invalid';
 
-/**
- * tier-sync's Prometheus metrics on their own Registry: commands and member adjustments by outcome,
- * retries, dead letters, router decisions, the event-to-synced latency (webhook accepted -> sync result
- * published) and the consumer's in-flight work and lag.
- */
 @Injectable()
 export class SyncMetrics {
   readonly registry = new Registry();
@@ -77,7 +72,7 @@ export class SyncMetrics {
     );
   }
 
-  /** Where the consumer gauges read from (the transport exists only once the app listens). */
+  /** The transport exists only once the app listens. */
   observeConsumer(source: () => KeyedConsumerMetrics | undefined): void {
     this.consumer = source;
   }

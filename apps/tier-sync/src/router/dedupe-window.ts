@@ -5,18 +5,13 @@ import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.confi
 export type Sighting = 'new' | 'redelivery' | 'duplicate';
 
 interface FirstSeen {
-  /** `partition:offset` of the record that first carried the eventId. */
   position: string;
-  /** Record timestamp (epoch ms), which orders eviction. */
   at: number;
 }
 
 /**
- * eventId -> the input record that first carried it, for the last `windowMs`. A record is a duplicate
- * when its eventId was first seen at ANOTHER position; the same position again is a redelivery of the
- * original (after a crash or rebalance) and must be processed. That distinction is what lets the window
- * be rebuilt from the input topic itself (see DedupeLoader) without an extra store: reading back up to
- * the end marks originals, never hides them.
+ * A duplicate is an eventId first seen at ANOTHER position; the same position again is a redelivery and
+ * must be processed. That lets the window be rebuilt from the input topic itself, without an extra store.
  */
 @Injectable()
 export class DedupeWindow {
@@ -37,7 +32,6 @@ export class DedupeWindow {
     return this.seen.size;
   }
 
-  /** Classifies the sighting and, when it is the first, records it. */
   check(eventId: string, position: string, at: number): Sighting {
     if (this.windowMs <= 0) {
       return 'new';
@@ -52,10 +46,7 @@ export class DedupeWindow {
     return 'new';
   }
 
-  /**
-   * Records a sighting read back at start-up. Partitions are read back in any order, so of two records
-   * with one eventId (only possible across partitions) the earlier one counts as the original.
-   */
+  /** Partitions are read back in any order, so of two records with one eventId the earlier one wins. */
   seed(eventId: string, position: string, at: number): void {
     const first = this.seen.get(eventId);
     if (this.windowMs <= 0 || (first && first.at <= at)) {
@@ -65,7 +56,7 @@ export class DedupeWindow {
     this.evict();
   }
 
-  /** Drops sightings older than the window (insertion order is close to time order) and past the bound. */
+  /** Insertion order is close to time order. */
   private evict(): void {
     const cutoff = this.now() - this.windowMs;
     for (const [eventId, first] of this.seen) {
@@ -81,11 +72,7 @@ export function positionOf(partition: number, offset: string): string {
   return `${partition}:${offset}`;
 }
 
-/**
- * The position that identifies a record's event for dedupe: a requeued event (tier-sync put it back on the
- * topic after giving up on it) names the record it was first consumed from, so it counts as a redelivery
- * of that record rather than as a duplicate of it.
- */
+/** A requeued event names the record it was first consumed from, so it counts as a redelivery of it. */
 export function originalPosition(
   partition: number,
   offset: string,

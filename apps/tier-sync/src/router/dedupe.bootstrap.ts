@@ -6,7 +6,7 @@ import { KAFKA_CLIENT } from '../messaging/kafka.client';
 import { DedupeWindow } from './dedupe-window';
 import { loadDedupeWindow } from './dedupe.loader';
 
-/** Rebuilds the dedupe window before the consumer starts (bootstrap runs it first); not ready until then. */
+/** Runs before the consumer starts, so no event is routed against a half-loaded window. */
 @Injectable()
 export class DedupeBootstrap implements OnApplicationBootstrap {
   private readonly logger = new Logger(DedupeBootstrap.name);

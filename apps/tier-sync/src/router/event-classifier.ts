@@ -8,7 +8,6 @@ import {
   tierNameOf,
 } from '@tiersync/tier-events';
 
-/** The trigger a command (or an IGNORED record) carries: which event, what it did, when. */
 export interface TriggerInit {
   eventId: string;
   eventName: string;
@@ -20,14 +19,13 @@ export interface TriggerInit {
 
 export interface PartnerInit {
   partnerProgramName: string;
-  /** The documented payload's only tier: the sync names it when `tierName` is absent. */
+  /** The documented payload's only tier. */
   tierNumber?: number;
   tierName?: string;
   tierExpiryDate?: string;
   updateType?: string;
 }
 
-/** What the router must do with an event, decided from the event alone (no I/O). */
 export type RouteIntent =
   | { type: 'tier'; customerId: number; programId: number; trigger: TriggerInit }
   | { type: 'partner'; customerId: number; programId?: number; partner: PartnerInit; trigger: TriggerInit }
@@ -35,11 +33,7 @@ export type RouteIntent =
   | { type: 'leave'; groupId: number; primaryCustomerId?: number; memberId: number; trigger: TriggerInit }
   | { type: 'ignore'; reason: string; trigger: TriggerInit; customerId?: number; groupId?: number };
 
-/**
- * Tier and partner events name a customer (to be resolved to the group they lead); group events name
- * the group. Non-USER entities (e.g. a group's own tier) and events we do not handle are ignored with
- * their reason, never an error.
- */
+/** Non-USER entities (a group's own tier) and unhandled events are ignored with a reason, never an error. */
 export function classifyEvent(event: ParsedEvent, occurredAt: number): RouteIntent {
   const base = { eventId: event.envelope.eventId, eventName: event.envelope.eventName, occurredAt };
   switch (event.kind) {

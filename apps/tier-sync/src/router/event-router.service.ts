@@ -16,12 +16,7 @@ import { IgnoredRecorder } from './ignored.recorder';
 
 type RoutedMessage = Pick<KeyedMessage, 'partition' | 'offset' | 'headers' | 'timestamp' | 'signal'>;
 
-/**
- * webhook-events -> group-commands: drops duplicate eventIds, resolves a tier or partner event's customer
- * to the group they LEAD (others, including the echoes of our own adjustments, are ignored with their
- * reason), turns groupMemberAdded into a join sync for that member alone, and invalidates the group
- * caches on membership changes. Commands are keyed by group, so one group's work is ordered.
- */
+/** Commands are keyed by group, so one group's work is ordered. */
 @Injectable()
 export class EventRouterService {
   private readonly logger = new Logger(EventRouterService.name);

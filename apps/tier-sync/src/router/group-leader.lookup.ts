@@ -6,18 +6,14 @@ import { GroupLeaderCache, type SecondaryOf } from '../capillary/group-leader.ca
 
 export interface Leadership {
   groupId: number | null;
-  /** Why the customer leads no group, in words, for the IGNORED record. */
   reason: string;
   secondaryOf?: SecondaryOf;
-  /** Answered without a Capillary call. */
   cached: boolean;
 }
 
 /**
- * Which group does this customer lead? Cache first (including what group syncs learnt about their
- * secondaries), then findGroupLedBy with in-process retries. A permanent lookup error (e.g. 8015, the
- * customer is unknown) means "leads no group we can sync"; a retryable one is rethrown, so the consumer
- * retries the event instead of losing it.
+ * A permanent lookup error (e.g. 8015, unknown customer) means "leads no group we can sync"; a retryable
+ * one is rethrown, so the consumer retries the event instead of losing it.
  */
 @Injectable()
 export class GroupLeaderLookup {

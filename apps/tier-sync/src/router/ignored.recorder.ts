@@ -18,12 +18,7 @@ export interface IgnoredEvent {
   customerId?: number;
 }
 
-/**
- * Records an event the router decided not to turn into a command. With a known group it is an IGNORED
- * SyncResult on the sync-results topic (e.g. the echo of our own adjustment: the customer is a
- * secondary of the group just synced). SyncResult requires a group, so an event naming no group we know
- * (a customer who leads none, an unhandled event) is logged with its reason and counted instead.
- */
+/** SyncResult requires a group, so an event naming no group we know is logged and counted instead. */
 @Injectable()
 export class IgnoredRecorder {
   private readonly logger = new Logger(IgnoredRecorder.name);
@@ -37,7 +32,6 @@ export class IgnoredRecorder {
     this.dryRun = sync.dryRun;
   }
 
-  /** True when a sync-results record was written. */
   async record(event: IgnoredEvent, headers: MessageHeaders): Promise<boolean> {
     const { groupId, primaryCustomerId } = event;
     if (groupId === undefined || primaryCustomerId === undefined) {

@@ -7,7 +7,6 @@ import { EventRouterService } from './event-router.service';
 import { GroupLeaderLookup } from './group-leader.lookup';
 import { IgnoredRecorder } from './ignored.recorder';
 
-/** webhook-events -> group-commands: dedupe, who leads, join syncs, and the record of what was ignored. */
 @Module({
   exports: [EventRouterService],
   imports: [CapillaryModule, KafkaModule],

@@ -9,7 +9,7 @@ export interface AdjustmentInput {
   programId: number;
   action: AdjustmentAction;
   target: TierRef;
-  /** The primary's slabExpiryDate as read (ISO date-time in the server's zone), for SYNC_ALIGN_EXPIRY. */
+  /** ISO date-time in the server's zone. */
   primaryExpiry?: string;
   reason: string;
 }
@@ -19,10 +19,7 @@ type Validity = Pick<
   'manualSlabActionValidity' | 'manualSlabActionValidityUpto'
 >;
 
-/**
- * The manualSlabAdjustment body for one member, with every option the configuration sets
- * (docs/architecture.md, API facts 16-17).
- */
+/** docs/architecture.md, API facts 16-17. */
 export function buildAdjustmentRequest(
   input: AdjustmentInput,
   policy: Pick<SyncPolicy, 'validity' | 'renewalAction'>,
@@ -39,10 +36,7 @@ export function buildAdjustmentRequest(
   };
 }
 
-/**
- * SYNC_ALIGN_EXPIRY gives the secondary the primary's expiry (SPECIFIC_DATE); without a readable primary
- * expiry it falls back to the configured validity rather than failing the member.
- */
+/** Without a readable primary expiry, falls back to the configured validity rather than fail the member. */
 export function validityOf(policy: ValidityPolicy, primaryExpiry?: string): Validity {
   const aligned = policy.alignToPrimary ? calendarDateOf(primaryExpiry) : undefined;
   if (aligned !== undefined) {
@@ -58,16 +52,13 @@ export function validityOf(policy: ValidityPolicy, primaryExpiry?: string): Vali
   }
 }
 
-/** `2026-08-19T23:59:59+05:30` -> `2026-08-19`: the date as the server's zone states it. */
+/** The date as the server's zone states it, not converted to UTC. */
 export function calendarDateOf(value: string | undefined): string | undefined {
   const match = value ? /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(value.trim()) : null;
   return match?.[1];
 }
 
-/**
- * slabChangeReason names the trigger so an adjustment in Capillary's history leads back to its cause:
- * the event, the primary and the command (and the attempt of a retry), cut to the API's 255 characters.
- */
+/** Names the trigger so an adjustment in Capillary's history leads back to its cause. */
 export function buildReason(
   prefix: string,
   command: Pick<GroupSyncCommand, 'commandId' | 'kind' | 'primaryCustomerId' | 'trigger' | 'attempt'>,

@@ -4,10 +4,7 @@ import {
   type GroupSyncCommandInit,
 } from '@tiersync/tier-events';
 
-/**
- * A new command derived from another (a retry, a per-program split, a dead letter's restricted copy):
- * copied through JSON, exactly as it travels, then validated again so nothing invalid is produced.
- */
+/** Copied through JSON, exactly as it travels, then validated again so nothing invalid is produced. */
 export function deriveCommand(
   command: GroupSyncCommand,
   changes: Partial<GroupSyncCommandInit>,

@@ -13,14 +13,11 @@ import { deriveCommand } from './command-copy';
 import { type FailureRecord } from './failure-record';
 import { type MemberReport } from './member-sync.runner';
 
-/** What running a command produced, before failures are turned into retries and dead letters. */
 export interface CommandOutcome {
   programId?: number;
   target?: { number: number; name: string };
   members: MemberReport[];
-  /** The command as a whole could not run (e.g. the group could not be read). */
   failure?: { error: FailureRecord; retryAfterMs?: number; note: string };
-  /** Recorded, nothing done (e.g. the customer no longer leads the group). */
   ignored?: string;
 }
 
@@ -39,11 +36,7 @@ export interface SettleContext {
   random?: Random;
 }
 
-/**
- * Turns an outcome into what gets published: failed members with a retryable error and attempts left go
- * to ONE retry command (only those members, attempt + 1, notBefore); the others to the DLQ, one record
- * each with the full reason; and exactly one SyncResult for the command. Pure, so every branch is tested.
- */
+/** Pure, so every branch is tested without Kafka. */
 export function settle(
   command: GroupSyncCommand,
   outcome: CommandOutcome,

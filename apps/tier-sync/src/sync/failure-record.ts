@@ -1,6 +1,5 @@
 import { classifyFailure, isCapillaryApiError } from '@tiersync/capillary-client';
 
-/** A failure as the audit trail and the DLQ record it (tier-events SyncError). */
 export interface FailureRecord {
   message: string;
   status?: number;

@@ -10,10 +10,8 @@ import { settle } from './command-settlement';
 import { GroupSyncService } from './group-sync.service';
 
 /**
- * One group command from start to its record: run it, settle failures, then publish dead letters and the
- * retry command BEFORE the single SyncResult, so a result never claims a retry that
- * was not written. A publish failure rejects, the consumer retries the message, and the re-run (which
- * re-reads every member) converges without repeating finished adjustments.
+ * Dead letters and the retry command go out BEFORE the SyncResult, so a result never claims a retry that
+ * was not written; a re-run after a publish failure re-reads every member and repeats no adjustment.
  */
 @Injectable()
 export class GroupCommandService {

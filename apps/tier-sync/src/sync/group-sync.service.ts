@@ -15,10 +15,8 @@ import { SyncFailure } from './sync-failure.error';
 import { SyncTargetResolver } from './sync-target.resolver';
 
 /**
- * Runs one group command: members -> target -> per-member read/plan/adjust, concurrently (the client's
- * rate limit and concurrency cap bound the calls). Returns what happened; failures are settled
- * (retry topic / DLQ) by the caller. A group-level failure is returned, not thrown, unless the consumer
- * abandoned the message (then nothing may be published for it).
+ * Members run concurrently: the client's rate limit and concurrency cap bound the calls. A group-level
+ * failure is returned, not thrown, unless the consumer abandoned the message (nothing may be published).
  */
 @Injectable()
 export class GroupSyncService {

@@ -1,4 +1,3 @@
-/** What the sync needs to know of a group member (from GET /v2/userGroup2/members). */
 export interface MemberRow {
   customerId: number;
   primaryMember: boolean;
@@ -11,17 +10,11 @@ export interface SkippedMember {
 }
 
 export interface MemberSelection {
-  /** Active secondaries to plan, in member-list order. */
   targets: number[];
-  /** Named members the sync leaves alone, with why (exited, or no longer in the group). */
   skipped: SkippedMember[];
 }
 
-/**
- * Only ACTIVE secondaries are synced: never the primary, never an exited member (the members API returns
- * them too). `only` restricts the sync to some members (a join, or a retry of the failed ones); a named
- * member who has left the group since is reported, not silently dropped.
- */
+/** The members API returns exited members too; a named member who has left since is reported, not dropped. */
 export function selectSecondaries(
   members: readonly MemberRow[],
   primaryCustomerId: number,
@@ -50,7 +43,6 @@ export function selectSecondaries(
   return { targets, skipped };
 }
 
-/** The group's active primary according to the member list, if any. */
 export function activePrimaryOf(members: readonly MemberRow[]): number | undefined {
   return members.find((m) => m.primaryMember && m.active)?.customerId;
 }

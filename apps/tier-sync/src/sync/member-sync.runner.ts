@@ -18,14 +18,12 @@ export interface MemberSyncContext {
   programId: number;
   target: TierRef & { name: string };
   primaryExpiry?: string;
-  /** The trigger renews: members already on the target are renewed too. */
   renewal: boolean;
   signal?: AbortSignal;
 }
 
 export type MemberStatus = 'ADJUSTED' | 'UNCHANGED' | 'SKIPPED' | 'PLANNED' | 'FAILED';
 
-/** What happened to one member; FAILED is resolved to a retry or a dead letter by the group sync. */
 export interface MemberReport {
   customerId: number;
   tierBefore?: TierRef;
@@ -41,10 +39,7 @@ export interface MemberReport {
 
 type Planned = { current?: TierRef; plan: MemberPlan };
 
-/**
- * One member's read -> plan -> adjust, retried in process when the failure is retryable. The member is
- * re-read on every try, so a retry after a lost answer finds the member already adjusted and does nothing.
- */
+/** Re-read on every try, so a retry after a lost answer finds the member already adjusted. */
 @Injectable()
 export class MemberSyncRunner {
   private readonly policy: SyncPolicy;
@@ -126,7 +121,6 @@ export class MemberSyncRunner {
     return { ...(current ? { current } : {}), plan };
   }
 
-  /** The report when no call is needed (nothing to do, member skipped, or a dry run). */
   private withoutCall(
     customerId: number,
     { current, plan }: Planned,
@@ -177,7 +171,7 @@ export class MemberSyncRunner {
   }
 }
 
-/** The member's tier per the response's slab side effect (also used for downgrades and renewals). */
+/** The side effect says `upgradedSlab*` for downgrades and renewals too. */
 function tierAfterOf(response: ManualSlabAdjustmentResponse, fallback: TierRef): TierRef {
   const effect = response.sideEffects.find((e) => e.type === 'slab') ?? response.sideEffects[0];
   return effect ? { number: effect.upgradedSlabNumber, name: effect.upgradedSlabName } : fallback;

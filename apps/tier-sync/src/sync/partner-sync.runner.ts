@@ -23,12 +23,8 @@ const ACTIONS: Record<string, { type: PartnerUpdateType; action: MemberAction }>
 };
 
 /**
- * The primary-led sync for a partner-program tier (docs/architecture.md, API fact 22): every active
- * secondary gets the primary's partner tier through customerPartnerProgramUpdate (the client batches <= 50
- * customers per request and maps each customer's status back). The documented event gives the tier as a
- * number only (API fact 23), so a command without a tier name has its number named through the cached
- * GET /v2/organization/programs (API fact 25). Retryable failures are re-sent in process for only the
- * customers that failed; the rest are settled like any member failure.
+ * docs/architecture.md, API facts 22, 23 and 25: the documented event gives the tier as a number only, so
+ * it is named through the cached GET /v2/organization/programs.
  */
 @Injectable()
 export class PartnerSyncRunner {
@@ -75,8 +71,7 @@ export class PartnerSyncRunner {
     }
     let pending = selection.targets;
     let retryable: CapillaryApiError | undefined;
-    // Each try re-sends only the customers whose last try failed retryably; a failure is reported as it
-    // stands when the tries run out.
+    // Each try re-sends only the customers whose last try failed retryably.
     const send = async (attempt: number): Promise<void> => {
       const results = await this.api.updatePartnerPrograms(
         pending.map((id) => ({ customer: { id }, partnerProgramUpdates: [update] })),
@@ -118,11 +113,7 @@ export class PartnerSyncRunner {
     return { members: [...reports.values()] };
   }
 
-  /**
-   * The name the update must send: the command's own, else its number named by the org's partner tiers.
-   * The lookup is retried in process like any read; a retryable failure that outlasts it is thrown as is,
-   * so the whole command goes to the retry topic rather than the DLQ.
-   */
+  /** A retryable failure that outlasts the tries is thrown, sending the command to the retry topic. */
   private async tierNameOf(partner: PartnerUpdate, signal: AbortSignal): Promise<string> {
     if (partner.tierName) {
       return partner.tierName;
@@ -163,7 +154,7 @@ export class PartnerSyncRunner {
   }
 }
 
-/** The update's type and member action; a type customerPartnerProgramUpdate cannot mirror is permanent. */
+/** A type customerPartnerProgramUpdate cannot mirror is permanent. */
 function actionOf(partner: PartnerUpdate): { type: PartnerUpdateType; action: MemberAction } {
   const mapped = ACTIONS[partner.updateType ?? ''];
   if (!mapped) {
@@ -174,7 +165,7 @@ function actionOf(partner: PartnerUpdate): { type: PartnerUpdateType; action: Me
   return mapped;
 }
 
-/** A whole-request failure keeps its classification; a per-customer status failure (2002-2028) is permanent. */
+/** A per-customer status failure (2002-2028) is permanent. */
 function failureOf(result: PartnerUpdateResult): FailureRecord {
   if (result.error) {
     return failureRecordOf(result.error);

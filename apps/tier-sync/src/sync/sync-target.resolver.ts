@@ -7,15 +7,10 @@ import { SyncFailure } from './sync-failure.error';
 
 export interface SyncTarget {
   tier: { number: number; name: string };
-  /** The primary's slabExpiryDate, read only when the expiry is to be aligned. */
   primaryExpiry?: string;
 }
 
-/**
- * The tier every secondary should end on. By default the primary's CURRENT tier, read now, so a late,
- * duplicated or replayed event converges to the truth instead of regressing the group. With
- * SYNC_TARGET=event the event's tier is trusted (commands without one, a join or a reconcile, still read).
- */
+/** The primary's CURRENT tier by default, so a late, duplicated or replayed event cannot regress a group. */
 @Injectable()
 export class SyncTargetResolver {
   private readonly policy: Pick<SyncPolicy, 'target' | 'validity'>;

@@ -7,7 +7,6 @@ import { MemberSyncRunner } from './member-sync.runner';
 import { PartnerSyncRunner } from './partner-sync.runner';
 import { SyncTargetResolver } from './sync-target.resolver';
 
-/** The group sync: one service per command, built from the pure planner, runner and settlement. */
 @Module({
   exports: [GroupCommandService],
   imports: [CapillaryModule, KafkaModule],

@@ -7,7 +7,7 @@ export interface ErrorResponse {
   readonly status: number;
   readonly body: Record<string, unknown>;
   readonly outcome: WebhookOutcome;
-  /** Set when the cause is ours, not the request's: logged with its stack. */
+  /** Logged with its stack. */
   readonly unexpected?: boolean;
 }
 
@@ -51,9 +51,8 @@ function fromHttpException(exception: HttpException): ErrorResponse {
 }
 
 /**
- * The one place errors become answers (docs/architecture.md, API fact 2: a 400 drops an event forever, a
- * 429 is retried for days). So only a body that can never be valid gets 400, and nothing, not even a bug,
- * a 5xx.
+ * Capillary drops an event forever on 400 and retries 429 for days (docs/architecture.md, API fact 2): only
+ * a body that can never be valid gets 400, and nothing, not even a bug, a 5xx.
  */
 export function toErrorResponse(exception: unknown): ErrorResponse {
   if (exception instanceof EventRejectedError) {

@@ -4,10 +4,7 @@ import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
 import { IngressMetrics } from '../metrics/ingress.metrics';
 import { toErrorResponse } from './error-response';
 
-/**
- * Catches everything, including Fastify's own body-parsing errors (413, 415), which Nest forwards as
- * HttpExceptions, so every webhook answer and its metric come from toErrorResponse.
- */
+/** Fastify's body-parsing errors (413, 415) too, so every answer and its metric come from one place. */
 @Catch()
 export class IngressExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(IngressExceptionFilter.name);

@@ -14,7 +14,6 @@ export const WEBHOOK_OUTCOMES = [
 ] as const;
 export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];
 
-/** The app's own registry, so several apps in one process (tests, the launcher) never share counters. */
 @Injectable()
 export class IngressMetrics {
   readonly registry = new Registry();

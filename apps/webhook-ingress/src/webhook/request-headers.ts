@@ -2,7 +2,6 @@ import { type IncomingHttpHeaders } from 'node:http';
 
 const ALWAYS_SECRET = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie'];
 
-/** The request headers as kept with a rejected body: credentials removed, repeated headers joined. */
 export function sanitizedHeaders(headers: IncomingHttpHeaders, secretHeader: string): Record<string, string> {
   const secret = new Set([...ALWAYS_SECRET, secretHeader.toLowerCase()]);
   const kept: Record<string, string> = {};

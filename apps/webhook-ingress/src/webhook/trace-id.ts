@@ -10,10 +10,6 @@ function single(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' ? value.trim() : undefined;
 }
 
-/**
- * The id that follows this delivery through Kafka and the consumers: the W3C trace id of a `traceparent`,
- * else an `x-request-id` / `x-trace-id`, else a new W3C-shaped id.
- */
 export function traceIdOf(headers: IncomingHttpHeaders): string {
   const traceparent = TRACEPARENT.exec(single(headers['traceparent'])?.toLowerCase() ?? '')?.[1];
   if (traceparent !== undefined && traceparent !== INVALID_TRACE_ID) {

@@ -15,8 +15,7 @@ function digest(value: string): Buffer {
 
 /**
  * Capillary can only send a static secret header. Comparing SHA-256 digests keeps timingSafeEqual's inputs
- * the same length, so neither the secret's content nor its length leaks through timing. A missing and a
- * wrong secret get the same bare 401.
+ * the same length, so neither the secret's content nor its length leaks through timing.
  */
 @Injectable()
 export class WebhookAuthGuard implements CanActivate {

@@ -3,10 +3,8 @@ import { TextDecoder } from 'node:util';
 
 export interface DecodedWebhook {
   readonly event: ParsedEvent;
-  /** The body's JSON with a legacy `{"body": ...}` wrapper removed: what the record carries. */
   readonly json: unknown;
   readonly wrapped: boolean;
-  /** The body as received. */
   readonly text: string;
 }
 
@@ -18,10 +16,7 @@ function invalid(message: string): InvalidEventError {
   return new InvalidEventError(LABEL, [{ path: '(root)', message }]);
 }
 
-/**
- * Raw body -> validated event. Everything that can never become valid throws InvalidEventError (answered
- * 400). The legacy wrapper is removed before publishing so that the record is the event itself.
- */
+/** The legacy wrapper is removed before publishing so that the record is the event itself. */
 export function decodeWebhookBody(body: Buffer | undefined): DecodedWebhook {
   let text: string;
   try {

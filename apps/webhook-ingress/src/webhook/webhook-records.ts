@@ -23,11 +23,7 @@ const MAX_REASON_CHARS = 1000;
 /** 16+ digits in a row may be a number JSON.parse cannot hold exactly (beyond 2^53, or a long fraction). */
 const MAYBE_LOSSY_NUMBER = /\d{16,}/;
 
-/**
- * The value of an events record: the body as received whenever it is the event itself (so the raw text is
- * the record, byte for byte). A legacy `{"body": {...}}` is unwrapped and re-serialised (header
- * bodyWrapper); when that re-serialisation could alter a number, the raw text rides along (header rawBody).
- */
+/** When re-serialising an unwrapped legacy body could alter a number, the raw text rides along (rawBody). */
 function eventValue({ json, text, wrapped }: DecodedWebhook): {
   value: string;
   headers: Record<string, string>;
@@ -42,7 +38,6 @@ function eventValue({ json, text, wrapped }: DecodedWebhook): {
   return { value: JSON.stringify(json), headers };
 }
 
-/** A record of `<prefix>webhook-events.v1`, keyed so that one customer's (or group's) events stay in order. */
 export function eventRecord(decoded: DecodedWebhook, meta: DeliveryMeta): WebhookRecord {
   const { event } = decoded;
   const { value, headers } = eventValue(decoded);
@@ -62,10 +57,7 @@ export function eventRecord(decoded: DecodedWebhook, meta: DeliveryMeta): Webhoo
   };
 }
 
-/**
- * A record of `<prefix>webhook-rejected.v1`: the value is the body byte for byte (as Kafka Connect and
- * Spring dead-letter records keep it), the why and the sanitised request headers ride in headers.
- */
+/** The body byte for byte, as Kafka Connect and Spring dead-letter records keep it. */
 export function rejectedRecord(
   body: Buffer | undefined,
   error: InvalidEventError,

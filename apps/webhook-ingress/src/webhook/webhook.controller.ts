@@ -3,7 +3,7 @@ import { type IncomingHttpHeaders } from 'node:http';
 import { WebhookAuthGuard } from './webhook-auth.guard';
 import { WebhookService, type AcceptedWebhook } from './webhook.service';
 
-/** Mounted at WEBHOOK_PATH by the app module (RouterModule), hence the empty paths here. */
+/** Mounted at WEBHOOK_PATH by RouterModule, hence the empty paths. */
 @Controller()
 @UseGuards(WebhookAuthGuard)
 export class WebhookController {

@@ -1,6 +1,6 @@
 import { type Violation } from '@tiersync/tier-events';
 
-/** The body can never be valid and is now safe in the rejected topic: answered 400, never retried. */
+/** Thrown only once the body is safe in the rejected topic, since Capillary never retries a 400. */
 export class EventRejectedError extends Error {
   override readonly name = 'EventRejectedError';
 

@@ -21,11 +21,7 @@ export interface AcceptedWebhook {
   readonly eventId: string;
 }
 
-/**
- * Authenticated body -> Kafka. Resolves only after the broker acknowledged the record; a body that can never
- * be valid is first stored in the rejected topic and then refused (EventRejectedError). Publishing
- * failures propagate as KafkaUnavailableError / RecordTooLargeError for the exception filter to answer.
- */
+/** Resolves only after the broker acknowledged the record: a 202 means the event is durable. */
 @Injectable()
 export class WebhookService {
   private readonly logger = new Logger(WebhookService.name);

@@ -2,7 +2,6 @@ import { type CapillaryAuth } from '../auth.provider';
 import { type CapillarySource } from '../slab-adjustment.types';
 import { type CapillaryVariables } from './capillary.environment';
 
-/** The client options the Capillary variables set, every one of them resolved. */
 export interface CapillaryConnection {
   baseUrl: string;
   auth: CapillaryAuth;
@@ -12,7 +11,6 @@ export interface CapillaryConnection {
   timeoutMs: number;
 }
 
-/** Undefined when CAPILLARY_BASE_URL is unset (allowed only by an optional block). */
 export function capillaryConnectionOf(env: CapillaryVariables): CapillaryConnection | undefined {
   if (env.CAPILLARY_BASE_URL === undefined) {
     return undefined;

@@ -4,7 +4,6 @@ import { CAPILLARY_SOURCES, type CapillarySource } from '../slab-adjustment.type
 
 export const CAPILLARY_AUTH_KINDS = ['basic', 'oauth'] as const;
 
-/** The Capillary variables every process that calls Capillary shares (docs/configuration.md). */
 export interface CapillaryVariables {
   CAPILLARY_BASE_URL?: string;
   CAPILLARY_AUTH: (typeof CAPILLARY_AUTH_KINDS)[number];
@@ -19,7 +18,7 @@ export interface CapillaryVariables {
 }
 
 export interface CapillaryEnvironmentOptions {
-  /** CAPILLARY_BASE_URL may be unset, and then nothing else is checked (ops-cli: only reconcile calls it). */
+  /** ops-cli: only reconcile calls Capillary. */
   optional?: boolean;
 }
 
@@ -27,7 +26,6 @@ export interface CapillaryEnvironmentOptions {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Constructor = new (...args: any[]) => object;
 
-/** Adds the Capillary variables to an environment class (class-validator reads inherited rules). */
 export function withCapillaryEnvironment<TBase extends Constructor>(
   Base: TBase,
   { optional = false }: CapillaryEnvironmentOptions = {},
@@ -46,7 +44,6 @@ export function withCapillaryEnvironment<TBase extends Constructor>(
     @ValidateIf(needsOauth) @IsString() @IsNotEmpty() CAPILLARY_OAUTH_KEY?: string;
     @ValidateIf(needsOauth) @IsString() @IsNotEmpty() CAPILLARY_OAUTH_SECRET?: string;
     @IsIn(CAPILLARY_SOURCES) CAPILLARY_SOURCE: CapillarySource = 'INSTORE';
-    /** 0 = no client-side limit. */
     @IntVar(0, 1_000_000) CAPILLARY_RATE_LIMIT_PER_MINUTE = 0;
     @IntVar(1, 1_000) CAPILLARY_MAX_CONCURRENCY = 10;
     @IntVar(1, 600_000) CAPILLARY_TIMEOUT_MS = 10_000;

@@ -7,7 +7,6 @@ import { type ConsumerGroupView } from './consumer-group-offsets';
 export class ConsumerGroupActiveError extends Error {
   constructor(
     readonly group: ConsumerGroupView,
-    /** Partitions whose committed offset is not the requested one (empty when nothing was attempted). */
     readonly unmoved: readonly number[],
   ) {
     super(

@@ -9,19 +9,15 @@ export interface ConsumerGroupMember {
 
 export interface ConsumerGroupView {
   groupId: string;
-  /** Kafka's group state: Empty, Stable, PreparingRebalance, CompletingRebalance or Dead (unknown group). */
   state: string;
   members: ConsumerGroupMember[];
 }
 
-/** One partition as a consumer group sees it. */
 export interface PartitionOffsets {
   partition: number;
-  /** Log start offset (older records were deleted by retention or compaction). */
   low: number;
-  /** High watermark: the offset the next record will get. */
   high: number;
-  /** The group's committed offset (the next record it will handle), or null when it never committed. */
+  /** null when the group never committed. */
   committed: number | null;
 }
 
@@ -30,10 +26,7 @@ export interface PartitionOffset {
   offset: number;
 }
 
-/**
- * Reads and moves a consumer group's committed offsets on one topic through the kafkajs admin client, so
- * it connects however the client was configured (TLS, SASL).
- */
+/** Through the kafkajs admin client, so it connects however the client was configured (TLS, SASL). */
 export class ConsumerGroupOffsets {
   constructor(private readonly admin: Admin) {}
 
@@ -55,7 +48,6 @@ export class ConsumerGroupOffsets {
     };
   }
 
-  /** Log start, high watermark and the group's committed offset for every partition of the topic. */
   async partitions(groupId: string, topic: string): Promise<PartitionOffsets[]> {
     const [watermarks, committed] = await Promise.all([
       this.admin.fetchTopicOffsets(topic),
@@ -71,17 +63,15 @@ export class ConsumerGroupOffsets {
       .sort((a, b) => a.partition - b.partition);
   }
 
-  /** Per partition, the first offset whose record timestamp is >= `timestamp` (the end if none is). */
+  /** The end of the partition when no record is that recent. */
   async offsetsAt(topic: string, timestamp: number): Promise<Map<number, number>> {
     const offsets = await this.admin.fetchTopicOffsetsByTimestamp(topic, timestamp);
     return new Map(offsets.map((o) => [o.partition, Number(o.offset)]));
   }
 
   /**
-   * Commits `targets` for a group without members; partitions not listed keep their offsets. Throws
-   * ConsumerGroupActiveError, moving nothing, when the group has members. kafkajs commits as a
-   * short-lived member of the group, so a consumer that joins meanwhile can keep partitions from being
-   * moved: the offsets are read back to prove every one landed, and the group must still be empty.
+   * kafkajs commits as a short-lived member of the group, so a consumer that joins meanwhile can keep
+   * partitions from being moved: the offsets are read back to prove every one landed.
    */
   async moveEmptyGroup(groupId: string, topic: string, targets: readonly PartitionOffset[]): Promise<void> {
     const before = await this.describe(groupId);

@@ -5,7 +5,6 @@ type Live = Pick<
   'inFlight' | 'queued' | 'delayedKeys' | 'readAhead' | 'pausedPartitions' | 'partitions'
 >;
 
-/** The consumer's counters; gauges come from the scheduler and partitions when read. */
 export class ConsumerStats {
   private handled = 0;
   private failed = 0;

@@ -3,10 +3,7 @@ import { type KeyedConsumerLogger } from './keyed-consumer.options';
 import { describe } from './message-work';
 import { partitionId } from './partition-state';
 
-/**
- * Pauses and resumes kafkajs fetching per partition: a partition stops fetching while fetched messages
- * of it still wait for room, so memory stays bounded without the consumer ever blocking in eachBatch.
- */
+/** Pausing per partition bounds memory without ever blocking in eachBatch, which would stop heartbeats. */
 export class FetchGate {
   private readonly paused = new Set<string>();
   private stopped = false;
@@ -21,7 +18,6 @@ export class FetchGate {
     return this.paused.size;
   }
 
-  /** Returns true when the partition was fetching until now. */
   pause(topic: string, partition: number): boolean {
     const id = partitionId(topic, partition);
     if (this.paused.has(id) || this.stopped) {
@@ -32,7 +28,6 @@ export class FetchGate {
     return true;
   }
 
-  /** Returns true when the partition was paused until now. */
   resume(topic: string, partition: number): boolean {
     if (!this.paused.delete(partitionId(topic, partition)) || this.stopped) {
       return false;
@@ -41,7 +36,6 @@ export class FetchGate {
     return true;
   }
 
-  /** Shutdown: no topic fetches any more, and nothing resumes. */
   stopAll(): void {
     this.stopped = true;
     this.call(

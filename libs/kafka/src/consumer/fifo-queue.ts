@@ -1,7 +1,4 @@
-/**
- * An array-backed FIFO whose shift() is O(1): a head index moves, and the array is compacted once the
- * consumed part dominates, so long-lived queues neither shift arrays nor grow without bound.
- */
+/** Array.shift() is O(n); a moving head with occasional compaction keeps long-lived queues O(1). */
 export class FifoQueue<T> {
   private items: T[] = [];
   private head = 0;
@@ -31,7 +28,6 @@ export class FifoQueue<T> {
     return item;
   }
 
-  /** Removes and returns everything left, in order. */
   drain(): T[] {
     const rest = this.items.slice(this.head);
     this.clear();

@@ -31,7 +31,6 @@ class FakeWork implements ScheduledWork {
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
-/** Ends a run and lets the scheduler react. */
 async function ending(work: FakeWork, finished = true): Promise<void> {
   work.end(finished);
   await flush();

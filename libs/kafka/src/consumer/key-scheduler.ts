@@ -1,14 +1,11 @@
 import { FifoQueue } from './fifo-queue';
 
-/** A unit of work for the scheduler: in practice one Kafka message and its retry state. */
 export interface ScheduledWork {
-  /** Work with the same key runs one at a time, in enqueue order. */
   readonly key: string;
-  /** What dropGroup() removes together (a partition). */
   readonly group: string;
-  /** Earliest start, epoch ms; run() may push it out before asking to run again. */
+  /** Epoch ms; run() may push it out before asking to run again. */
   readyAt: number;
-  /** Runs once; resolves true when the work is finished, false to run it again at `readyAt`. */
+  /** Resolves false to run again at `readyAt`. */
   run(): Promise<boolean>;
 }
 
@@ -19,11 +16,7 @@ interface KeyChain {
   timer: NodeJS.Timeout | undefined;
 }
 
-/**
- * Runs work concurrently across keys and strictly sequentially within a key, with at most `maxInFlight`
- * runs at once. A key whose head is not ready yet (notBefore, retry backoff) waits on its own timer, so
- * it holds neither a slot nor any other key.
- */
+/** A key whose head is not ready yet (notBefore, retry backoff) waits on its own timer, holding no slot. */
 export class KeyScheduler {
   private readonly chains = new Map<string, KeyChain>();
   private readonly ready = new FifoQueue<string>();
@@ -35,7 +28,6 @@ export class KeyScheduler {
 
   constructor(
     private readonly maxInFlight: number,
-    /** Called after every change of the counts, so the owner can apply back-pressure. */
     private readonly onChange: () => void = () => undefined,
     private readonly now: () => number = Date.now,
   ) {
@@ -44,17 +36,14 @@ export class KeyScheduler {
     }
   }
 
-  /** Runs in progress. */
   get running(): number {
     return this.inFlight;
   }
 
-  /** Work held but not running (ready, waiting for a slot, or waiting for its time). */
   get queued(): number {
     return this.total - this.inFlight;
   }
 
-  /** Keys whose next work waits for its time. */
   get delayedKeys(): number {
     let count = 0;
     for (const chain of this.chains.values()) {
@@ -80,17 +69,15 @@ export class KeyScheduler {
     this.pump();
   }
 
-  /** Removes the group's work that has not started; runs in progress finish on their own. */
+  /** Runs in progress finish on their own. */
   dropGroup(group: string): number {
     return this.drop((work) => work.group === group);
   }
 
-  /** Removes all work that has not started (shutdown). */
   dropQueued(): number {
     return this.drop(() => true);
   }
 
-  /** Resolves once nothing runs. */
   idle(): Promise<void> {
     if (this.inFlight === 0) {
       return Promise.resolve();
@@ -98,7 +85,6 @@ export class KeyScheduler {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Starts nothing new until release() (e.g. while a rebalance decides who owns what). */
   hold(): void {
     this.held = true;
   }
@@ -108,7 +94,6 @@ export class KeyScheduler {
     this.pump();
   }
 
-  /** Stops scheduling for good: clears timers and queued work. */
   close(): void {
     this.dropQueued();
     this.closed = true;
@@ -138,7 +123,6 @@ export class KeyScheduler {
     return dropped;
   }
 
-  /** Makes a key's head runnable now or when its time comes. */
   private schedule(key: string, chain: KeyChain): void {
     const head = chain.items[0];
     if (!head || chain.running || chain.queuedAsReady || this.closed) {

@@ -1,13 +1,12 @@
 import { type ConsumerConfig } from 'kafkajs';
 import { type KeyedMessage } from './keyed-message';
 
-/** What to do with a message whose handler threw. */
 export type ErrorDecision = 'retry' | 'skip' | { deadLetter: string };
 
 /**
- * Decides about a failed attempt (attempt counts from 1). 'retry' runs the message again after a
- * jittered exponential backoff, keeping its key blocked, until retry.maxAttempts; then it is
- * dead-lettered. A policy that throws dead-letters the message.
+ * attempt counts from 1. 'retry' (the default) keeps the key blocked through the backoff, so later
+ * messages of that key never overtake it; after retry.maxAttempts, or if the policy throws, the message
+ * is dead-lettered.
  */
 export type ErrorPolicy = (
   error: unknown,
@@ -15,18 +14,13 @@ export type ErrorPolicy = (
   attempt: number,
 ) => ErrorDecision | Promise<ErrorDecision>;
 
-/**
- * Parks a message the consumer gives up on (e.g. publishes it to a DLQ topic). The offset is committed
- * only after it resolves; if it rejects it is called again after a backoff, so nothing is lost silently.
- */
+/** The offset is committed only after this resolves; a rejection is retried after a backoff. */
 export type DeadLetterHandler = (message: KeyedMessage, reason: string, error: unknown) => Promise<void>;
 
+/** Defaults: 3 attempts (the first included), 200 ms doubling per attempt with jitter, capped at 10 s. */
 export interface RetryOptions {
-  /** Handler attempts per message, the first included (default 3). */
   maxAttempts: number;
-  /** Backoff before the second attempt (default 200 ms); doubles per attempt, jittered. */
   initialBackoffMs: number;
-  /** Cap of one backoff (default 10 s). */
   maxBackoffMs: number;
 }
 
@@ -35,42 +29,32 @@ export interface KeyedConsumerLogger {
   error(message: string, context?: Record<string, unknown>): void;
 }
 
+/**
+ * Defaults: maxInFlight 64 (across all partitions), maxBuffered 8 x maxInFlight, maxUncommittedPerPartition
+ * 10,000, commitIntervalMs 1000 (stop() commits once more), maxWaitTimeMs 100.
+ */
 export interface KeyedConsumerOptions {
   groupId: string;
   topics: string[];
-  /** Resolving marks the message done; rejecting sends the error to `onError`. */
   handler: (message: KeyedMessage) => Promise<void>;
   onDeadLetter: DeadLetterHandler;
-  /** Default: 'retry' (so retry.maxAttempts attempts, then dead-letter). */
   onError?: ErrorPolicy;
   retry?: Partial<RetryOptions>;
-  /** Handlers running at once, across all partitions (default 64). */
   maxInFlight?: number;
-  /**
-   * Messages in the scheduler (running, queued, delayed), default 8 x maxInFlight. At the bound, fetched
-   * messages wait in their partition's read-ahead and that partition stops fetching.
-   */
+  /** At this bound fetched messages wait in their partition's read-ahead, which stops fetching. */
   maxBuffered?: number;
-  /**
-   * Accepted offsets of one partition not yet committable because an earlier one is unfinished; at this
-   * bound the partition takes nothing new (and soon stops fetching) until its slow head finishes
-   * (default 10,000).
-   */
+  /** Bounds the offsets held back behind one slow head, so a stuck message cannot grow memory. */
   maxUncommittedPerPartition?: number;
-  /**
-   * What orders messages: equal keys run one at a time, in offset order. Default: topic + partition +
-   * Kafka key; a null result (and a null Kafka key by default) means the message is ordered with nothing.
-   */
+  /** Equal keys run one at a time, in offset order; null orders a message with nothing. */
   orderingKey?: (message: KeyedMessage) => string | null;
   fromBeginning?: boolean;
-  /** How often completed prefixes are committed (default 1000 ms); stop() commits once more. */
   commitIntervalMs?: number;
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
-  /** Longest broker wait per fetch, and the resume latency after back-pressure (default 100 ms). */
+  /** Also the resume latency after back-pressure. */
   maxWaitTimeMs?: number;
   logger?: KeyedConsumerLogger;
-  /** Further kafkajs consumer settings (groupId and the ones above win). */
+  /** groupId and the settings above win over these. */
   consumerConfig?: Partial<ConsumerConfig>;
 }
 
@@ -80,7 +64,6 @@ export interface TopicPartitionOffset {
   offset: string;
 }
 
-/** Everything observable about the consumer, for metrics and tests. */
 export type KeyedConsumerEvent =
   | { type: 'handled'; message: KeyedMessage; attempt: number; durationMs: number }
   | { type: 'failed'; message: KeyedMessage; attempt: number; error: unknown; decision: ErrorDecision }
@@ -99,15 +82,10 @@ export type TopicPartitionList = { topic: string; partition: number }[];
 export interface PartitionMetrics {
   topic: string;
   partition: number;
-  /** Accepted messages not yet in the committed prefix. */
   pending: number;
-  /** Fetched messages waiting for room in the buffer. */
   readAhead: number;
-  /** Last offset committed by this consumer (the next one to consume). */
   committedOffset: string | undefined;
-  /** High watermark seen in the last fetch. */
   highWatermark: string | undefined;
-  /** highWatermark - committed offset, when both are known. */
   lag: number | undefined;
 }
 
@@ -115,7 +93,6 @@ export interface KeyedConsumerMetrics {
   inFlight: number;
   queued: number;
   delayedKeys: number;
-  /** inFlight + queued: what back-pressure bounds. */
   buffered: number;
   maxObservedInFlight: number;
   maxObservedBuffered: number;
@@ -124,24 +101,20 @@ export interface KeyedConsumerMetrics {
   retried: number;
   deadLettered: number;
   skipped: number;
-  /** Messages given up because their partition was revoked or stop() hit its deadline. */
+  /** Given up because their partition was revoked or stop() hit its deadline; Kafka redelivers them. */
   abandoned: number;
-  /** Fetched messages waiting for room (not counted in buffered). */
   readAhead: number;
-  /** Partitions not fetching because fetched messages of theirs still wait for room. */
   pausedPartitions: number;
   rebalances: number;
   partitions: PartitionMetrics[];
 }
 
 export interface StopOptions {
-  /** How long in-flight handlers may take to finish (default 30 s). */
+  /** Default 30 s. */
   deadlineMs?: number;
 }
 
 export interface StopResult {
-  /** True when every in-flight handler finished before the deadline. */
   drained: boolean;
-  /** Messages left unfinished (queued or still running), to be redelivered. */
   abandoned: number;
 }

@@ -21,14 +21,9 @@ const FINAL_COMMIT_ATTEMPTS = 5;
 const DEFAULT_RETRY: RetryOptions = { maxAttempts: 3, initialBackoffMs: 200, maxBackoffMs: 10_000 };
 
 /**
- * A Kafka consumer in the manner of Confluent's Parallel Consumer, KEY order mode: messages with the
- * same key run one at a time in offset order, different keys run concurrently (up to maxInFlight across
- * partitions), and only the contiguous prefix of finished offsets is ever committed.
- *
- * eachBatch only hands messages to an in-process scheduler and returns, so kafkajs' fetch loop keeps
- * running and heartbeating however long handlers take. Back-pressure pauses fetching per partition:
- * memory holds at most maxBuffered messages in the scheduler plus about one fetch response per
- * partition waiting for room.
+ * Confluent's Parallel Consumer, KEY order mode: equal keys run one at a time in offset order, different
+ * keys concurrently, and only the contiguous prefix of finished offsets is committed. eachBatch only hands
+ * messages to the scheduler, so kafkajs keeps heartbeating however long handlers take.
  */
 export class KeyedConsumer {
   private readonly consumer: Consumer;
@@ -89,7 +84,6 @@ export class KeyedConsumer {
     });
   }
 
-  /** Connects, joins the group and starts consuming; resolves once the consumer runs. */
   async start(): Promise<void> {
     if (this.state !== 'new') {
       throw new Error(`KeyedConsumer cannot start from state ${this.state}`);
@@ -128,15 +122,11 @@ export class KeyedConsumer {
     this.committer.start(this.options.commitIntervalMs ?? 1_000);
   }
 
-  /**
-   * Stops fetching and starting work, lets in-flight handlers finish until the deadline, commits the
-   * finished prefix and disconnects. Unfinished messages stay uncommitted and are redelivered.
-   */
+  /** Unfinished messages at the deadline stay uncommitted, so Kafka redelivers them. */
   stop(options: StopOptions = {}): Promise<StopResult> {
     if (this.state === 'new') {
       return Promise.resolve({ drained: true, abandoned: 0 });
     }
-    // A second call waits for the first.
     this.stopping ??= this.shutdown(options.deadlineMs ?? 30_000);
     return this.stopping;
   }
@@ -185,12 +175,10 @@ export class KeyedConsumer {
     }
   }
 
-  /** Commits the finished prefix of every partition now (also done every commitIntervalMs). */
   commit(): Promise<void> {
     return this.committer.commit();
   }
 
-  /** Subscribes to the consumer's events; returns the unsubscribe function. */
   on(listener: (event: KeyedConsumerEvent) => void): () => void {
     return this.events.on(listener);
   }

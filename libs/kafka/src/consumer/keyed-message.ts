@@ -1,28 +1,21 @@
 import { type KafkaMessage } from 'kafkajs';
 
-/** Header carrying the earliest time (epoch ms) a message may be handled; later messages of its key wait. */
+/** Epoch ms before which a message is not handled; later messages of its key wait behind it. */
 export const NOT_BEFORE_HEADER = 'notBefore';
 
-/** What a handler receives: one Kafka record, its coordinates and a cancellation signal. */
 export interface KeyedMessage {
   readonly topic: string;
   readonly partition: number;
-  /** Kafka offset, as kafkajs gives it (a decimal string). */
   readonly offset: string;
   readonly key: string | null;
-  /** Header values decoded as UTF-8; for repeated headers the last value wins. */
+  /** For repeated headers the last value wins. */
   readonly headers: Readonly<Record<string, string>>;
   readonly value: Buffer | null;
-  /** Producer or log-append timestamp, epoch ms as a string. */
   readonly timestamp: string;
-  /** Earliest handling time from the notBefore header, epoch ms; 0 when absent or unreadable. */
+  /** 0 when the header is absent or unreadable. */
   readonly notBefore: number;
-  /**
-   * Aborted when this consumer gives the message up (its partition was revoked, or stop() passed its
-   * deadline): pass it to HTTP calls so abandoned work ends early. Its outcome is ignored either way.
-   */
+  /** Aborted when the message is given up (revoked, stop() deadline): pass it to HTTP calls to end early. */
   readonly signal: AbortSignal;
-  /** The value parsed as JSON (parsed once); throws SyntaxError for a value that is not JSON. */
   json(): unknown;
 }
 

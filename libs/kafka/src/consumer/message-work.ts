@@ -7,37 +7,31 @@ import {
 } from './keyed-consumer.options';
 import { type KeyedMessage } from './keyed-message';
 
-/** How a message ended; `abandoned` means its outcome no longer counts (revoked partition, shutdown). */
+/** `abandoned`: the outcome no longer counts (revoked partition, shutdown). */
 export type WorkOutcome =
   | { kind: 'handled'; attempt: number; durationMs: number }
   | { kind: 'skipped'; error: unknown }
   | { kind: 'dead-lettered'; reason: string }
   | { kind: 'abandoned' };
 
-/** What a message's work needs from its consumer. */
 export interface WorkEnvironment {
   handler: (message: KeyedMessage) => Promise<void>;
   onError: ErrorPolicy;
   onDeadLetter: DeadLetterHandler;
   retry: RetryOptions;
-  /** Called once per message, when it is finished for good. */
   settle: (work: MessageWork, outcome: WorkOutcome) => void;
-  /** Called for every failed attempt and failed dead-letter call. */
   failed: (work: MessageWork, error: unknown, decision: ErrorDecision | 'dead-letter-failed') => void;
   now: () => number;
   random: () => number;
 }
 
-/** Jittered exponential backoff: full size on average 3/4 of the cap, never zero. */
+/** Jitter keeps retries of many keys failing together from hitting the dependency at the same instant. */
 export function backoffMs(attempt: number, retry: RetryOptions, random: () => number): number {
   const base = Math.min(retry.maxBackoffMs, retry.initialBackoffMs * 2 ** Math.max(0, attempt - 1));
   return Math.max(1, Math.round(base * (0.5 + random() * 0.5)));
 }
 
-/**
- * One message's life: handler attempts with the caller's error policy, then the dead-letter call,
- * each retry re-scheduled with a backoff (the key stays blocked, but no slot is held while waiting).
- */
+/** A retry waits by re-scheduling itself, so its key stays blocked but no slot is held. */
 export class MessageWork implements ScheduledWork {
   readyAt: number;
   attempt = 0;

@@ -7,11 +7,7 @@ interface CommitListener {
   failed(error: unknown): void;
 }
 
-/**
- * Commits each partition's finished prefix, one commit at a time, on an interval and on demand.
- * Only partitions the consumer still holds are offered; one revoked while its commit was in flight was
- * ours when the offsets were read, so the commit is still right for it.
- */
+/** A partition revoked while its commit was in flight was ours when its offsets were read, so it stands. */
 export class OffsetCommitter {
   private timer: NodeJS.Timeout | undefined;
   private last: Promise<void> = Promise.resolve();
@@ -42,7 +38,6 @@ export class OffsetCommitter {
     this.timer = undefined;
   }
 
-  /** Commits what is committable now, after any commit already in flight. */
   commit(): Promise<void> {
     const next = this.last.then(() => this.commitNow());
     this.last = next.catch(() => undefined);

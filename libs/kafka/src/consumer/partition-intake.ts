@@ -10,20 +10,13 @@ export interface IntakeSettings {
   maxBuffered: number;
   maxUncommittedPerPartition: number;
   orderingKey: ((message: KeyedMessage) => string | null) | undefined;
-  /** Wraps an accepted message into schedulable work. */
   work: (key: string, group: string, message: KeyedMessage) => ScheduledWork;
-  /** A partition stopped (true) or restarted (false) fetching. */
   fetching: (topic: string, partition: number, paused: boolean) => void;
 }
 
-/**
- * The partitions this consumer holds. Fetched batches go to each partition's read-ahead; from there
- * messages enter the scheduler while the buffer has room, deduplicated against what is already held.
- * A partition with messages left in its read-ahead stops fetching until they are in.
- */
+/** A partition with messages left in its read-ahead stops fetching until they are in, bounding memory. */
 export class PartitionIntake {
   private readonly partitions = new Map<string, PartitionState>();
-  /** Partitions with a non-empty read-ahead, in the order they should be served. */
   private readonly waiting = new Set<PartitionState>();
   private epoch = 0;
   private refilling = false;
@@ -62,7 +55,6 @@ export class PartitionIntake {
     this.refill();
   }
 
-  /** Moves read-ahead messages into the scheduler while there is room; called whenever room frees up. */
   refill(): void {
     if (this.refilling || this.waiting.size === 0) {
       return;
@@ -86,7 +78,6 @@ export class PartitionIntake {
     }
   }
 
-  /** Applies a new assignment: revoked partitions are given up; kept ones are checked on their next fetch. */
   assign(assignment: Record<string, number[]>): {
     assigned: TopicPartitionList;
     revoked: TopicPartitionList;
@@ -111,7 +102,7 @@ export class PartitionIntake {
     return { assigned, revoked };
   }
 
-  /** Records a finished message; false when its partition was given up meanwhile (result ignored). */
+  /** False when its partition was given up meanwhile, so the result must be ignored. */
   finish(message: KeyedMessage, group: string): boolean {
     const state = this.partitions.get(partitionId(message.topic, message.partition));
     if (state?.group !== group) {
@@ -121,7 +112,6 @@ export class PartitionIntake {
     return true;
   }
 
-  /** Shutdown, first step: fetched messages not yet in the scheduler are dropped. */
   dropReadAheads(): void {
     this.waiting.clear();
     for (const state of this.partitions.values()) {
@@ -129,7 +119,6 @@ export class PartitionIntake {
     }
   }
 
-  /** Shutdown, last step: every held message's signal aborts. */
   abandonAll(reason: string): void {
     this.dropReadAheads();
     for (const state of this.partitions.values()) {
@@ -137,7 +126,7 @@ export class PartitionIntake {
     }
   }
 
-  /** Returns the partition's state afterwards, which is a new one if the old had gone stale. */
+  /** Returns a new state when the old one went stale. */
   private drain(state: PartitionState): PartitionState {
     for (let message = state.readAhead.peek(); message; message = state.readAhead.peek()) {
       const offset = BigInt(message.offset);
@@ -191,7 +180,6 @@ export class PartitionIntake {
     return state;
   }
 
-  /** Gives a partition's held work up: nothing new of it starts, nothing of it is committed any more. */
   private release(state: PartitionState, reason: string): void {
     state.abandon(reason);
     state.readAhead.clear();

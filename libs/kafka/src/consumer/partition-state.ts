@@ -3,19 +3,13 @@ import { type PartitionMetrics } from './keyed-consumer.options';
 import { OffsetTracker } from './offset-tracker';
 import { ReadAhead } from './read-ahead';
 
-/**
- * One assigned partition as this consumer holds it. A new instance replaces it whenever the partition
- * is revoked or its state turns stale, so late results of the old one are recognised and ignored.
- */
+/** Replaced by a new instance when revoked or stale, so late results of the old one can be ignored. */
 export class PartitionState {
   readonly tracker = new OffsetTracker();
   readonly readAhead = new ReadAhead();
-  /** Aborted when the partition is given up; every message of it carries this signal. */
   readonly controller = new AbortController();
-  /** The scheduler group of this instance's messages. */
   readonly group: string;
   highWatermark: string | undefined;
-  /** Set by a rejoin: the next fetch starts at the group's committed offset, to be checked once. */
   afterRejoin = false;
 
   constructor(

@@ -2,20 +2,18 @@ import { type KafkaMessage } from 'kafkajs';
 import { FifoQueue } from './fifo-queue';
 
 /**
- * Fetched messages of one partition that did not fit the buffer yet. Keeping them (at most about one
- * fetch response, as the partition stops fetching meanwhile) saves decoding them again and the
- * paused-fetch polling delay when room frees up.
+ * Keeping fetched messages that did not fit yet (about one fetch response, as the partition stops
+ * fetching meanwhile) saves decoding them again and the paused-fetch polling delay when room frees up.
  */
 export class ReadAhead {
   private readonly messages = new FifoQueue<KafkaMessage>();
-  /** The fetched batch's last offset, which may be past its last message (control records). */
+  /** May be past the last message (control records). */
   private end: bigint | undefined;
 
   get size(): number {
     return this.messages.size;
   }
 
-  /** The last offset of everything fetched into it so far, once it is empty; else undefined. */
   get drainedThrough(): bigint | undefined {
     return this.size === 0 ? this.end : undefined;
   }
@@ -40,7 +38,6 @@ export class ReadAhead {
     this.end = undefined;
   }
 
-  /** Moves everything from another read-ahead into this one (its partition state was replaced). */
   takeFrom(other: ReadAhead): void {
     const end = other.end;
     if (end !== undefined) {

@@ -9,7 +9,6 @@ import {
 import { describe, type MessageWork, type WorkEnvironment, type WorkOutcome } from './message-work';
 import { type PartitionIntake } from './partition-intake';
 
-/** Turns what happened to a message into offsets, counters and events. */
 export class WorkReporter {
   constructor(
     private readonly intake: PartitionIntake,

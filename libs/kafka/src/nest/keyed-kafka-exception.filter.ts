@@ -4,10 +4,8 @@ import { type Observable, throwError } from 'rxjs';
 import { KeyedKafkaContext } from './keyed-kafka.context';
 
 /**
- * Nest's default RPC filter turns every unknown exception into { status: 'error', message: 'Internal
- * server error' }. Registered globally (app.useGlobalFilters), this one lets KeyedKafkaTransport
- * handlers' exceptions through unchanged, so the consumer's error policy can classify them; other
- * transports keep the default behaviour.
+ * Nest's default RPC filter turns every unknown exception into 'Internal server error'; this one lets
+ * KeyedKafkaTransport handlers' exceptions through unchanged, so the error policy can classify them.
  */
 @Catch()
 export class KeyedKafkaExceptionFilter extends BaseRpcExceptionFilter {

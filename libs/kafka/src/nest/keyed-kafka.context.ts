@@ -1,7 +1,6 @@
 import { BaseRpcContext } from '@nestjs/microservices';
 import { type KeyedMessage } from '../consumer/keyed-message';
 
-/** The `@Ctx()` of a KeyedKafkaTransport handler: where the message came from, and its signal. */
 export class KeyedKafkaContext extends BaseRpcContext<[KeyedMessage]> {
   getMessage(): KeyedMessage {
     return this.args[0];
@@ -27,7 +26,6 @@ export class KeyedKafkaContext extends BaseRpcContext<[KeyedMessage]> {
     return this.args[0].headers;
   }
 
-  /** Aborted when the consumer gives this message up (revoked partition, shutdown deadline). */
   getSignal(): AbortSignal {
     return this.args[0].signal;
   }

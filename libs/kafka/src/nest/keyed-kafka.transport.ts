@@ -16,7 +16,7 @@ export const KEYED_KAFKA_TRANSPORT = Symbol('KEYED_KAFKA_TRANSPORT');
 
 export interface KeyedKafkaTransportOptions extends Omit<KeyedConsumerOptions, 'handler' | 'topics'> {
   kafka: Kafka;
-  /** Topics to consume; by default every pattern with a handler. */
+  /** Default: every pattern with a handler. */
   topics?: string[];
   /** How long close() lets in-flight handlers finish (default 30 s). */
   shutdownDeadlineMs?: number;
@@ -25,9 +25,8 @@ export interface KeyedKafkaTransportOptions extends Omit<KeyedConsumerOptions, '
 type TransportEvents = { event: (event: KeyedConsumerEvent) => void };
 
 /**
- * Nest custom transport over KeyedConsumer: `@EventPattern(topic)` handlers get the JSON payload and a
- * KeyedKafkaContext; the message is done when the handler's Promise or Observable completes, and an
- * exception (register KeyedKafkaExceptionFilter to keep it intact) goes to the error policy.
+ * The message is done when the handler's Promise or Observable completes; an exception (register
+ * KeyedKafkaExceptionFilter to keep it intact) goes to the error policy.
  */
 export class KeyedKafkaTransport extends Server<TransportEvents> implements CustomTransportStrategy {
   private consumer: KeyedConsumer | undefined;
@@ -69,13 +68,11 @@ export class KeyedKafkaTransport extends Server<TransportEvents> implements Cust
     this._status$.next('disconnected');
   }
 
-  /** Subscribes to the consumer's events ('event' is the only event name). */
   on(_event: keyof TransportEvents, callback: TransportEvents['event']): () => void {
     this.listeners.push(callback);
     return this.consumer?.on(callback) ?? (() => undefined);
   }
 
-  /** The KeyedConsumer, for metrics() and commit(). */
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- Nest's Server declares it so.
   unwrap<T>(): T {
     if (!this.consumer) {
@@ -114,7 +111,6 @@ export class KeyedKafkaTransport extends Server<TransportEvents> implements Cust
   }
 }
 
-/** Runs a Nest handler to completion: its Promise, or the Observable it resolves to, must finish. */
 async function invoke(handler: MessageHandler, data: unknown, context: KeyedKafkaContext): Promise<void> {
   const result: unknown = await handler(data, context);
   if (isObservable(result)) {

@@ -9,7 +9,6 @@ import {
 /** The fields every Capillary event notification carries around `data` (docs/architecture.md, API fact 4). */
 export class EventEnvelope {
   @TextField({ nonEmpty: true }) eventName!: string;
-  /** The idempotency key: every consumer de-duplicates on it. */
   @TextField({ nonEmpty: true }) eventId!: string;
   @IdField({ optional: true }) orgId?: number | null;
   @TextField({ optional: true }) refId?: string | null;
@@ -21,12 +20,10 @@ export class EventEnvelope {
   @ObjectField({ optional: true }) traceAttributes?: Record<string, unknown> | null;
 }
 
-/** The envelope as plain data (what ParsedEvent carries next to `data`). */
 export type EventEnvelopeFields = { readonly [K in keyof EventEnvelope]: EventEnvelope[K] };
 
 export type EnvelopeWith<T> = EventEnvelope & { data: T };
 
-/** The envelope class whose `data` is validated as `dataClass`. */
 export function envelopeWith<T extends object>(dataClass: new () => T): new () => EnvelopeWith<T> {
   class Envelope extends EventEnvelope {
     @NestedField(() => dataClass) data!: T;

@@ -2,7 +2,6 @@ import { NestedField } from '../validation/field.decorators';
 import { GroupMember } from './fields/group-member.fields';
 import { GroupMemberEventBase } from './group-member-event.base';
 
-/** `data` of groupMemberAdded: the trigger of a join-time sync for `memberAdded`. */
 export class GroupMemberAddedEvent extends GroupMemberEventBase {
   @NestedField(() => GroupMember) memberAdded!: GroupMember;
 }

@@ -2,7 +2,6 @@ import { NestedField } from '../validation/field.decorators';
 import { GroupMember } from './fields/group-member.fields';
 import { GroupMemberEventBase } from './group-member-event.base';
 
-/** `data` of groupMemberRemoved. */
 export class GroupMemberRemovedEvent extends GroupMemberEventBase {
   @NestedField(() => GroupMember) memberRemoved!: GroupMember;
 }

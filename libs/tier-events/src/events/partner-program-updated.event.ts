@@ -11,14 +11,13 @@ export class CustomerPartnerProgramDetails {
   @TextField({ optional: true }) membershipExpiryDate?: string | null;
 }
 
-/** `data` of partnerProgramUpdated (docs/architecture.md, API fact 23). */
+/** docs/architecture.md, API fact 23. */
 export class PartnerProgramUpdatedEvent {
   @NestedField(() => CustomerIdentifiers) customerIdentifiers!: CustomerIdentifiers;
   @NestedField(() => EntityInformation, { optional: true }) entityInformation?: EntityInformation | null;
   @IdField({ optional: true }) loyaltyProgramId?: number | null;
   @IdField({ optional: true }) partnerProgramId?: number | null;
   @TextField({ optional: true }) partnerProgramName?: string | null;
-  /** EXTERNAL or SUPPLEMENTARY in the samples. */
   @TextField({ optional: true }) partnerProgramType?: string | null;
   /** UPGRADE, DOWNGRADE, RENEW, as in customerPartnerProgramUpdate (docs/architecture.md, API fact 22). */
   @TextField({ optional: true }) updateType?: string | null;

@@ -1,7 +1,6 @@
 import { IntField, TextField } from '../validation/field.decorators';
 import { TierEventBase } from './tier-event.base';
 
-/** `data` of tierRenewed: the customer keeps `currentTierNumber` for another period. */
 export class TierRenewedEvent extends TierEventBase {
   @IntField({ min: 1 }) currentTierNumber!: number;
   @TextField({ optional: true }) renewType?: string | null;

@@ -1,7 +1,6 @@
 import { IntField, TextField } from '../validation/field.decorators';
 import { TierEventBase } from './tier-event.base';
 
-/** `data` of tierUpgraded. */
 export class TierUpgradedEvent extends TierEventBase {
   @IntField({ min: 0, optional: true }) previousTierNumber?: number | null;
   @IntField({ min: 1 }) upgradedTierNumber!: number;

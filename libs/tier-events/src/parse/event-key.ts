@@ -2,7 +2,6 @@ import { isPlainObject } from '../validation/field.decorators';
 import { toNumberIfNumeric } from '../validation/integral';
 import type { ParsedEvent } from './parsed-event';
 
-/** Version of the webhook-events message schema, sent as a Kafka header next to the key. */
 export const EVENT_SCHEMA_VERSION = '1';
 
 function idOf(value: unknown): string | undefined {
@@ -16,10 +15,7 @@ function unknownEventKey(data: Record<string, unknown>): string | undefined {
   return customerId ?? idOf(data['groupId']);
 }
 
-/**
- * The Kafka key of an event on the webhook-events topic: events about one customer (or one group) share a
- * partition and so keep their order.
- */
+/** Events about one customer (or one group) share a partition and so keep their order. */
 export function eventKey(event: ParsedEvent): string {
   switch (event.kind) {
     case 'tierUpgraded':

@@ -18,7 +18,7 @@ const GroupMemberAddedEnvelope = envelopeWith(GroupMemberAddedEvent);
 const GroupMemberRemovedEnvelope = envelopeWith(GroupMemberRemovedEvent);
 const PartnerProgramUpdatedEnvelope = envelopeWith(PartnerProgramUpdatedEvent);
 
-/** The event inside an old sample's `{"body": {...}}` wrapper; any other value as it is. */
+/** Old vendor samples wrap the event in `{"body": {...}}`. */
 export function unwrapLegacyBody(raw: unknown): unknown {
   if (isPlainObject(raw) && !('eventName' in raw) && isPlainObject(raw['body'])) {
     return raw['body'];
@@ -54,17 +54,13 @@ function parseEventWith(parse: MessageParser): (raw: unknown) => ParsedEvent {
   };
 }
 
-/**
- * Validates a JSON-parsed webhook body (or a message of the webhook-events topic) and types it by eventName.
- * Unhandled event names come back as kind `unknown`; anything malformed throws InvalidEventError.
- */
+/** Unhandled event names come back as kind `unknown`; anything malformed throws InvalidEventError. */
 export const parseEvent: (raw: unknown) => ParsedEvent = parseEventWith(parseMessage);
 
-/** parseEvent without the compiled fast path: the reference for equivalence tests and bench/parse. */
+/** The reference for the fast path's equivalence tests and bench/parse. */
 export const classValidatorParseEvent: (raw: unknown) => ParsedEvent =
   parseEventWith(classValidatorParseMessage);
 
-/** The event as a JSON-ready body (envelope fields plus `data`): what parseEvent reads back. */
 export function toEventBody(event: ParsedEvent): Record<string, unknown> {
   return { ...event.envelope, data: event.data };
 }

@@ -6,7 +6,7 @@ import type { TierDowngradedEvent } from '../events/tier-downgraded.event';
 import type { TierRenewedEvent } from '../events/tier-renewed.event';
 import type { TierUpgradedEvent } from '../events/tier-upgraded.event';
 
-/** A validated event: `envelope` holds every top-level field except `data` (unknown extras included). */
+/** `envelope` holds every top-level field except `data`, unknown extras included. */
 export interface ParsedEventOf<K extends string, D> {
   readonly kind: K;
   readonly envelope: EventEnvelopeFields;
@@ -19,7 +19,6 @@ export type ParsedTierRenewed = ParsedEventOf<'tierRenewed', TierRenewedEvent>;
 export type ParsedGroupMemberAdded = ParsedEventOf<'groupMemberAdded', GroupMemberAddedEvent>;
 export type ParsedGroupMemberRemoved = ParsedEventOf<'groupMemberRemoved', GroupMemberRemovedEvent>;
 export type ParsedPartnerProgramUpdated = ParsedEventOf<'partnerProgramUpdated', PartnerProgramUpdatedEvent>;
-/** A well-formed envelope whose eventName tiersync does not handle (not an error). */
 export type ParsedUnknownEvent = ParsedEventOf<'unknown', Record<string, unknown>>;
 
 export type ParsedTierEvent = ParsedTierUpgraded | ParsedTierDowngraded | ParsedTierRenewed;

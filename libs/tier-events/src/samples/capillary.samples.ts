@@ -1,8 +1,5 @@
-/*
- * Capillary event bodies as the vendor documents them (docs/architecture.md, API facts 1, 5-7 and 23),
- * shortened.
- * Functions return fresh objects so that a test can mutate its copy. Shared with the apps' tests.
- */
+// As the vendor documents them (docs/architecture.md, API facts 1, 5-7 and 23), shortened; fresh objects
+// per call so that a test can mutate its copy.
 
 type Json = Record<string, unknown>;
 

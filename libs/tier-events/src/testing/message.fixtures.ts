@@ -3,8 +3,6 @@ import { createDeadLetter, type DeadLetter, type DeadLetterInit } from '../messa
 import type { GroupSyncCommandInit } from '../messages/group-sync-command.message';
 import type { SyncResultInit } from '../messages/sync-result.message';
 
-/* Fully populated internal messages: every optional field set. */
-
 export const COMMAND_ID = '3f1c1a6e-8f2d-4d0a-9b1e-6a2f4c8d9e01';
 
 export function commandInit(): GroupSyncCommandInit {

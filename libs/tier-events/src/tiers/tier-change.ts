@@ -3,7 +3,6 @@ import type { ParsedTierEvent } from '../parse/parsed-event';
 
 export type TierAction = 'UPGRADE' | 'DOWNGRADE' | 'RENEWAL';
 
-/** What a tier event says happened to one customer, in the terms of manualSlabAdjustment. */
 export interface TierChange {
   readonly customerId: number;
   readonly programId: number;
@@ -13,7 +12,6 @@ export interface TierChange {
   /** `USER` for a customer; group-level (USERGROUP2) changes must not be mirrored. */
   readonly entityType?: string;
   readonly tierExpiryDate?: string;
-  /** The payload's number -> name list, or null when absent (then use the program's tier map). */
   readonly tiers: readonly TierName[] | null;
 }
 
@@ -32,7 +30,7 @@ function previousTier(event: ParsedTierEvent): number | undefined {
   return event.kind === 'tierRenewed' ? undefined : (event.data.previousTierNumber ?? undefined);
 }
 
-/** The payload's tiers, unless they describe another program than the event's (then they cannot name ours). */
+/** Tiers that describe another program than the event's cannot name ours. */
 function payloadTiers(event: ParsedTierEvent): readonly TierName[] | null {
   const details = event.data.loyaltyProgramDetails;
   const detailsProgramId = details?.id ?? undefined;

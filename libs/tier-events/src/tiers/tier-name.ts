@@ -1,10 +1,6 @@
-/** The tier number -> name map of one program (GET /v3/tiers), or a lookup over several programs. */
 export type ProgramTierLookup = (programId: number) => ReadonlyMap<number, string> | undefined;
 
-/**
- * The name the adjustment API needs for a tier number: the event's own `tiers` first (the vendor recipe),
- * then the caller's map for that program, since `tiers` is null in the enriched samples.
- */
+/** The event's own `tiers` first (the vendor recipe); they are null in the enriched samples. */
 export function tierNameOf(
   programId: number,
   tierNumber: number,

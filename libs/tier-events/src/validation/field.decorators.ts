@@ -5,23 +5,17 @@ import { Transform, Type } from 'class-transformer';
 import { IsOptional, registerDecorator, ValidateNested } from 'class-validator';
 import { toNumberIfNumeric } from './integral';
 
-/** Returns the violation message for a value, or undefined when the value is fine. */
 type Check = (value: unknown) => string | undefined;
 
 export interface FieldOptions {
-  /** null and undefined are accepted (and then no other rule runs). */
   readonly optional?: boolean;
 }
 
-/** A JSON object: not null, not an array. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/*
- * Each field gets ONE combined rule with a precise message ("is required", "must be an integer", ...),
- * instead of stacking class-validator decorators whose messages repeat the property name.
- */
+/* One combined rule per field, because stacked class-validator messages repeat the property name. */
 function rule(name: string, check: Check): PropertyDecorator {
   return (target, propertyName) => {
     registerDecorator({
@@ -49,22 +43,17 @@ function field(name: string, options: FieldOptions, check: Check, ...extra: Prop
   };
 }
 
-/**
- * Free-form values are kept as sent (minus `__proto__` keys, see withoutProtoKeys): class-transformer's copy
- * would drop keys such as `toString`.
- */
+/** class-transformer's copy would drop keys such as `toString`. */
 const verbatim = Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => obj[key]);
 
 const numeric = Transform(({ value }: { value: unknown }) => toNumberIfNumeric(value));
 
-/** A Capillary id: positive safe integer; numeric strings and integral floats are normalised to numbers. */
 export function IdField(options: FieldOptions = {}) {
   const check: Check = (v) =>
     typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? undefined : 'must be a positive integer id';
   return field('id', options, check, numeric);
 }
 
-/** An integer such as a tier number or epoch milliseconds, normalised like ids. */
 export function IntField(options: FieldOptions & { readonly min?: number } = {}) {
   const min = options.min ?? Number.MIN_SAFE_INTEGER;
   const check: Check = (v) => {
@@ -109,12 +98,10 @@ export function TextField(options: TextOptions = {}) {
   return field('text', options, check);
 }
 
-/** A field with exactly one accepted value, e.g. the schemaVersion of an internal message. */
 export function ConstantField(value: number | string, options: FieldOptions = {}) {
   return field('constant', options, (v) => (v === value ? undefined : `must be ${String(value)}`));
 }
 
-/** Free-form vendor values that appear both as text and as numbers. */
 export function ScalarField(options: FieldOptions = {}) {
   const check: Check = (v) =>
     typeof v === 'string' || typeof v === 'number' ? undefined : 'must be a string or a number';
@@ -133,12 +120,10 @@ export function UuidField(options: FieldOptions = {}) {
   return TextField({ ...options, pattern: { regex: UUID, message: 'must be a uuid' } });
 }
 
-/** A free-form object kept as sent (maps such as traceAttributes, or the data of an unhandled event). */
 export function ObjectField(options: FieldOptions = {}) {
   return field('object', options, (v) => (isPlainObject(v) ? undefined : 'must be an object'), verbatim);
 }
 
-/** A free-form list kept as sent. */
 export function ListField(options: FieldOptions = {}) {
   return field('list', options, (v) => (Array.isArray(v) ? undefined : 'must be an array'), verbatim);
 }
@@ -154,7 +139,6 @@ export function IdListField(options: FieldOptions = {}) {
   return field('idList', options, check, numericEach);
 }
 
-/** A nested validated object (or, with `each`, an array of them). */
 export function NestedField(
   type: () => new () => object,
   options: FieldOptions & { readonly each?: boolean } = {},

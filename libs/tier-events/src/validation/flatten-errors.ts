@@ -8,7 +8,6 @@ function joinPath(prefix: string, property: string): string {
   return prefix === '' ? property : `${prefix}.${property}`;
 }
 
-/** class-validator's error tree as flat `path: message` pairs, one per distinct message. */
 export function flattenErrors(errors: readonly ValidationError[], prefix = ''): Violation[] {
   return errors.flatMap((error) => {
     const path = joinPath(prefix, error.property);

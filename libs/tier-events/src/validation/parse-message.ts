@@ -17,7 +17,6 @@ const VALIDATOR_OPTIONS: ValidatorOptions = {
   whitelist: false,
 };
 
-/** What parses a message: parseMessage, or classValidatorParseMessage to compare against. */
 export type MessageParser = <T extends object>(cls: new () => T, raw: unknown, label: string) => T;
 
 function byPath(a: Violation, b: Violation): number {
@@ -34,7 +33,6 @@ function rootObject(raw: unknown, label: string): Record<string, unknown> {
   return raw;
 }
 
-/** class-transformer, then class-validator; `copy` is `withoutProtoKeys(raw)`. */
 function transformAndValidate<T extends object>(
   cls: new () => T,
   raw: Record<string, unknown>,
@@ -52,15 +50,9 @@ function transformAndValidate<T extends object>(
   return instance;
 }
 
-/**
- * The one validation path of tiersync: plain JSON -> class instance (ids normalised, nested classes built)
- * -> class-validator. Throws InvalidEventError listing every violation by field path.
- */
 export function parseMessage<T extends object>(cls: new () => T, raw: unknown, label: string): T {
   const root = rootObject(raw, label);
   const copy = withoutProtoKeys(root) as Record<string, unknown>;
-  // The same instance from the same decorators, compiled once per class (src/validation/fast). Whatever it
-  // is not sure of (every invalid body among them) comes back as FALLBACK and takes the path below.
   const fast = fastInstance(cls, root, copy);
   if (fast !== FALLBACK) {
     return fast as T;
@@ -68,11 +60,7 @@ export function parseMessage<T extends object>(cls: new () => T, raw: unknown, l
   return transformAndValidate(cls, root, copy, label);
 }
 
-/**
- * parseMessage without the compiled fast path: plainToInstance + validateSync on every call, as before
- * 2026-11-22. The reference the fast path is tested against (fast-instance.spec.ts) and measured against
- * (bench/parse); not for production use.
- */
+/** Without the fast path: the reference it is tested and benchmarked against; not for production use. */
 export function classValidatorParseMessage<T extends object>(
   cls: new () => T,
   raw: unknown,

@@ -1,7 +1,6 @@
 import { type SimContext, type SimReply, type SimRequest } from '../sim-context';
 import { SimApiError } from '../sim-error';
 
-/** GET /v2/customers/{id}: profile, and with embed=mlp the tier per program (loyaltyProgramDetails). */
 export function getCustomer(req: SimRequest, ctx: SimContext): SimReply {
   const id = req.params[0] ?? '';
   const customer = /^\d+$/.test(id) ? ctx.state.customer(Number(id)) : undefined;

@@ -1,7 +1,7 @@
 import { type SimContext, type SimReply, type SimRequest } from '../sim-context';
 import { invalidInput, SimApiError } from '../sim-error';
 
-/** GET /v2/userGroup2/members: pagination fields, `inActive` true = active (as documented), roles. */
+/** `inActive` true means active, as documented. */
 export function getGroupMembers(req: SimRequest, ctx: SimContext): SimReply {
   const maxPage = ctx.behaviour.membersMaxPageSize;
   if (!req.query.get('source')) {
@@ -55,7 +55,7 @@ export function getGroupMembers(req: SimRequest, ctx: SimContext): SimReply {
   return { status: 200, body };
 }
 
-/** GET /v2/userGroup2/search?q=: group id, name, external id, or the PRIMARY's email/mobile. */
+/** Matches the PRIMARY's email/mobile, not any member's. */
 export function searchGroups(req: SimRequest, ctx: SimContext): SimReply {
   const q = (req.query.get('q') ?? '').trim().toLowerCase();
   const offset = Math.max(0, Number(req.query.get('offset') ?? 0) || 0);

@@ -1,6 +1,5 @@
 import { type SimContext, type SimReply, type SimRequest } from '../sim-context';
 
-/** POST /v3/oauth/token/generate {key, secret} -> {data:{accessToken, ttlSeconds}, errors:null}. */
 export function generateToken(req: SimRequest, ctx: SimContext): SimReply {
   const expected = ctx.auth && 'oauthKey' in ctx.auth ? ctx.auth : undefined;
   const ttlSeconds = ctx.behaviour.tokenTtlSeconds;

@@ -2,10 +2,8 @@ import { type SimContext, type SimReply, type SimRequest } from '../sim-context'
 import { type SimPartnerProgram, type SimProgram } from '../sim.types';
 
 /**
- * GET /v2/organization/programs (docs/architecture.md, API fact 25): every program of the org with its
- * partner programs and their tiers, in the documented `{data, warnings, errors}` envelope. As in the
- * vendor's sample, a partner program without tiers carries no `partnerProgramTiers` and `tierBased: false`,
- * and the loyalty program's own slabs are not listed (GET /v3/tiers holds them).
+ * As in the vendor's sample (docs/architecture.md, API fact 25), a partner program without tiers has no
+ * `partnerProgramTiers`, and the loyalty program's own slabs are not listed.
  */
 export function getOrganizationPrograms(_req: SimRequest, ctx: SimContext): SimReply {
   const { programs, partnerPrograms } = ctx.state;

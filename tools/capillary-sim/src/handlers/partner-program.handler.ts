@@ -16,10 +16,7 @@ const asObject = (v: unknown): Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
 const status = (ok: boolean, code: number, message: string) => ({ status: ok, code, message });
 
-/**
- * POST /v2/partnerProgram/customerPartnerProgramUpdate (docs/architecture.md, API fact 22): per-customer,
- * per-program status.
- */
+/** docs/architecture.md, API fact 22. */
 export function updatePartnerPrograms(req: SimRequest, ctx: SimContext): SimReply {
   const entries = asObject(req.body)['customersPartnerUpdates'];
   if (!Array.isArray(entries) || entries.length === 0) {

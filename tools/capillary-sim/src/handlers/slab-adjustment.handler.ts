@@ -8,10 +8,7 @@ import { readAdjustment, type AdjustmentBody } from './slab-adjustment.request';
 
 type Target = { kind: 'USER'; customer: SimCustomer } | { kind: 'USERGROUP2'; group: SimGroup };
 
-/**
- * POST /v2/slab/manualSlabAdjustment with the documented validations and codes (docs/architecture.md,
- * API facts 16-19).
- */
+/** docs/architecture.md, API facts 16-19. */
 export function manualSlabAdjustment(req: SimRequest, ctx: SimContext): SimReply {
   const body = readAdjustment(req, ctx);
   const target = resolveTarget(req, ctx);

@@ -38,7 +38,7 @@ function oneOf<T extends string>(values: readonly T[], value: unknown): T | unde
   return values.find((v) => v === value);
 }
 
-/** Validates query and body in the order of the documented error table. */
+/** In the order of the documented error table, so the first code matches Capillary's. */
 export function readAdjustment(req: SimRequest, ctx: SimContext): AdjustmentBody {
   if (!SOURCES.has(req.query.get('source') ?? '')) {
     throw invalidInput('source is missing or not supported');

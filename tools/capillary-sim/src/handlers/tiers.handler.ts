@@ -1,7 +1,7 @@
 import { type SimContext, type SimReply, type SimRequest } from '../sim-context';
 import { SimApiError } from '../sim-error';
 
-/** GET /v3/tiers?programId=: every tier version, drafts included, in the v3 `data` envelope. */
+/** Drafts included, as Capillary lists them. */
 export function getTiers(req: SimRequest, ctx: SimContext): SimReply {
   const programId = Number(req.query.get('programId'));
   const program = Number.isInteger(programId) ? ctx.state.program(programId) : undefined;

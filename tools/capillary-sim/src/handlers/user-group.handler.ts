@@ -2,7 +2,6 @@ import { type SimContext, type SimReply, type SimRequest } from '../sim-context'
 import { SimApiError } from '../sim-error';
 import { type SimGroup } from '../sim.types';
 
-/** GET /v2/userGroup2?id= | externalId= | primaryUserId= */
 export function getUserGroup(req: SimRequest, ctx: SimContext): SimReply {
   const id = req.query.get('id');
   const externalId = req.query.get('externalId');

@@ -31,7 +31,6 @@ export class ActivityIdentifier {
   @ScalarField({ optional: true }) value?: string | number | null;
 }
 
-/** The activity (transaction, manual adjustment, ...) that moved the tier. */
 export class TriggeringActivity {
   @TextField({ optional: true }) name?: string | null;
   @NestedField(() => ActivityIdentifier, { each: true, optional: true }) identifiers?:

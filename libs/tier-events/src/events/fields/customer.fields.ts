@@ -9,7 +9,6 @@ export class InstoreIdentifiers {
 }
 
 export class CustomerIdentifiers {
-  /** The customer every tier event is about: without it nothing can be synced. */
   @IdField() customerId!: number;
   @NestedField(() => InstoreIdentifiers, { optional: true }) instore?: InstoreIdentifiers | null;
 }

@@ -15,38 +15,28 @@ import {
 type ValidationMetadata = ReturnType<MetadataStorage['getTargetValidationMetadatas']>[number];
 export type Constructor = new () => object;
 
-/** One CUSTOM_VALIDATION rule: class-validator's own constraint instance and the metadata it is called with. */
 export interface PlannedRule {
   readonly validate: (value: unknown, args: ValidationArguments) => unknown;
   readonly constraints: unknown[];
 }
 
-/** A property class-validator validates, with what class-transformer does to it on the way in. */
 export interface PropertyPlan {
   readonly name: string;
-  /** class-validator CONDITIONAL_VALIDATION (IsOptional, ValidateIf): all true or the property is skipped. */
   readonly conditions: readonly ((object: object, value: unknown) => boolean)[];
   readonly rules: readonly PlannedRule[];
   readonly nested: boolean;
-  /** class-transformer @Type: the class nested plain objects become. */
   readonly type: ((options: TypeHelpOptions) => unknown) | undefined;
-  /** class-transformer @Transform functions (plain to class), in the order plainToInstance applies them. */
   readonly transforms: readonly ((params: TransformFnParams) => unknown)[];
 }
 
 export interface ClassPlan {
   readonly cls: Constructor;
-  /** What ValidationExecutor passes rules as `targetName`. */
   readonly name: string;
   readonly properties: ReadonlyMap<string, PropertyPlan>;
 }
 
-/*
- * The metadata kinds the fast path reproduces exactly. Anything else (IS_DEFINED, WHITELIST, promises, `each`
- * rules, async constraints, @Expose/@Exclude, discriminators, @Type into a Set or Map) leaves the class
- * without a plan, and parseMessage then always takes class-transformer + class-validator's own path.
- * Properties class-validator does not know are kept as the JSON has them, as keepUndeclared does.
- */
+// What the fast path reproduces exactly; anything else (IS_DEFINED, `each`, async rules, @Expose,
+// discriminators, Set/Map) leaves the class without a plan, and the slow path decides.
 const SUPPORTED = new Set<string>([
   ValidationTypes.CUSTOM_VALIDATION,
   ValidationTypes.CONDITIONAL_VALIDATION,
@@ -80,7 +70,6 @@ function plannedRules(metadatas: readonly ValidationMetadata[]): PlannedRule[] |
   return rules;
 }
 
-/** @Type building nested instances (or arrays of them), nothing else: no Set, Map, discriminator, @Transform. */
 function isPlainNesting(metadata: TypeMetadata, transforms: number): boolean {
   const reflected: unknown = metadata.reflectedType;
   const collection =
@@ -167,13 +156,9 @@ function compile(cls: Constructor): ClassPlan | undefined {
   return { cls, name: cls.name, properties };
 }
 
-/** `null`: compiled and found unsupported; absent: not compiled yet. */
 const plans = new WeakMap<Constructor, ClassPlan | null>();
 
-/**
- * The plan of a class, compiled from class-validator's and class-transformer's metadata on first use: the
- * per-call metadata rebuild (getTargetValidationMetadatas) was a fifth of parseEvent's cost.
- */
+/** Once per class: rebuilding the metadata per call costs a fifth of parseEvent. */
 export function classPlan(cls: Constructor): ClassPlan | undefined {
   let plan = plans.get(cls);
   if (plan === undefined) {

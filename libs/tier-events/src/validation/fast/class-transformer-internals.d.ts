@@ -1,8 +1,6 @@
-// class-transformer keeps its decorator metadata in a singleton it does not re-export from its index; the
-// fast path reads that very storage (and the options plainToInstance runs with) so that decorators stay the
-// only description of a class; hence class-transformer is pinned exactly in package.json. Only the methods the
-// fast path calls, typed honestly: the package's own typings omit that the finders return undefined when
-// nothing is registered.
+// The fast path reads class-transformer's unexported metadata singleton so that decorators stay the only
+// description of a class; hence class-transformer is pinned exactly in package.json. The package's own
+// typings omit that the finders return undefined when nothing is registered.
 declare module 'class-transformer/cjs/storage' {
   import type {
     ExcludeMetadata,

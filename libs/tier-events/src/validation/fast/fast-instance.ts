@@ -3,28 +3,18 @@ import { defaultOptions } from 'class-transformer/cjs/constants/default-options.
 import { isPlainObject } from '../field.decorators';
 import { classPlan, type ClassPlan, type Constructor, type PropertyPlan } from './class-plan';
 
-/*
- * plainToInstance + validateSync + keepUndeclared for the common case, from the same metadata, in one pass
- * and without class-validator's error tree. It answers only when it is sure to build the very instance the
- * slow path would return; anything unusual (an invalid value, a key the prototype owns such as `toString`,
- * a class without a plan) gives FALLBACK, and parseMessage then runs the slow path, which alone words
- * violations. So the fast path can only cost time, never change an answer.
- */
+// Answers only when sure to build the very instance plainToInstance + validateSync + keepUndeclared would;
+// anything unusual gives FALLBACK and the slow path decides, so this path can cost time, never an answer.
 export const FALLBACK = Symbol('fallback');
 type Built = object | typeof FALLBACK;
 
-/** The options plainToInstance hands to @Transform functions. */
 const TRANSFORM_OPTIONS = { ...defaultOptions };
 
 function isInherited(instance: object, key: string): boolean {
   return key in instance && !Object.prototype.hasOwnProperty.call(instance, key);
 }
 
-/**
- * Whether class-transformer copies this JSON value without surprises. It skips keys that Object.prototype
- * holds, and throws on a nested `constructor` key (it takes the key's value for the object's class): such
- * bodies are left to the slow path, which behaves as it always did.
- */
+/** class-transformer skips keys Object.prototype holds and throws on a nested `constructor`: slow path. */
 function isPlainData(value: unknown): boolean {
   if (Array.isArray(value)) {
     return value.every(isPlainData);
@@ -40,7 +30,6 @@ function isPlainData(value: unknown): boolean {
   return true;
 }
 
-/** class-transformer's copy of an untyped value that isPlainData accepted. */
 function untypedCopy(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value.map(untypedCopy);
@@ -67,7 +56,6 @@ function holdsInstances(value: unknown): boolean {
   return prototype !== Object.prototype && prototype !== null;
 }
 
-/** A value of a property with @Type: nested plain objects become instances of that class. */
 function typedValue(
   property: PropertyPlan,
   instance: object,
@@ -127,11 +115,7 @@ function declaredValue(
   return holdsInstances(value) ? FALLBACK : value;
 }
 
-/**
- * One level of plainToInstance followed by keepUndeclared: keys in the body's order, declared ones
- * transformed from `copy` (the body without `__proto__` keys, what class-transformer reads), undeclared ones
- * kept as `raw` has them.
- */
+/** `copy` is what class-transformer reads (no `__proto__` keys); undeclared keys are kept as in `raw`. */
 function build(plan: ClassPlan, raw: Record<string, unknown>, copy: Record<string, unknown>): Built {
   const instance = new plan.cls();
   for (const key of Object.keys(raw)) {
@@ -158,7 +142,6 @@ function build(plan: ClassPlan, raw: Record<string, unknown>, copy: Record<strin
   return instance;
 }
 
-/** Whether ValidationExecutor would report nothing for this instance (same rules, same arguments). */
 function isValid(instance: object, plan: ClassPlan): boolean {
   for (const property of plan.properties.values()) {
     const value: unknown = Reflect.get(instance, property.name);
@@ -197,10 +180,6 @@ function isNestedValid(value: unknown): boolean {
   return plan !== undefined && isValid(value, plan);
 }
 
-/**
- * The instance parseMessage returns for a valid body, or FALLBACK when the slow path has to decide.
- * `copy` is `withoutProtoKeys(raw)`.
- */
 export function fastInstance(
   cls: Constructor,
   raw: Record<string, unknown>,

@@ -4,7 +4,7 @@ import { FALLBACK, fastInstance } from './fast/fast-instance';
 import { isPlainObject } from './field.decorators';
 import { flattenErrors } from './flatten-errors';
 import { InvalidEventError, type Violation } from './invalid-event.error';
-import { keepUndeclared, withoutProtoKeys } from './keep-undeclared';
+import { keepUndeclared, MAX_NESTING, NestingTooDeepError, withoutProtoKeys } from './keep-undeclared';
 
 /*
  * Tolerant on purpose: the vendor adds fields without notice, so unknown properties are kept, never
@@ -53,24 +53,45 @@ function transformAndValidate<T extends object>(
 }
 
 /**
+ * A body the validator itself cannot get through (too deep, or something class-transformer trips on) is as
+ * invalid as any other: it becomes an InvalidEventError, never an unexpected failure (which an HTTP caller
+ * would have to answer as "retry later", for a body that can never succeed).
+ */
+function guarded<T>(label: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof InvalidEventError) {
+      throw error;
+    }
+    const message =
+      error instanceof NestingTooDeepError || error instanceof RangeError
+        ? `nests deeper than ${MAX_NESTING} levels`
+        : `cannot be validated (${error instanceof Error ? error.name : typeof error})`;
+    throw new InvalidEventError(label, [{ path: '(root)', message }]);
+  }
+}
+
+/**
  * The one validation path of tiersync: plain JSON -> class instance (ids normalised, nested classes built)
  * -> class-validator. Throws InvalidEventError listing every violation by field path.
  */
 export function parseMessage<T extends object>(cls: new () => T, raw: unknown, label: string): T {
   const root = rootObject(raw, label);
-  const copy = withoutProtoKeys(root) as Record<string, unknown>;
-  // The same instance from the same decorators, compiled once per class (src/validation/fast). Whatever it
-  // is not sure of (every invalid body among them) comes back as FALLBACK and takes the path below.
-  const fast = fastInstance(cls, root, copy);
-  if (fast !== FALLBACK) {
-    return fast as T;
-  }
-  return transformAndValidate(cls, root, copy, label);
+  return guarded(label, () => {
+    const copy = withoutProtoKeys(root) as Record<string, unknown>;
+    // The same instance from the same decorators, compiled once per class (src/validation/fast). Whatever it
+    // is not sure of (every invalid body among them) comes back as FALLBACK and takes the path below.
+    const fast = fastInstance(cls, root, copy);
+    if (fast !== FALLBACK) {
+      return fast as T;
+    }
+    return transformAndValidate(cls, root, copy, label);
+  });
 }
 
 /**
- * parseMessage without the compiled fast path: plainToInstance + validateSync on every call, as before
- * 2026-11-22. The reference the fast path is tested against (fast-instance.spec.ts) and measured against
+ * parseMessage without the compiled fast path: plainToInstance + validateSync on every call. The reference the fast path is tested against (fast-instance.spec.ts) and measured against
  * (bench/parse); not for production use.
  */
 export function classValidatorParseMessage<T extends object>(
@@ -79,5 +100,7 @@ export function classValidatorParseMessage<T extends object>(
   label: string,
 ): T {
   const root = rootObject(raw, label);
-  return transformAndValidate(cls, root, withoutProtoKeys(root) as Record<string, unknown>, label);
+  return guarded(label, () =>
+    transformAndValidate(cls, root, withoutProtoKeys(root) as Record<string, unknown>, label),
+  );
 }

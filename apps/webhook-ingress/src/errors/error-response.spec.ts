@@ -26,14 +26,14 @@ describe(toErrorResponse.name, () => {
     });
   });
 
-  it('never answers 5xx: bugs and server errors become a retryable 429', () => {
+  it('answers a bug of ours 500, never 429: only a record Kafka did not take is worth retrying', () => {
     expect(toErrorResponse(new TypeError('bug'))).toMatchObject({
-      status: 429,
+      status: 500,
       outcome: 'error',
       unexpected: true,
     });
-    expect(toErrorResponse(new HttpException('boom', 500))).toMatchObject({ status: 429, outcome: 'error' });
-    expect(toErrorResponse('thrown string')).toMatchObject({ status: 429 });
+    expect(toErrorResponse(new HttpException('boom', 500))).toMatchObject({ status: 500, outcome: 'error' });
+    expect(toErrorResponse('thrown string')).toMatchObject({ status: 500 });
   });
 
   it('maps the HTTP-level refusals', () => {

@@ -11,12 +11,18 @@ export interface ErrorResponse {
   readonly unexpected?: boolean;
 }
 
-const unavailable = (unexpected: boolean): ErrorResponse => ({
+const UNAVAILABLE: ErrorResponse = {
   status: HttpStatus.TOO_MANY_REQUESTS,
   body: { error: 'temporarily unavailable, retry later' },
-  outcome: unexpected ? 'error' : 'unavailable',
-  unexpected,
-});
+  outcome: 'unavailable',
+};
+
+const INTERNAL_ERROR: ErrorResponse = {
+  status: HttpStatus.INTERNAL_SERVER_ERROR,
+  body: { error: 'internal error' },
+  outcome: 'error',
+  unexpected: true,
+};
 
 const TOO_LARGE: ErrorResponse = {
   status: HttpStatus.PAYLOAD_TOO_LARGE,
@@ -44,15 +50,16 @@ function fromHttpException(exception: HttpException): ErrorResponse {
   if (known) {
     return known;
   }
-  // A 5xx would tell Capillary nothing useful and may be final; 429 is the code it retries.
   return status >= 500
-    ? unavailable(true)
+    ? INTERNAL_ERROR
     : { status, body: { error: exception.message }, outcome: 'bad_request' };
 }
 
 /**
- * Capillary drops an event forever on 400 and retries 429 for days (docs/architecture.md, API fact 2): only
- * a body that can never be valid gets 400, and nothing, not even a bug, a 5xx.
+ * Capillary drops an event forever on 400 and retries 429 for days (docs/architecture.md, API fact 2): a body
+ * that can never be valid gets a 4xx, and 429 means only that Kafka did not take the record, since any
+ * other failure would fail again on every retry. What the parser cannot get through is already a 400
+ * (parseMessage), so a 500 is a bug of ours, logged loudly.
  */
 export function toErrorResponse(exception: unknown): ErrorResponse {
   if (exception instanceof EventRejectedError) {
@@ -63,7 +70,7 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
     };
   }
   if (exception instanceof KafkaUnavailableError) {
-    return unavailable(false);
+    return UNAVAILABLE;
   }
   if (exception instanceof RecordTooLargeError) {
     return TOO_LARGE;
@@ -71,5 +78,5 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
   if (exception instanceof HttpException) {
     return fromHttpException(exception);
   }
-  return unavailable(true);
+  return INTERNAL_ERROR;
 }

@@ -24,7 +24,7 @@ export class IngressExceptionFilter implements ExceptionFilter {
     }
     if (response.unexpected === true) {
       this.logger.error(
-        { message: 'unexpected error, answered 429', url: request.url },
+        { message: 'unexpected error, answered 500', url: request.url },
         errorStack(exception),
       );
     }

@@ -4,7 +4,7 @@ import { FALLBACK, fastInstance } from './fast/fast-instance';
 import { isPlainObject } from './field.decorators';
 import { flattenErrors } from './flatten-errors';
 import { InvalidEventError, type Violation } from './invalid-event.error';
-import { keepUndeclared, withoutProtoKeys } from './keep-undeclared';
+import { keepUndeclared, MAX_NESTING, NestingTooDeepError, withoutProtoKeys } from './keep-undeclared';
 
 /*
  * Tolerant on purpose: the vendor adds fields without notice, so unknown properties are kept, never
@@ -50,14 +50,35 @@ function transformAndValidate<T extends object>(
   return instance;
 }
 
+/**
+ * A body the validator itself cannot get through (too deep, or something class-transformer trips on) is as
+ * invalid as any other: an HTTP caller would otherwise answer "retry later" for a body that never succeeds.
+ */
+function guarded<T>(label: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof InvalidEventError) {
+      throw error;
+    }
+    const message =
+      error instanceof NestingTooDeepError || error instanceof RangeError
+        ? `nests deeper than ${MAX_NESTING} levels`
+        : `cannot be validated (${error instanceof Error ? error.name : typeof error})`;
+    throw new InvalidEventError(label, [{ path: '(root)', message }]);
+  }
+}
+
 export function parseMessage<T extends object>(cls: new () => T, raw: unknown, label: string): T {
   const root = rootObject(raw, label);
-  const copy = withoutProtoKeys(root) as Record<string, unknown>;
-  const fast = fastInstance(cls, root, copy);
-  if (fast !== FALLBACK) {
-    return fast as T;
-  }
-  return transformAndValidate(cls, root, copy, label);
+  return guarded(label, () => {
+    const copy = withoutProtoKeys(root) as Record<string, unknown>;
+    const fast = fastInstance(cls, root, copy);
+    if (fast !== FALLBACK) {
+      return fast as T;
+    }
+    return transformAndValidate(cls, root, copy, label);
+  });
 }
 
 /** Without the fast path: the reference it is tested and benchmarked against; not for production use. */
@@ -67,5 +88,7 @@ export function classValidatorParseMessage<T extends object>(
   label: string,
 ): T {
   const root = rootObject(raw, label);
-  return transformAndValidate(cls, root, withoutProtoKeys(root) as Record<string, unknown>, label);
+  return guarded(label, () =>
+    transformAndValidate(cls, root, withoutProtoKeys(root) as Record<string, unknown>, label),
+  );
 }

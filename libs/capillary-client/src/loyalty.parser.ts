@@ -49,17 +49,21 @@ export function parseCustomerIdentifiers(body: unknown): CustomerIdentifiers {
   });
 }
 
-/** LIVE tiers only (drafts can sit beside them), ordered by serialNumber. */
+/**
+ * LIVE tiers only (drafts can sit beside them), ordered by serialNumber. The reference's sample wraps the
+ * list as `{"data": {"tiers": [...]}}` (docs/architecture.md, API fact 15); any other shape fails loudly
+ * rather than reading as a program without tiers.
+ */
 export function parseProgramTiers(body: unknown, programId: number): ProgramTier[] {
-  const list = Array.isArray(body) ? body : asRecord(body, 'tiers')['data'];
-  return asArray(list ?? [], 'tiers.data')
+  const data = asRecord(asRecord(body, 'tiers response')['data'], 'tiers response data');
+  return asArray(data['tiers'], 'tiers response data.tiers')
     .map((raw) => {
-      const row = asRecord(raw, 'tiers.data[]');
+      const row = asRecord(raw, 'data.tiers[]');
       return compact({
         slabId: optNumber(row['slabId']),
         programId: optNumber(row['programId']) ?? programId,
-        name: reqString(row, 'name', 'tiers.data[]'),
-        serialNumber: reqNumber(row, 'serialNumber', 'tiers.data[]'),
+        name: reqString(row, 'name', 'data.tiers[]'),
+        serialNumber: reqNumber(row, 'serialNumber', 'data.tiers[]'),
         description: optString(row['description']),
         status: optString(row['status']) ?? 'LIVE',
       });

@@ -48,17 +48,20 @@ export function parseCustomerIdentifiers(body: unknown): CustomerIdentifiers {
   });
 }
 
-/** Drafts can sit beside the LIVE tiers. */
+/**
+ * Drafts can sit beside the LIVE tiers. The reference's sample wraps the list as `{"data": {"tiers": [...]}}`
+ * (docs/architecture.md, API fact 15); any other shape fails loudly rather than read as a program without tiers.
+ */
 export function parseProgramTiers(body: unknown, programId: number): ProgramTier[] {
-  const list = Array.isArray(body) ? body : asRecord(body, 'tiers')['data'];
-  return asArray(list ?? [], 'tiers.data')
+  const data = asRecord(asRecord(body, 'tiers response')['data'], 'tiers response data');
+  return asArray(data['tiers'], 'tiers response data.tiers')
     .map((raw) => {
-      const row = asRecord(raw, 'tiers.data[]');
+      const row = asRecord(raw, 'data.tiers[]');
       return compact({
         slabId: optNumber(row['slabId']),
         programId: optNumber(row['programId']) ?? programId,
-        name: reqString(row, 'name', 'tiers.data[]'),
-        serialNumber: reqNumber(row, 'serialNumber', 'tiers.data[]'),
+        name: reqString(row, 'name', 'data.tiers[]'),
+        serialNumber: reqNumber(row, 'serialNumber', 'data.tiers[]'),
         description: optString(row['description']),
         status: optString(row['status']) ?? 'LIVE',
       });

@@ -175,7 +175,9 @@ describe(startCapillarySim.name, () => {
     const answer = await get('/v3/tiers?programId=973');
 
     expect(
-      (answer.body as { data: { name: string; status: string }[] }).data.map((t) => `${t.name}:${t.status}`),
+      (answer.body as { data: { tiers: { name: string; status: string }[] } }).data.tiers.map(
+        (t) => `${t.name}:${t.status}`,
+      ),
     ).toEqual(['Silver:LIVE', 'Gold:LIVE', 'Platinum:LIVE', 'Platinum Plus:DRAFT']);
     expect((await get('/v3/tiers?programId=1')).body).toEqual(envelope(1101));
   });

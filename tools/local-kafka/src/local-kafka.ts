@@ -34,6 +34,14 @@ export interface LocalKafka {
   startupMs: number;
   /** Present with `secure: true`; `brokers` is then the broker's own loopback PLAINTEXT listener. */
   secure?: SecureKafkaAccess;
+  /**
+   * Stops the broker but keeps its ports and data, as an outage would; `kill` ends it with SIGKILL (no clean
+   * shutdown). For fault tests: clients see the broker go away and come back at the same address.
+   */
+  stopBroker(options?: { kill?: boolean }): Promise<void>;
+  /** Starts a broker stopped by stopBroker again, on the same ports with the same data. */
+  startBroker(): Promise<void>;
+  /** Stops the broker and deletes its folder. */
   stop(): Promise<void>;
 }
 
@@ -97,32 +105,57 @@ async function startOnce(lib: string, options: LocalKafkaOptions, started: numbe
   ]);
 
   const logFile = path.join(dir, 'broker.log');
-  const child = spawnWatched(
-    [
-      heap,
-      ...JVM_FLAGS,
-      '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
-      '-cp',
-      classpath,
-      'kafka.Kafka',
-      config,
-    ],
-    logFile,
-  );
+  const javaArgs = [
+    heap,
+    ...JVM_FLAGS,
+    '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
+    '-cp',
+    classpath,
+    'kafka.Kafka',
+    config,
+  ];
   const brokers = [`127.0.0.1:${port}`];
+  const timeoutMs = options.startTimeoutMs ?? 60_000;
+  let child: ChildProcess | undefined;
+  const startBroker = async (): Promise<void> => {
+    if (child !== undefined) {
+      throw new Error('the local Kafka broker is already running');
+    }
+    const started = spawnWatched(javaArgs, logFile);
+    child = started;
+    try {
+      await waitForBroker(brokers, started, timeoutMs);
+    } catch (error) {
+      const log = await readFile(logFile, 'utf8').catch(() => '');
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`${reason}\n--- broker log (tail) ---\n${log.slice(-4000)}`);
+    }
+  };
+  const stopBroker = async (stopOptions: { kill?: boolean } = {}): Promise<void> => {
+    const running = child;
+    child = undefined;
+    if (running !== undefined) {
+      await terminate(running, stopOptions.kill === true);
+    }
+  };
   const stop = once(async () => {
-    await terminate(child);
+    await stopBroker();
     await rm(dir, { recursive: true, force: true });
   });
   try {
-    await waitForBroker(brokers, child, options.startTimeoutMs ?? 60_000);
+    await startBroker();
   } catch (error) {
-    const log = await readFile(logFile, 'utf8').catch(() => '');
     await stop();
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${reason}\n--- broker log (tail) ---\n${log.slice(-4000)}`);
+    throw error;
   }
-  return { brokers, startupMs: Date.now() - started, ...(secure && { secure: secure.access }), stop };
+  return {
+    brokers,
+    startupMs: Date.now() - started,
+    ...(secure && { secure: secure.access }),
+    stopBroker,
+    startBroker,
+    stop,
+  };
 }
 
 function spawnWatched(javaArgs: string[], logFile: string): ChildProcessByStdio<null, Readable, Readable> {
@@ -133,7 +166,7 @@ function spawnWatched(javaArgs: string[], logFile: string): ChildProcessByStdio<
     'while kill -0 "$1" 2>/dev/null && kill -0 $jvm 2>/dev/null; do sleep 1; done',
     'kill -TERM $jvm 2>/dev/null; wait $jvm',
   ].join('\n');
-  const log = createWriteStream(logFile);
+  const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn('bash', ['-c', watchdog, 'local-kafka', String(process.pid), ...javaArgs], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -143,7 +176,7 @@ function spawnWatched(javaArgs: string[], logFile: string): ChildProcessByStdio<
   return child;
 }
 
-async function terminate(child: ChildProcess): Promise<void> {
+async function terminate(child: ChildProcess, kill: boolean): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
     return;
   }
@@ -152,9 +185,8 @@ async function terminate(child: ChildProcess): Promise<void> {
       resolve();
     });
   });
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => {
-    // The whole process group (watchdog and JVM) if a clean shutdown takes too long.
+  const killGroup = (): void => {
+    // The whole process group: the watchdog and the JVM.
     if (child.pid !== undefined) {
       try {
         process.kill(-child.pid, 'SIGKILL');
@@ -162,7 +194,13 @@ async function terminate(child: ChildProcess): Promise<void> {
         // already gone
       }
     }
-  }, 15_000);
+  };
+  if (kill) {
+    killGroup();
+  } else {
+    child.kill('SIGTERM');
+  }
+  const timer = setTimeout(killGroup, 15_000);
   await exited;
   clearTimeout(timer);
 }

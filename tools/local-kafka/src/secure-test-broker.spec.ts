@@ -20,6 +20,8 @@ describe(chooseSecureTestBroker.name, () => {
       brokers: ['127.0.0.1:1'],
       startupMs: 1,
       stop,
+      stopBroker: jest.fn(() => Promise.resolve()),
+      startBroker: jest.fn(() => Promise.resolve()),
       secure: {
         saslBrokers: ['127.0.0.1:2'],
         mtlsBrokers: ['127.0.0.1:3'],

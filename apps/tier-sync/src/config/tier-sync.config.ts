@@ -57,6 +57,9 @@ export interface TierSyncConfig {
     partitions: number;
     replicationFactor: number;
     sessionTimeoutMs: number;
+    lagPollIntervalMs: number;
+    /** How long the broker may go unanswering before tier-sync reports not ready. */
+    readyGraceMs: number;
     maxInFlight: number;
     /** Attempts of a message failing on infrastructure before the consumer gives it up. */
     maxAttempts: number;
@@ -100,6 +103,8 @@ export function toTierSyncConfig(env: TierSyncVariables): TierSyncConfig {
       partitions: env.KAFKA_TOPIC_PARTITIONS,
       replicationFactor: env.KAFKA_REPLICATION_FACTOR,
       sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+      lagPollIntervalMs: env.KAFKA_LAG_POLL_INTERVAL_MS,
+      readyGraceMs: env.KAFKA_READY_GRACE_MS,
       maxInFlight: env.SYNC_MAX_IN_FLIGHT,
       maxAttempts: env.SYNC_CONSUMER_MAX_ATTEMPTS,
       requeueDelayMs: env.SYNC_REQUEUE_DELAY_MS,

@@ -25,6 +25,8 @@ export class TierSyncEnvironment extends withCapillaryEnvironment(KafkaEnvironme
   @IntVar(1, 10_000) KAFKA_TOPIC_PARTITIONS = 6;
   /** How long the group waits for a silent (crashed) member before giving its partitions to others. */
   @IntVar(6_000, 300_000) KAFKA_SESSION_TIMEOUT_MS = 30_000;
+  @IntVar(1_000, 300_000) KAFKA_LAG_POLL_INTERVAL_MS = 5_000;
+  @IntVar(1_000, 600_000) KAFKA_READY_GRACE_MS = 15_000;
 
   @IsIn(GROUP_LOOKUPS) CAPILLARY_GROUP_LOOKUP: (typeof GROUP_LOOKUPS)[number] = 'auto';
 

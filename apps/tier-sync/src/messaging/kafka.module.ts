@@ -3,6 +3,7 @@ import { EventPublisher } from '@tiersync/kafka';
 import { type Kafka } from 'kafkajs';
 import { TIER_SYNC_CONFIG } from '../config/tier-sync.config';
 import { CoalescingPublisher } from './coalescing.publisher';
+import { GroupLagProbe } from './group-lag.probe';
 import { KAFKA_CLIENT, kafkaClient } from './kafka.client';
 import { KafkaLifecycle } from './kafka.lifecycle';
 import { RECORD_WRITER, type RecordWriter, SyncPublisher } from './sync.publisher';
@@ -14,7 +15,7 @@ function coalescingWriter(publisher: EventPublisher): RecordWriter {
 
 /** The Kafka plumbing: one client, one producer behind a group-commit writer, and what goes on which topic. */
 @Module({
-  exports: [EventPublisher, KAFKA_CLIENT, SyncPublisher],
+  exports: [EventPublisher, GroupLagProbe, KAFKA_CLIENT, SyncPublisher],
   providers: [
     { inject: [TIER_SYNC_CONFIG], provide: KAFKA_CLIENT, useFactory: kafkaClient },
     {
@@ -23,6 +24,7 @@ function coalescingWriter(publisher: EventPublisher): RecordWriter {
       useFactory: (kafka: Kafka) => new EventPublisher(kafka),
     },
     { inject: [EventPublisher], provide: RECORD_WRITER, useFactory: coalescingWriter },
+    GroupLagProbe,
     KafkaLifecycle,
     SyncPublisher,
   ],

@@ -8,6 +8,8 @@ import { AppModule } from './app.module';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from './config/tier-sync.config';
 import { ConsumerFailureHandler } from './consumer/consumer-failure.handler';
 import { consumerMetricsOf, createTransport } from './consumer/consumer.options';
+import { CONSUMED_ROLES } from './consumer/sync.controller';
+import { GroupLagProbe } from './messaging/group-lag.probe';
 import { KAFKA_CLIENT } from './messaging/kafka.client';
 import { SyncMetrics } from './observability/sync.metrics';
 
@@ -34,6 +36,10 @@ export async function bootstrap(): Promise<NestFastifyApplication> {
   const publisher = app.get<RecordPublisher>(RECORD_PUBLISHER);
   readiness.register('producer', () => publisher.isConnected);
   readiness.register('consumer', () => consumerMetricsOf(transport) !== undefined);
+  const groupLag = app.get(GroupLagProbe);
+  groupLag.start(CONSUMED_ROLES.map((role) => config.kafka.topics[role]));
+  app.get(SyncMetrics).observeGroupLag(() => groupLag.lags());
+  readiness.register('broker', () => groupLag.brokerAnswering());
   await app.startAllMicroservices();
   await app.listen({ host: config.http.host, port: config.http.port });
   new Logger('TierSync').log({ msg: 'tier-sync listening', url: await app.getUrl() });

@@ -8,6 +8,7 @@ export {
   type PartitionOffset,
   type PartitionOffsets,
 } from './admin/consumer-group-offsets';
+export { GroupLagMonitor, type PartitionLag } from './admin/group-lag.monitor';
 export { KafkaEnvironment, kafkaConnectionOf, type KafkaVariables } from './config/kafka.environment';
 export { KeyedConsumer } from './consumer/keyed-consumer';
 export {

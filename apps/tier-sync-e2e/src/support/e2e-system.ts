@@ -90,7 +90,7 @@ export class E2eSystem {
       async () => {
         const busy =
           (await this.syncMetric('tiersync_consumer_buffered')) +
-          (await this.syncMetric('tiersync_consumer_lag'));
+          (await this.syncMetric('tiersync_consumer_assigned_lag'));
         calm = busy === 0 ? calm + 1 : 0;
         return calm >= 3 ? true : undefined;
       },

@@ -50,6 +50,9 @@ export interface TierSyncConfig {
     /** The topics as tier-sync creates them where missing. */
     topicSpecs: Readonly<Record<TopicRole, TopicSpec>>;
     sessionTimeoutMs: number;
+    lagPollIntervalMs: number;
+    /** How long the broker may go unanswering before tier-sync reports not ready. */
+    readyGraceMs: number;
     maxInFlight: number;
     maxAttempts: number;
     requeueDelayMs: number;
@@ -90,6 +93,8 @@ export function toTierSyncConfig(env: TierSyncVariables): TierSyncConfig {
         maxBodyBytes: env.WEBHOOK_MAX_BODY_BYTES,
       }),
       sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+      lagPollIntervalMs: env.KAFKA_LAG_POLL_INTERVAL_MS,
+      readyGraceMs: env.KAFKA_READY_GRACE_MS,
       maxInFlight: env.SYNC_MAX_IN_FLIGHT,
       maxAttempts: env.SYNC_CONSUMER_MAX_ATTEMPTS,
       requeueDelayMs: env.SYNC_REQUEUE_DELAY_MS,

@@ -23,6 +23,8 @@ export class TierSyncEnvironment extends withCapillaryEnvironment(KafkaEnvironme
   @IntVar(6_000, 300_000) KAFKA_SESSION_TIMEOUT_MS = 30_000;
   /** The ingress's limit: the webhook topics tier-sync may create must take the records the ingress writes. */
   @IntVar(1024, 16 * 1024 * 1024) WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
+  @IntVar(1_000, 300_000) KAFKA_LAG_POLL_INTERVAL_MS = 5_000;
+  @IntVar(1_000, 600_000) KAFKA_READY_GRACE_MS = 15_000;
 
   @IsIn(GROUP_LOOKUPS) CAPILLARY_GROUP_LOOKUP: (typeof GROUP_LOOKUPS)[number] = 'auto';
 

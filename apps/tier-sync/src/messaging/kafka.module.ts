@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { type Kafka, kafkaRecordPublisher, RECORD_PUBLISHER, type RecordPublisher } from '@tiersync/kafka';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
+import { GroupLagProbe } from './group-lag.probe';
 import { KAFKA_CLIENT, kafkaClient } from './kafka.client';
 import { KafkaLifecycle } from './kafka.lifecycle';
 import { SyncPublisher } from './sync.publisher';
@@ -17,10 +18,11 @@ function recordPublisher(kafka: Kafka, config: TierSyncConfig): RecordPublisher 
 
 /** The Kafka plumbing: one client, one batching producer, and what goes on which topic. */
 @Module({
-  exports: [KAFKA_CLIENT, RECORD_PUBLISHER, SyncPublisher],
+  exports: [GroupLagProbe, KAFKA_CLIENT, RECORD_PUBLISHER, SyncPublisher],
   providers: [
     { inject: [TIER_SYNC_CONFIG], provide: KAFKA_CLIENT, useFactory: kafkaClient },
     { inject: [KAFKA_CLIENT, TIER_SYNC_CONFIG], provide: RECORD_PUBLISHER, useFactory: recordPublisher },
+    GroupLagProbe,
     KafkaLifecycle,
     SyncPublisher,
   ],

@@ -29,6 +29,7 @@ describe(SyncMetrics.name, () => {
     // Only the fields the gauges read; the consumer reports more.
     const consumer = { inFlight: 4, buffered: 6, partitions: [partition] } as unknown as KeyedConsumerMetrics;
     metrics.observeConsumer(() => consumer);
+    metrics.observeGroupLag(() => [partition, { topic: 't', partition: 1, lag: 5 }]);
     const text = await metrics.registry.metrics();
     expect(text).toContain('tiersync_sync_commands_total{kind="TIER_SYNC",outcome="PARTIAL"} 1');
     expect(text).toContain('tiersync_sync_member_adjustments_total{action="UPGRADE",outcome="ADJUSTED"} 1');
@@ -40,6 +41,8 @@ describe(SyncMetrics.name, () => {
     expect(text).toContain('tiersync_event_to_synced_seconds_bucket{le="1",outcome="PARTIAL"} 0');
     expect(text).toContain('tiersync_event_to_synced_seconds_bucket{le="2.5",outcome="PARTIAL"} 1');
     expect(text).toContain('tiersync_consumer_in_flight 4');
-    expect(text).toContain('tiersync_consumer_lag 3');
+    expect(text).toContain('tiersync_consumer_assigned_lag 3');
+    expect(text).toContain('tiersync_consumer_lag 8');
+    expect(text).toContain('tiersync_consumer_partition_lag{topic="t",partition="1"} 5');
   });
 });

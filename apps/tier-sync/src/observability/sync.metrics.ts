@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type KeyedConsumerMetrics } from '@tiersync/kafka';
+import { type KeyedConsumerMetrics, type PartitionLag } from '@tiersync/kafka';
 import { type SyncResult } from '@tiersync/tier-events';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
@@ -9,6 +9,7 @@ export type RouteDecision = 'command' | 'ignored' | 'duplicate' | 'invalid';
 export class SyncMetrics {
   readonly registry = new Registry();
   private consumer: () => KeyedConsumerMetrics | undefined = () => undefined;
+  private groupLag: () => readonly PartitionLag[] = () => [];
 
   private readonly commands = this.counter(
     'tiersync_sync_commands_total',
@@ -67,9 +68,37 @@ export class SyncMetrics {
       });
     gauge('tiersync_consumer_in_flight', 'Messages being handled', (m) => m.inFlight);
     gauge('tiersync_consumer_buffered', 'Messages held: running, queued or delayed', (m) => m.buffered);
-    gauge('tiersync_consumer_lag', 'Sum over partitions of high watermark - committed offset', (m) =>
-      m.partitions.reduce((sum, p) => sum + (p.lag ?? 0), 0),
+    gauge(
+      'tiersync_consumer_assigned_lag',
+      'Over the partitions this instance holds: high watermark - committed offset, as its consumer last saw them',
+      (m) => m.partitions.reduce((sum, p) => sum + (p.lag ?? 0), 0),
     );
+    const groupLag = () => this.groupLag();
+    new Gauge({
+      name: 'tiersync_consumer_lag',
+      help: "The consumer group's lag over every partition of its topics (high watermark - committed offset), from the broker",
+      registers: [this.registry],
+      collect(this: Gauge) {
+        this.set(groupLag().reduce((sum, p) => sum + p.lag, 0));
+      },
+    });
+    new Gauge({
+      name: 'tiersync_consumer_partition_lag',
+      help: "The consumer group's lag per partition, from the broker, whichever instance holds the partition",
+      labelNames: ['topic', 'partition'],
+      registers: [this.registry],
+      collect(this: Gauge) {
+        this.reset();
+        for (const p of groupLag()) {
+          this.set({ topic: p.topic, partition: String(p.partition) }, p.lag);
+        }
+      },
+    });
+  }
+
+  /** Where the lag gauges read from: the broker's view of the whole group (GroupLagProbe). */
+  observeGroupLag(source: () => readonly PartitionLag[]): void {
+    this.groupLag = source;
   }
 
   /** The transport exists only once the app listens. */

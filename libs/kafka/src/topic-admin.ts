@@ -1,4 +1,4 @@
-import { type Kafka } from 'kafkajs';
+import { type Admin, type Kafka } from 'kafkajs';
 
 export interface TopicSpec {
   readonly topic: string;
@@ -21,7 +21,7 @@ export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): P
     const missing = specs.filter((s) => !existing.has(s.topic));
     if (missing.length > 0) {
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((s) => ({
           topic: s.topic,
           numPartitions: s.partitions,
@@ -30,9 +30,39 @@ export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): P
           configEntries: Object.entries(s.config ?? {}).map(([name, value]) => ({ name, value })),
         })),
       });
+      await leadersElected(
+        admin,
+        missing.map((s) => s.topic),
+      );
     }
     return missing.map((s) => s.topic);
   } finally {
     await admin.disconnect();
+  }
+}
+
+const LEADER_WAIT_MS = 30_000;
+
+/**
+ * kafkajs's own waitForLeaders gives up when a KRaft broker briefly answers a new topic's metadata with
+ * UNKNOWN_TOPIC_OR_PARTITION, so metadata is polled here until every partition has a leader.
+ */
+async function leadersElected(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + LEADER_WAIT_MS;
+  for (;;) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+      if (metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) {
+        return;
+      }
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw error;
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`no leader elected within ${LEADER_WAIT_MS} ms for ${topics.join(', ')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

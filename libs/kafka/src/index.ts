@@ -6,7 +6,12 @@ export {
   type PartitionOffset,
   type PartitionOffsets,
 } from './admin/consumer-group-offsets';
-export { KafkaEnvironment, kafkaConnectionOf, type KafkaVariables } from './config/kafka.environment';
+export {
+  KafkaEnvironment,
+  kafkaConnectionFromEnv,
+  kafkaConnectionOf,
+  type KafkaVariables,
+} from './config/kafka.environment';
 export { KeyedConsumer } from './consumer/keyed-consumer';
 export {
   type DeadLetterHandler,
@@ -35,6 +40,7 @@ export {
   type KeyedKafkaTransportOptions,
 } from './nest/keyed-kafka.transport';
 export { connectExplained, explainConnectFailure } from './security/connect-failure.explainer';
+export { kafkaSecurity, type KafkaSecurity } from './security/kafka-security';
 export { KafkaSecurityError } from './security/kafka-security.error';
 export {
   kafkaSecurityOptions,

@@ -1,10 +1,15 @@
-import { createKafka, ensureTopics, EventPublisher, type TopicSpec } from '@tiersync/kafka';
+import {
+  createKafka,
+  ensureTopics,
+  EventPublisher,
+  type KafkaConnectionOptions,
+  type TopicSpec,
+} from '@tiersync/kafka';
 import { type Kafka, type KafkaConfig } from 'kafkajs';
 import { type OutgoingRecord, type RecordSink } from './record-sink';
 
 export interface KafkaRecordSinkOptions {
-  readonly brokers: readonly string[];
-  readonly clientId: string;
+  readonly connection: KafkaConnectionOptions;
   readonly topics: TopicSpec[];
   /** Extra kafkajs client settings (tests route connections through a proxy they can cut). */
   readonly client?: Partial<KafkaConfig>;
@@ -16,7 +21,7 @@ export class KafkaRecordSink implements RecordSink {
   private readonly publisher: EventPublisher;
 
   constructor(private readonly options: KafkaRecordSinkOptions) {
-    this.kafka = createKafka({ brokers: [...options.brokers], clientId: options.clientId }, options.client);
+    this.kafka = createKafka(options.connection, options.client);
     this.publisher = new EventPublisher(this.kafka);
   }
 

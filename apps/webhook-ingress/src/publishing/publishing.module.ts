@@ -20,8 +20,7 @@ const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
 
 function kafkaSink(config: IngressConfig, options: PublishingOptions): RecordSink {
   return new KafkaRecordSink({
-    brokers: config.kafka.brokers,
-    clientId: config.kafka.clientId,
+    connection: config.kafka,
     topics: ingressTopicSpecs(config),
     ...(options.kafkaClient ? { client: options.kafkaClient } : {}),
   });

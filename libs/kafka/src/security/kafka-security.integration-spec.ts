@@ -1,4 +1,3 @@
-import { uniqueName } from '../testing/kafka-test-env';
 import { type Kafka } from 'kafkajs';
 import { keyedRecords, startKeyedConsumer, waitFor } from '../../test/keyed-consumer-harness';
 import { startTokenEndpoint, type TokenEndpoint } from '../../test/oauth-token-endpoint';
@@ -11,6 +10,7 @@ import {
   secureKafka,
 } from '../../test/secure-kafka-env';
 import { EventPublisher } from '../event-publisher';
+import { uniqueName } from '../testing/kafka-test-env';
 import { ensureTopics } from '../topic-admin';
 import { connectExplained } from './connect-failure.explainer';
 import { type KafkaSecuritySettings } from './kafka-security.settings';

@@ -52,9 +52,9 @@ describe.each([
     );
     try {
       const written = [system.topics.webhookEvents, system.topics.groupCommands, system.topics.syncResults];
-      await Promise.all(
-        written.map((topic) => tails[topics.indexOf(topic)]?.waitForCount('records', () => true, 1)),
-      );
+      for (const topic of written) {
+        await tails[topics.indexOf(topic)]!.waitForCount('records', () => true, 1);
+      }
       const records = tails.flatMap((tail) => tail.records.map((record) => JSON.stringify(record)));
       const logs = `${system.ingress.logs()}\n${system.sync.logs()}`;
       expect(records.length).toBeGreaterThanOrEqual(written.length);

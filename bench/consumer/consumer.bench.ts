@@ -1,12 +1,12 @@
 // KeyedConsumer vs a plain kafkajs eachMessage consumer on one partition: 10,000 messages over 1,000
 // keys, each handled by a sleep of 5-50 ms (uniform). Run:
 //   node -r ./tools/runtime/register.js bench/consumer/consumer.bench.ts
-// Uses KAFKA_BROKERS when set, else starts a local broker (tools/local-kafka).
-import { createKafka, ensureTopics, EventPublisher, KeyedConsumer, parseBrokers } from '@tiersync/kafka';
-import { startLocalKafka } from '@tiersync/local-kafka';
+// Uses KAFKA_BROKERS (and its TLS/SASL variables) when set, else starts a local broker (tools/local-kafka).
+import { createKafka, ensureTopics, EventPublisher, KeyedConsumer } from '@tiersync/kafka';
 import { type Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { benchKafka } from '../bench-kafka';
 import { idealMakespan } from './ideal-schedule';
 
 const MESSAGES = 10_000;
@@ -115,10 +115,8 @@ async function plainRun(kafka: Kafka, topic: string): Promise<Run> {
 }
 
 async function main(): Promise<void> {
-  const configured = process.env['KAFKA_BROKERS'];
-  const local = configured ? undefined : await startLocalKafka();
-  const brokers = configured ? parseBrokers(configured) : (local?.brokers ?? []);
-  const kafka = createKafka({ brokers, clientId: 'consumer-bench' });
+  const cluster = await benchKafka('consumer-bench');
+  const kafka = createKafka(cluster.connection);
   try {
     const topic = `bench-consumer-${randomUUID()}`;
     await ensureTopics(kafka, [{ topic, partitions: 1 }]);
@@ -138,9 +136,12 @@ async function main(): Promise<void> {
       await keyedRun(kafka, topic, 500),
       await plainRun(kafka, topic),
     ];
-    report(runs, configured ? `KAFKA_BROKERS=${configured}` : 'local broker (tools/local-kafka)');
+    report(
+      runs,
+      cluster.local ? 'local broker (tools/local-kafka)' : `KAFKA_BROKERS=${cluster.env['KAFKA_BROKERS']}`,
+    );
   } finally {
-    await local?.stop();
+    await cluster.stop();
   }
 }
 

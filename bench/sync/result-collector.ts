@@ -1,4 +1,4 @@
-import { createKafka } from '@tiersync/kafka';
+import { createKafka, type KafkaConnectionOptions } from '@tiersync/kafka';
 import { type Consumer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
@@ -19,12 +19,12 @@ export class ResultCollector {
   private consumer: Consumer | undefined;
 
   constructor(
-    private readonly brokers: string[],
+    private readonly connection: KafkaConnectionOptions,
     private readonly topic: string,
   ) {}
 
   async start(): Promise<void> {
-    this.consumer = createKafka({ brokers: this.brokers, clientId: 'bench-sync' }).consumer({
+    this.consumer = createKafka(this.connection).consumer({
       groupId: `bench-sync-${randomUUID()}`,
       maxWaitTimeInMs: 100,
     });

@@ -3,15 +3,15 @@
 // each group. 2,000 groups x 5 secondaries, once without a rate limit and once at 6,000 requests/min.
 // Run:
 //   node -r ./tools/runtime/register.js bench/sync/sync.bench.ts [--groups 2000] [--secondaries 5] [--concurrency 10] [--ceiling 32]
-// Uses KAFKA_BROKERS when set, else starts a local broker (tools/local-kafka).
+// Uses KAFKA_BROKERS (and its TLS/SASL variables) when set, else starts a local broker (tools/local-kafka).
 import { AppProcess } from '@tiersync/app-process';
 import { startCapillarySim } from '@tiersync/capillary-sim';
-import { createKafka, ensureTopics, parseBrokers } from '@tiersync/kafka';
-import { startLocalKafka } from '@tiersync/local-kafka';
+import { createKafka, ensureTopics } from '@tiersync/kafka';
 import { topicNames } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { benchKafka, type BenchKafka } from '../bench-kafka';
 import { BENCH_PROGRAM_ID, benchSeed, memberId } from './bench-seed';
 import { percentile, ResultCollector } from './result-collector';
 
@@ -25,12 +25,12 @@ interface Run {
   concurrency: number;
 }
 
-async function runOnce(brokers: string[], run: Run, groups: number, secondaries: number) {
+async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondaries: number) {
   const { concurrency } = run;
   const prefix = `bench-sync-${randomUUID().slice(0, 8)}.`;
   const topics = topicNames(prefix);
   await ensureTopics(
-    createKafka({ brokers, clientId: 'bench-sync' }),
+    createKafka(cluster.connection),
     Object.values(topics).map((topic) => ({ topic, partitions: 6 })),
   );
   // Whatever started is stopped again, even when a later start fails.
@@ -42,7 +42,7 @@ async function runOnce(brokers: string[], run: Run, groups: number, secondaries:
       faults: { latency: LATENCY },
     });
     cleanups.push(() => sim.stop());
-    const kafkaEnv = { KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: prefix };
+    const kafkaEnv = { ...cluster.env, KAFKA_TOPIC_PREFIX: prefix };
     const ingress = new AppProcess('webhook-ingress');
     cleanups.push(() => ingress.stop());
     ingress.start({
@@ -67,7 +67,7 @@ async function runOnce(brokers: string[], run: Run, groups: number, secondaries:
       LOG_LEVEL: 'log',
     });
     const syncUrl = await sync.listeningUrl();
-    const collector = new ResultCollector(brokers, topics.syncResults);
+    const collector = new ResultCollector(cluster.connection, topics.syncResults);
     cleanups.push(() => collector.stop());
     await collector.start();
     cleanups.push(() => {
@@ -163,8 +163,7 @@ async function main(): Promise<void> {
     values.concurrency,
     values.ceiling,
   ].map(Number) as [number, number, number, number];
-  const local = process.env['KAFKA_BROKERS'] ? undefined : await startLocalKafka({ partitions: 6 });
-  const brokers = local ? local.brokers : parseBrokers(process.env['KAFKA_BROKERS'] ?? '');
+  const cluster = await benchKafka('bench-sync', { partitions: 6 });
   console.log(
     `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), node ${process.version}, load ${os
       .loadavg()
@@ -184,10 +183,10 @@ async function main(): Promise<void> {
         : []),
     ];
     for (const run of runs) {
-      console.log(JSON.stringify(await runOnce(brokers, run, groups, secondaries), null, 1));
+      console.log(JSON.stringify(await runOnce(cluster, run, groups, secondaries), null, 1));
     }
   } finally {
-    await local?.stop();
+    await cluster.stop();
   }
 }
 

@@ -5,9 +5,9 @@ import {
   startCapillarySim,
   type CapillarySim,
 } from '@tiersync/capillary-sim';
-import { ensureTopics, readTopicToEnd } from '@tiersync/kafka';
-import { testBrokers, testKafka, uniqueName } from '@tiersync/kafka/testing';
-import { freePort } from '@tiersync/local-kafka';
+import { createKafka, ensureTopics, kafkaConnectionFromEnv, readTopicToEnd } from '@tiersync/kafka';
+import { testBrokers, uniqueName } from '@tiersync/kafka/testing';
+import { clientVariables, freePort, readSecureKafkaTestEnv } from '@tiersync/local-kafka';
 import { topicNames } from '@tiersync/tier-events';
 import { jsonOf, readCommands, runOps } from '../test/ops-test-env';
 import { inStepSeed } from '../test/reconcile-seed';
@@ -29,9 +29,19 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined> |
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/**
+ * How the CLI and tier-sync reach Kafka, as an operator sets it: the test run's PLAINTEXT broker, and the
+ * secured broker's SASL_SSL listener with SCRAM-SHA-512 (the MSK / Aiven / Redpanda SCRAM recipe).
+ */
+const CONNECTIONS = [
+  ['PLAINTEXT', () => ({ KAFKA_BROKERS: testBrokers().join(',') })],
+  ['SASL_SSL with SCRAM-SHA-512', () => clientVariables(readSecureKafkaTestEnv(), 'sasl')],
+] as const;
+
 /** The CLI against a running tier-sync (child process), the simulator and a real broker. */
-describe('ops with tier-sync running', () => {
-  const kafka = testKafka('ops-cli-test');
+describe.each(CONNECTIONS)('ops with tier-sync running, over %s', (_protocol, kafkaEnv) => {
+  const connection = kafkaConnectionFromEnv(kafkaEnv(), 'ops-cli-test');
+  const kafka = createKafka(connection);
   const prefix = `${uniqueName('ops-e2e')}.`;
   const topics = topicNames(prefix);
   let sim: CapillarySim;
@@ -65,7 +75,7 @@ describe('ops with tier-sync running', () => {
     );
     sim = await startCapillarySim({ seed: inStepSeed(6), auth: AUTH });
     env = {
-      KAFKA_BROKERS: testBrokers().join(','),
+      ...kafkaEnv(),
       KAFKA_TOPIC_PREFIX: prefix,
       CAPILLARY_BASE_URL: sim.url,
       CAPILLARY_USERNAME: AUTH.username,
@@ -146,12 +156,15 @@ describe('ops with tier-sync running', () => {
     expect((await ops(...everything)).code).toBe(ExitCode.refused);
 
     await tierSync.stop();
+    const dryRun = jsonOf(await ops(...everything, '--dry-run')) as ReplayReport;
+    expect(dryRun).toMatchObject({ dryRun: true, applied: false });
     const run = await ops(...everything);
     expect(run.code).toBe(ExitCode.ok);
     const report = jsonOf(run) as ReplayReport;
     expect(report).toMatchObject({ consumerGroup: `${prefix}tier-sync`, applied: true });
     expect(report.totals.again).toBe(report.totals.toHandle);
     expect(report.totals.again).toBeGreaterThanOrEqual(5);
+    expect(dryRun.partitions).toEqual(report.partitions);
 
     await startTierSync();
     // One sync result per command handled again; every group is in step, so nothing is adjusted.

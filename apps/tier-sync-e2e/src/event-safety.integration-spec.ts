@@ -1,4 +1,4 @@
-import { createKafka, parseBrokers } from '@tiersync/kafka';
+import { createKafka } from '@tiersync/kafka';
 import { FAMILY1, FAMILY2, PROGRAM } from './support/demo-org';
 import { E2eSystem } from './support/e2e-system';
 import { rawRecord, type RawRecord, TopicTail } from './support/topic-tail';
@@ -12,12 +12,11 @@ describe('no webhook event is lost in tier-sync, end to end', () => {
   let events: TopicTail<RawRecord>;
   let rejected: TopicTail<RawRecord>;
   let deadLetters: TopicTail<RawRecord>;
-  const brokers = parseBrokers(process.env['KAFKA_BROKERS'] ?? '');
 
   beforeAll(async () => {
     system = await E2eSystem.start({ name: 'event-safety', syncEnv: GIVE_UP_FAST });
     const rawTail = (topic: string) =>
-      new TopicTail(brokers, topic, (r) => r as RawRecord, rawRecord).start();
+      new TopicTail(system.connection, topic, (r) => r as RawRecord, rawRecord).start();
     [events, rejected, deadLetters] = await Promise.all([
       rawTail(system.topics.webhookEvents),
       rawTail(system.topics.webhookRejected),
@@ -86,7 +85,7 @@ describe('no webhook event is lost in tier-sync, end to end', () => {
 
   it('keeps a webhook event it cannot read on the rejected topic, byte for byte', async () => {
     const value = '{"eventName":"tierUpgraded","eventId":42,"data":"not an object"}';
-    const producer = createKafka({ brokers, clientId: 'e2e-unreadable' }).producer();
+    const producer = createKafka({ ...system.connection, clientId: 'e2e-unreadable' }).producer();
     await producer.connect();
     await producer.send({
       topic: system.topics.webhookEvents,
@@ -123,7 +122,7 @@ describe('no webhook event is lost in tier-sync, end to end', () => {
     const unreadableBefore = await system.syncMetric('tiersync_sync_dead_letters_total', {
       scope: 'unreadable',
     });
-    const producer = createKafka({ brokers, clientId: 'e2e-unreadable-command' }).producer();
+    const producer = createKafka({ ...system.connection, clientId: 'e2e-unreadable-command' }).producer();
     await producer.connect();
     await producer.send({
       topic: system.topics.groupCommands,

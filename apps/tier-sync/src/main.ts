@@ -1,8 +1,9 @@
-import { Logger } from '@nestjs/common';
+import { ConsoleLogger } from '@nestjs/common';
 import { bootstrap } from './bootstrap';
 
 bootstrap().catch((error: unknown) => {
-  new Logger('tier-sync').error({
+  // Its own logger: the app's is still buffering (bufferLogs) when init fails, and would print nothing.
+  new ConsoleLogger('tier-sync', { json: true }).fatal({
     msg: 'tier-sync failed to start',
     error: error instanceof Error ? error.message : String(error),
   });

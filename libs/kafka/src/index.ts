@@ -9,7 +9,12 @@ export {
   type PartitionOffsets,
 } from './admin/consumer-group-offsets';
 export { GroupLagMonitor, type PartitionLag } from './admin/group-lag.monitor';
-export { KafkaEnvironment, kafkaConnectionOf, type KafkaVariables } from './config/kafka.environment';
+export {
+  KafkaEnvironment,
+  kafkaConnectionFromEnv,
+  kafkaConnectionOf,
+  type KafkaVariables,
+} from './config/kafka.environment';
 export { KeyedConsumer } from './consumer/keyed-consumer';
 export {
   type DeadLetterHandler,
@@ -58,6 +63,7 @@ export {
 export { RECORD_PUBLISHER, type OutgoingRecord, type RecordPublisher } from './publishing/record-publisher';
 export { readTopicToEnd, topicExists, type TopicReadOptions, type TopicRecord } from './reading/topic-reader';
 export { connectExplained, explainConnectFailure } from './security/connect-failure.explainer';
+export { kafkaSecurity, type KafkaSecurity } from './security/kafka-security';
 export { KafkaSecurityError } from './security/kafka-security.error';
 export {
   kafkaSecurityOptions,

@@ -1,28 +1,33 @@
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
-import { type KafkaSecurityOptions } from './security/kafka-security.options';
+import { ExplainingKafka } from './security/explaining-kafka';
+import { type KafkaSecurity } from './security/kafka-security';
 
 export interface KafkaConnectionOptions {
   brokers: string[];
   clientId: string;
   /** kafkajs logs transient, retried errors loudly; real failures reach us as rejected promises. */
   logLevel?: logLevel;
-  /** TLS and SASL, from `kafkaSecurityOptions`; unset: PLAINTEXT. */
-  security?: KafkaSecurityOptions;
+  /** TLS and SASL, from `kafkaSecurity` (an app's: `kafkaConnectionOf`); unset: PLAINTEXT. */
+  security?: KafkaSecurity;
 }
 
 /** Extra kafkajs client settings (tests route connections through a proxy they can cut). */
 export type KafkaClientSettings = Partial<KafkaConfig>;
 
-/** One kafkajs client per process; producers, consumers and admins are made from it. */
+/**
+ * One kafkajs client per process; producers, consumers and admins are made from it. With `security`,
+ * their connect() rejects with a KafkaSecurityError naming the variable when a setting explains a refusal.
+ */
 export function createKafka(options: KafkaConnectionOptions, extra: KafkaClientSettings = {}): Kafka {
-  return new Kafka({
+  const config: KafkaConfig = {
     brokers: options.brokers,
     clientId: options.clientId,
     logLevel: options.logLevel ?? logLevel.NOTHING,
     retry: { initialRetryTime: 100, retries: 5 },
-    ...options.security,
+    ...options.security?.options,
     ...extra,
-  });
+  };
+  return options.security ? new ExplainingKafka(config, options.security.settings) : new Kafka(config);
 }
 
 /** Parses KAFKA_BROKERS-style values: "host:port,host:port". */

@@ -1,7 +1,7 @@
 import { readSecureKafkaTestEnv, type SecureKafkaAccess } from '@tiersync/local-kafka';
 import { logLevel, type Kafka, type LogEntry, type logCreator } from 'kafkajs';
 import { createKafka } from '../src/kafka-connection';
-import { kafkaSecurityOptions } from '../src/security/kafka-security.options';
+import { kafkaSecurity } from '../src/security/kafka-security';
 import { type KafkaSecuritySettings } from '../src/security/kafka-security.settings';
 
 /** The secured broker the integration global setup started (see tools/local-kafka's README). */
@@ -68,10 +68,10 @@ export class CapturedLogs {
   }
 }
 
-/** A client of the secured broker built the way apps build theirs: settings → kafkaSecurityOptions → createKafka. */
+/** A client of the secured broker built the way apps build theirs: settings → kafkaSecurity → createKafka. */
 export function secureKafka(brokers: string[], settings: KafkaSecuritySettings, logs: CapturedLogs): Kafka {
   return createKafka(
-    { brokers, clientId: 'secure-test', logLevel: logLevel.DEBUG, security: kafkaSecurityOptions(settings) },
+    { brokers, clientId: 'secure-test', logLevel: logLevel.DEBUG, security: kafkaSecurity(settings) },
     { logCreator: logs.logCreator },
   );
 }

@@ -1,5 +1,5 @@
 import { DEMO_PROGRAM_ID } from '@tiersync/capillary-sim';
-import { freePort } from '@tiersync/local-kafka';
+import { clientVariables, freePort, readSecureKafkaTestEnv } from '@tiersync/local-kafka';
 import { randomUUID } from 'node:crypto';
 import { groupRows } from './demo-table';
 import { startSystem, type RunningSystem } from './system';
@@ -17,56 +17,71 @@ async function waitUntil(done: () => boolean, what: string): Promise<void> {
   }
 }
 
+/** KAFKA_BROKERS as an operator sets it for npm start: the test run's broker, or the secured one over SASL_SSL. */
+const KAFKA = [
+  ['PLAINTEXT', () => ({ KAFKA_BROKERS: process.env['KAFKA_BROKERS'] })],
+  ['SASL_SSL with SCRAM-SHA-512', () => clientVariables(readSecureKafkaTestEnv(), 'sasl')],
+] as const;
+
 /** What `npm start` and `npm run demo` run: the simulator, the ingress and tier-sync as real processes. */
-describe('startSystem (real broker, simulator, both apps as processes)', () => {
-  let system: RunningSystem;
-  const lines: string[] = [];
+describe.each(KAFKA)(
+  'startSystem over %s (real broker, simulator, both apps as processes)',
+  (protocol, kafkaEnv) => {
+    let system: RunningSystem;
+    const lines: string[] = [];
 
-  beforeAll(async () => {
-    const [ingress, sync, sim] = await Promise.all([freePort(), freePort(), freePort()]);
-    system = await startSystem({
-      env: {
-        KAFKA_BROKERS: process.env['KAFKA_BROKERS'],
-        KAFKA_TOPIC_PREFIX: `launcher-${randomUUID().slice(0, 8)}.`,
-        INGRESS_PORT: String(ingress),
-        SYNC_HTTP_PORT: String(sync),
-        SIM_PORT: String(sim),
-        WEBHOOK_PATH: '/hooks/capillary-events',
-        LOG_LEVEL: 'warn',
-      },
-      output: (line) => lines.push(line),
+    beforeAll(async () => {
+      const [ingress, sync, sim] = await Promise.all([freePort(), freePort(), freePort()]);
+      system = await startSystem({
+        env: {
+          ...kafkaEnv(),
+          KAFKA_TOPIC_PREFIX: `launcher-${randomUUID().slice(0, 8)}.`,
+          INGRESS_PORT: String(ingress),
+          SYNC_HTTP_PORT: String(sync),
+          SIM_PORT: String(sim),
+          WEBHOOK_PATH: '/hooks/capillary-events',
+          LOG_LEVEL: 'warn',
+        },
+        output: (line) => lines.push(line),
+      });
+    }, 120_000);
+
+    afterAll(async () => {
+      await system.stop();
     });
-  }, 120_000);
 
-  afterAll(async () => {
-    await system.stop();
-  });
+    it('serves the webhook on the configured path and syncs the demo group end to end', async () => {
+      const sim = system.sim;
+      if (!sim) {
+        throw new Error('expected the embedded simulator (CAPILLARY_BASE_URL unset)');
+      }
+      expect(system.webhookUrl).toMatch(/\/hooks\/capillary-events$/);
+      const secondary = () =>
+        groupRows(sim.control.state(), GROUP, DEMO_PROGRAM_ID).find((row) => row.customer === SECONDARY);
+      expect(secondary()?.tier).toBe('1 Silver');
 
-  it('serves the webhook on the configured path and syncs the demo group end to end', async () => {
-    const sim = system.sim;
-    if (!sim) {
-      throw new Error('expected the embedded simulator (CAPILLARY_BASE_URL unset)');
-    }
-    expect(system.webhookUrl).toMatch(/\/hooks\/capillary-events$/);
-    const secondary = () =>
-      groupRows(sim.control.state(), GROUP, DEMO_PROGRAM_ID).find((row) => row.customer === SECONDARY);
-    expect(secondary()?.tier).toBe('1 Silver');
+      sim.control.activity({ customerId: PRIMARY, programId: DEMO_PROGRAM_ID, tier: 'Platinum' });
 
-    sim.control.activity({ customerId: PRIMARY, programId: DEMO_PROGRAM_ID, tier: 'Platinum' });
-
-    await waitUntil(() => secondary()?.tier === '3 Platinum', 'the secondary to reach Platinum');
-    const adjusted = sim.control
-      .calls({ endpoint: 'manualSlabAdjustment' })
-      .map((call) => JSON.stringify(call));
-    expect(adjusted.some((call) => call.includes('567219877'))).toBe(true);
-  });
-
-  it('refuses a webhook without the secret', async () => {
-    const response = await fetch(system.webhookUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
+      await waitUntil(() => secondary()?.tier === '3 Platinum', 'the secondary to reach Platinum');
+      const adjusted = sim.control
+        .calls({ endpoint: 'manualSlabAdjustment' })
+        .map((call) => JSON.stringify(call));
+      expect(adjusted.some((call) => call.includes('567219877'))).toBe(true);
     });
-    expect(response.status).toBe(401);
-  });
-});
+
+    it('checked the Kafka settings and says which protocol it uses', () => {
+      expect(lines).toContainEqual(
+        expect.stringMatching(new RegExp(`using Kafka at .* \\(${protocol.split(' ')[0]}\\)$`)),
+      );
+    });
+
+    it('refuses a webhook without the secret', async () => {
+      const response = await fetch(system.webhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(response.status).toBe(401);
+    });
+  },
+);

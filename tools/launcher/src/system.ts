@@ -1,5 +1,6 @@
 import { AppProcess } from '@tiersync/app-process';
 import { startCapillarySim, type CapillarySim } from '@tiersync/capillary-sim';
+import { KAFKA_SECURITY_ENV, kafkaConnectionFromEnv } from '@tiersync/kafka';
 import { startLocalKafka, type LocalKafka } from '@tiersync/local-kafka';
 import { randomBytes } from 'node:crypto';
 
@@ -111,8 +112,17 @@ async function kafkaBrokers(
 ): Promise<string[]> {
   const configured = env['KAFKA_BROKERS']?.trim();
   if (configured) {
-    log(`[launcher] using Kafka at ${configured}`);
-    return configured.split(',');
+    // Checked once here, as the apps will check them, so that a wrong setting stops nothing half-started.
+    const connection = kafkaConnectionFromEnv(env, 'tiersync-launcher');
+    const protocol = connection.security?.settings.securityProtocol ?? 'PLAINTEXT';
+    log(`[launcher] using Kafka at ${configured} (${protocol})`);
+    return connection.brokers;
+  }
+  const securitySet = Object.values(KAFKA_SECURITY_ENV).filter((name) => env[name]);
+  if (securitySet.length > 0) {
+    throw new Error(
+      `${securitySet.join(', ')} set without KAFKA_BROKERS: the local broker npm start runs is PLAINTEXT; set KAFKA_BROKERS to your cluster, or unset them`,
+    );
   }
   log('[launcher] starting a local Kafka broker (first run resolves its jars from Maven Central)...');
   const kafka: LocalKafka = await startLocalKafka({ partitions: 3 });

@@ -5,12 +5,15 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
-/** docs/configuration.md's `## <section>` table: variable -> its "required when" cell. */
+/** Documented once for every process, because every process reads them through libs/kafka's KafkaEnvironment. */
+const SHARED_SECTION = 'Kafka TLS and SASL (every process)';
+
+/** docs/configuration.md's `## <section>` table plus the shared one: variable -> its "required when" cell. */
 function documented(section: string): Map<string, string> {
-  const part = read('docs/configuration.md')
-    .split(/^## /m)
-    .find((chunk) => chunk.startsWith(`${section}\n`));
-  const rows = (part ?? '').split('\n').filter((line) => line.startsWith('| `'));
+  const parts = read('docs/configuration.md').split(/^## /m);
+  const rows = [section, SHARED_SECTION]
+    .map((heading) => parts.find((chunk) => chunk.startsWith(`${heading}\n`)) ?? '')
+    .flatMap((part) => part.split('\n').filter((line) => line.startsWith('| `')));
   const cells = rows.map((row) => row.split('|').map((cell) => cell.trim().replaceAll('`', '')));
   return new Map(cells.map((row) => [row[1] ?? '', row[4] ?? '']));
 }

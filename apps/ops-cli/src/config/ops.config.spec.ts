@@ -28,6 +28,24 @@ describe(loadOpsConfig.name, () => {
     expect(config.downgradePolicy).toBe('mirror');
   });
 
+  it('connects with the TLS/SASL variables every process reads, refusing a wrong one by name only', () => {
+    const sasl = {
+      ...minimal,
+      KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
+      KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512',
+      KAFKA_SASL_USERNAME: 'ops',
+      KAFKA_SASL_PASSWORD: 'ops-password-4711',
+    };
+    expect(loadOpsConfig(sasl).kafka.security?.options.sasl).toEqual({
+      mechanism: 'scram-sha-512',
+      username: 'ops',
+      password: 'ops-password-4711',
+    });
+    const problem = problemOf({ ...sasl, KAFKA_SASL_MECHANISM: 'kerberos-4711' });
+    expect(problem).toContain('KAFKA_SASL_MECHANISM must be one of');
+    expect(problem).not.toContain('4711');
+  });
+
   it('lets flags override variables and treats empty values as unset', () => {
     const config = loadOpsConfig(
       { ...minimal, KAFKA_TOPIC_PREFIX: 'env.', KAFKA_CONSUMER_GROUP: '' },

@@ -1,7 +1,12 @@
 import { AppProcess } from '@tiersync/app-process';
 import { basicAuthorization } from '@tiersync/capillary-client';
 import { type CapillarySim, DEMO_PROGRAM_ID, type SimCall, startCapillarySim } from '@tiersync/capillary-sim';
-import { createKafka, ensureTopics, parseBrokers } from '@tiersync/kafka';
+import {
+  createKafka,
+  ensureTopics,
+  kafkaConnectionFromEnv,
+  type KafkaConnectionOptions,
+} from '@tiersync/kafka';
 import { freePort } from '@tiersync/local-kafka';
 import {
   type DeadLetter,
@@ -34,7 +39,13 @@ export interface SystemOptions {
   /** Part of the topic prefix, so test files never share topics. */
   name: string;
   syncEnv?: Record<string, string>;
+  ingressEnv?: Record<string, string>;
   rngSeed?: number;
+  /**
+   * How every process reaches Kafka, as the variables an operator sets (KAFKA_BROKERS and the TLS/SASL
+   * ones); by default the test run's PLAINTEXT broker.
+   */
+  kafkaEnv?: Record<string, string>;
 }
 
 /**
@@ -51,26 +62,29 @@ export class E2eSystem {
 
   private constructor(
     readonly prefix: string,
-    private readonly brokers: string[],
+    /** The harness's own clients (setup, tails) connect as the apps do, from the same variables. */
+    readonly connection: KafkaConnectionOptions,
+    private readonly kafkaEnv: Record<string, string>,
     readonly sim: CapillarySim,
     private readonly ingressPort: number,
     private readonly syncPort: number,
   ) {
     this.topics = topicNames(prefix);
-    this.results = new TopicTail(brokers, this.topics.syncResults, parseSyncResult);
-    this.deadLetters = new TopicTail(brokers, this.topics.deadLetters, parseDeadLetter);
+    this.results = new TopicTail(connection, this.topics.syncResults, parseSyncResult);
+    this.deadLetters = new TopicTail(connection, this.topics.deadLetters, parseDeadLetter);
   }
 
   static async start(options: SystemOptions): Promise<E2eSystem> {
-    const brokers = parseBrokers(process.env['KAFKA_BROKERS'] ?? '');
+    const kafkaEnv = options.kafkaEnv ?? { KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '' };
+    const connection = kafkaConnectionFromEnv(kafkaEnv, 'e2e-setup');
     const prefix = `e2e-${options.name}-${randomUUID().slice(0, 8)}.`;
     // Created here, once, so the two apps starting side by side do not race to create them.
-    const kafka = createKafka({ brokers, clientId: 'e2e-setup' });
+    const kafka = createKafka(connection);
     const specs = Object.values(topicNames(prefix)).map((topic) => ({ topic, partitions: 3 }));
     await settingUp(() => ensureTopics(kafka, specs));
     const sim = await startCapillarySim({ auth: AUTH, rngSeed: options.rngSeed ?? 7 });
-    const system = new E2eSystem(prefix, brokers, sim, await freePort(), await freePort());
-    await Promise.all([system.startIngress(), system.startSync(options.syncEnv)]);
+    const system = new E2eSystem(prefix, connection, kafkaEnv, sim, await freePort(), await freePort());
+    await Promise.all([system.startIngress(options.ingressEnv), system.startSync(options.syncEnv)]);
     await Promise.all([settingUp(() => system.results.start()), settingUp(() => system.deadLetters.start())]);
     system.connectWebhooks();
     return system;
@@ -108,7 +122,7 @@ export class E2eSystem {
     this.sync.start({
       ...SYNC_DEFAULTS,
       ...env,
-      KAFKA_BROKERS: this.brokers.join(','),
+      ...this.kafkaEnv,
       KAFKA_TOPIC_PREFIX: this.prefix,
       CAPILLARY_BASE_URL: this.sim.url,
       CAPILLARY_USERNAME: AUTH.username,
@@ -194,10 +208,11 @@ export class E2eSystem {
     await Promise.all([this.results.stop(), this.deadLetters.stop(), this.sim.stop()]);
   }
 
-  private async startIngress(): Promise<void> {
+  private async startIngress(env: Record<string, string> = {}): Promise<void> {
     this.ingress.start({
       LOG_LEVEL: 'warn',
-      KAFKA_BROKERS: this.brokers.join(','),
+      ...env,
+      ...this.kafkaEnv,
       KAFKA_TOPIC_PREFIX: this.prefix,
       INGRESS_HOST: '127.0.0.1',
       INGRESS_PORT: String(this.ingressPort),

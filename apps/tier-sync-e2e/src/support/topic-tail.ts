@@ -1,4 +1,4 @@
-import { createKafka, decodeHeaders } from '@tiersync/kafka';
+import { createKafka, decodeHeaders, type KafkaConnectionOptions } from '@tiersync/kafka';
 import { type Consumer, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { waitFor } from './wait-for';
@@ -12,7 +12,7 @@ export class TopicTail<T> {
   private consumer: Consumer | undefined;
 
   constructor(
-    private readonly brokers: string[],
+    private readonly connection: KafkaConnectionOptions,
     readonly topic: string,
     private readonly parse: (raw: unknown) => T,
     /** What `parse` gets of a record: by default its value as JSON. */
@@ -22,7 +22,7 @@ export class TopicTail<T> {
   async start(): Promise<this> {
     await this.consumer?.disconnect();
     this.seen.length = 0;
-    const consumer = createKafka({ brokers: this.brokers, clientId: 'e2e-tail' }).consumer({
+    const consumer = createKafka({ ...this.connection, clientId: 'e2e-tail' }).consumer({
       groupId: `e2e-tail-${randomUUID()}`,
       maxWaitTimeInMs: 50,
     });

@@ -1,0 +1,50 @@
+import {
+  Kafka,
+  type Admin,
+  type AdminConfig,
+  type Consumer,
+  type ConsumerConfig,
+  type KafkaConfig,
+  type Producer,
+  type ProducerConfig,
+} from 'kafkajs';
+import { explainConnectFailure } from './connect-failure.explainer';
+import { type KafkaSecuritySettings } from './kafka-security.settings';
+
+/**
+ * A kafkajs client whose producers, consumers and admins explain a refused connect (a KafkaSecurityError
+ * naming the variable to check), so that every process reports a wrong secured setting the same way
+ * without wrapping each of its connect calls.
+ */
+export class ExplainingKafka extends Kafka {
+  constructor(
+    config: KafkaConfig,
+    private readonly settings: KafkaSecuritySettings,
+  ) {
+    super(config);
+  }
+
+  override producer(config?: ProducerConfig): Producer {
+    return this.explained(super.producer(config));
+  }
+
+  override consumer(config: ConsumerConfig): Consumer {
+    return this.explained(super.consumer(config));
+  }
+
+  override admin(config?: AdminConfig): Admin {
+    return this.explained(super.admin(config));
+  }
+
+  private explained<T extends { connect(): Promise<void> }>(client: T): T {
+    const connect = client.connect.bind(client);
+    client.connect = async () => {
+      try {
+        await connect();
+      } catch (error) {
+        throw explainConnectFailure(error, this.settings);
+      }
+    };
+    return client;
+  }
+}

@@ -1,19 +1,10 @@
 import { getMetadataStorage } from 'class-validator';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { documentedVariables } from './configuration-doc';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
-
-/** docs/configuration.md's `## <section>` table: variable -> its "required when" cell. */
-function documented(section: string): Map<string, string> {
-  const part = read('docs/configuration.md')
-    .split(/^## /m)
-    .find((chunk) => chunk.startsWith(`${section}\n`));
-  const rows = (part ?? '').split('\n').filter((line) => line.startsWith('| `'));
-  const cells = rows.map((row) => row.split('|').map((cell) => cell.trim().replaceAll('`', '')));
-  return new Map(cells.map((row) => [row[1] ?? '', row[4] ?? '']));
-}
 
 /** .env.example: variable -> its value there, and whether the line is set or commented out. */
 function envExample(): Map<string, { set: boolean; value: string }> {
@@ -47,7 +38,7 @@ export function describeConfigReference({ section, schema, load, variable }: Con
   const hasDefault = (name: string) => Reflect.get(new schema(), name) !== undefined;
 
   describe(`${section} configuration reference`, () => {
-    const docs = documented(section);
+    const docs = new Map([...documentedVariables(section)].map(([name, row]) => [name, row.requiredWhen]));
     const example = envExample();
 
     it(`documents exactly the variables ${schema.name} validates`, () => {

@@ -42,7 +42,12 @@ describe(groupOwnership.name, () => {
       call('a', 100, 100, 'manualSlabAdjustment', 7),
       call('b', 250, 100, 'customers', 7),
     ];
-    expect(groupOwnership(calls)).toEqual({ groups: 1, handedOver: 1, overlapping: [] });
+    expect(groupOwnership(calls)).toEqual({
+      groups: 1,
+      handedOver: 1,
+      overlapping: [],
+      groupsPerCaller: { a: 1, b: 1 },
+    });
   });
 
   it('catches two processes syncing one group at once', () => {
@@ -51,11 +56,21 @@ describe(groupOwnership.name, () => {
       call('b', 50, 100, 'customers', 7),
       call('a', 0, 100, 'userGroup2Members', 8),
     ];
-    expect(groupOwnership(calls)).toEqual({ groups: 2, handedOver: 1, overlapping: [7] });
+    expect(groupOwnership(calls)).toEqual({
+      groups: 2,
+      handedOver: 1,
+      overlapping: [7],
+      groupsPerCaller: { a: 2, b: 1 },
+    });
   });
 
   it("ignores the router's lookups, which any process makes", () => {
     const calls = [call('a', 0, 100, 'userGroup2Members', 7), call('b', 50, 100, 'userGroup2', 7)];
-    expect(groupOwnership(calls)).toEqual({ groups: 1, handedOver: 0, overlapping: [] });
+    expect(groupOwnership(calls)).toEqual({
+      groups: 1,
+      handedOver: 0,
+      overlapping: [],
+      groupsPerCaller: { a: 1 },
+    });
   });
 });

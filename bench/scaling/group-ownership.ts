@@ -9,6 +9,8 @@ export interface GroupOwnership {
   handedOver: number;
   /** Groups two processes were syncing at the same time: must stay empty. */
   overlapping: number[];
+  /** Per process (till), the groups it made sync calls for: how evenly the partitions spread the keys. */
+  groupsPerCaller: Record<string, number>;
 }
 
 /**
@@ -55,5 +57,10 @@ export function groupOwnership(calls: readonly SimCall[]): GroupOwnership {
     groups: spans.size,
     handedOver: [...spans.values()].filter((byCaller) => byCaller.size > 1).length,
     overlapping,
+    groupsPerCaller: Object.fromEntries(
+      [...new Set([...spans.values()].flatMap((byCaller) => [...byCaller.keys()]))]
+        .sort()
+        .map((caller) => [caller, [...spans.values()].filter((byCaller) => byCaller.has(caller)).length]),
+    ),
   };
 }

@@ -108,6 +108,7 @@ async function runOnce(brokers: string[], processes: number, groups: number, sec
       meanCallMs: +(calls.reduce((sum, c) => sum + (c.durationMs ?? 0), 0) / calls.length).toFixed(1),
       groupsWithSyncCalls: ownership.groups,
       groupsHandedOver: ownership.handedOver,
+      groupsPerProcess: ownership.groupsPerCaller,
       groupsSyncedByTwoProcessesAtOnce: ownership.overlapping.length,
     };
   } finally {
@@ -184,14 +185,23 @@ async function main(): Promise<void> {
     }
     const one = runs.find((run) => run.processes === 1)?.adjustmentsPerSecond;
     console.log(
-      '| processes | adjustments/s | vs 1 | Capillary calls (per group) | calls per process | groups synced by two processes at once |',
+      '| processes | adjustments/s | vs 1 | bound (% reached) | Capillary calls (per group) | router lookups | calls per process | groups per process | groups synced by two processes at once |',
     );
     for (const run of runs) {
       const ratio = one ? `${(run.adjustmentsPerSecond / one).toFixed(2)}x` : '-';
-      const perProcess = Object.values(run.callsPerProcess).join(' / ');
-      console.log(
-        `| ${run.processes} | ${run.adjustmentsPerSecond} | ${ratio} | ${run.adjustmentBoundPerSecond} | ${run.capillaryCalls} (${run.callsPerGroup}) | ${perProcess} | ${run.groupsSyncedByTwoProcessesAtOnce} |`,
-      );
+      const reached = ((100 * run.adjustmentsPerSecond) / run.adjustmentBoundPerSecond).toFixed(1);
+      const cells = [
+        run.processes,
+        run.adjustmentsPerSecond,
+        ratio,
+        `${run.adjustmentBoundPerSecond} (${reached}%)`,
+        `${run.capillaryCalls} (${run.callsPerGroup})`,
+        run.routerLookups,
+        Object.values(run.callsPerProcess).join(' / '),
+        Object.values(run.groupsPerProcess).join(' / '),
+        run.groupsSyncedByTwoProcessesAtOnce,
+      ];
+      console.log(`| ${cells.join(' | ')} |`);
     }
   } finally {
     await local?.stop();

@@ -7,6 +7,16 @@ export function memberId(group: number, index: number): number {
   return 100_000_000 + group * 10 + index;
 }
 
+/** The bench group a member's customer id belongs to (the inverse of memberId). */
+export function groupOfMember(customerId: number): number {
+  return Math.floor((customerId - 100_000_000) / 10);
+}
+
+/** Capillary's id of bench group `group`. */
+export function benchGroupId(group: number): number {
+  return 50_000_000 + group;
+}
+
 /**
  * `groups` families of one primary and `secondaries` secondaries, everyone on Silver in one program with
  * Silver/Gold/Platinum: when every primary moves to Platinum, every secondary needs one UPGRADE.
@@ -28,7 +38,7 @@ export function benchSeed(groups: number, secondaries: number): SimSeed {
       }),
     );
     groupList.push({
-      groupId: 50_000_000 + g,
+      groupId: benchGroupId(g),
       groupName: `bench-${g}`,
       groupStatus: 'ACTIVE',
       maxGroupSize: secondaries + 1,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type SimCall } from './call-log';
 import { BadJsonError, readJson, sendJson, sendText, sleep } from './http-io';
-import { isAuthorized } from './sim-auth';
+import { isAuthorized, tillOf } from './sim-auth';
 import { type SimReply } from './sim-context';
 import { type SimCore } from './sim-core';
 import { errorEnvelope, invalidInput, SimApiError } from './sim-error';
@@ -27,6 +27,7 @@ export async function handleApiRequest(
     endpoint: matched?.route.endpoint,
     method,
     path: url.pathname,
+    caller: tillOf(req.headers),
     query: Object.fromEntries(url.searchParams),
     body,
   });

@@ -6,6 +6,8 @@ export interface SimCall {
   endpoint?: SimEndpoint;
   method: string;
   path: string;
+  /** The till name of a Basic-authenticated request; tells apart processes that share one simulator. */
+  caller?: string;
   query: Record<string, string>;
   body: unknown;
   /** Undefined while the request is still open; 0 when the client gave up on a hang. */

@@ -188,4 +188,16 @@ describe(startCapillarySim.name, () => {
       expect.objectContaining({ path: '/v2/nothing', status: 404, code: 404 }),
     ]);
   });
+
+  it('logs the till each request authenticates as, also when its password is wrong', async () => {
+    await get('/v3/tiers?programId=973');
+    await simCall(ctx.sim, 'GET', '/v3/tiers?programId=973', undefined, basicHeader('other.till', 'nope'));
+    await simCall(ctx.sim, 'GET', '/v3/tiers?programId=973');
+
+    expect(ctx.sim.control.calls().map((call) => [call.caller, call.status])).toEqual([
+      ['till', 200],
+      ['other.till', 401],
+      [undefined, 401],
+    ]);
+  });
 });

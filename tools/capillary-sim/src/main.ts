@@ -5,6 +5,7 @@ async function main(): Promise<void> {
   const port = Number(process.env['SIM_PORT'] ?? 4010);
   const webhookUrl = process.env['SIM_WEBHOOK_URL'];
   const sim = await startCapillarySim({
+    host: process.env['SIM_HOST'] ?? '127.0.0.1',
     port,
     webhook: webhookUrl
       ? {

@@ -18,3 +18,14 @@ export function isAuthorized(
   const expected = `Basic ${Buffer.from(`${auth.username}:${md5}`, 'utf8').toString('base64')}`;
   return headers.authorization === expected;
 }
+
+/** The till name a request authenticates as with Capillary's Basic scheme, checked or not. */
+export function tillOf(headers: IncomingHttpHeaders): string | undefined {
+  const basic = /^Basic (\S+)$/.exec(headers.authorization ?? '');
+  if (!basic?.[1]) {
+    return undefined;
+  }
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon > 0 ? decoded.slice(0, colon) : undefined;
+}

@@ -1,22 +1,10 @@
 import { getMetadataStorage } from 'class-validator';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { documentedVariables } from './configuration-doc';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
-
-/** Documented once for every process, because every process reads them through libs/kafka's KafkaEnvironment. */
-const SHARED_SECTION = 'Kafka TLS and SASL (every process)';
-
-/** docs/configuration.md's `## <section>` table plus the shared one: variable -> its "required when" cell. */
-function documented(section: string): Map<string, string> {
-  const parts = read('docs/configuration.md').split(/^## /m);
-  const rows = [section, SHARED_SECTION]
-    .map((heading) => parts.find((chunk) => chunk.startsWith(`${heading}\n`)) ?? '')
-    .flatMap((part) => part.split('\n').filter((line) => line.startsWith('| `')));
-  const cells = rows.map((row) => row.split('|').map((cell) => cell.trim().replaceAll('`', '')));
-  return new Map(cells.map((row) => [row[1] ?? '', row[4] ?? '']));
-}
 
 /** .env.example: variable -> its value there, and whether the line is set or commented out. */
 function envExample(): Map<string, { set: boolean; value: string }> {
@@ -50,7 +38,7 @@ export function describeConfigReference({ section, schema, load, variable }: Con
   const hasDefault = (name: string) => Reflect.get(new schema(), name) !== undefined;
 
   describe(`${section} configuration reference`, () => {
-    const docs = documented(section);
+    const docs = new Map([...documentedVariables(section)].map(([name, row]) => [name, row.requiredWhen]));
     const example = envExample();
 
     it(`documents exactly the variables ${schema.name} validates`, () => {

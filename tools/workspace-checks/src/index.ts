@@ -1,1 +1,2 @@
 export { describeConfigReference, type ConfigReference } from './config-reference';
+export { documentedVariables, type DocumentedVariable } from './configuration-doc';

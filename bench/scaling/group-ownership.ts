@@ -1,0 +1,66 @@
+import { type SimCall } from '@tiersync/capillary-sim';
+import { benchGroupId, groupOfMember } from '../sync/bench-seed';
+
+/** How the sync calls of each group were spread over the processes (tills) that made them. */
+export interface GroupOwnership {
+  /** Groups with at least one sync call. */
+  groups: number;
+  /** Groups whose sync calls came from more than one process, one after the other. */
+  handedOver: number;
+  /** Groups two processes were syncing at the same time: must stay empty. */
+  overlapping: number[];
+  /** Per process (till), the groups it made sync calls for: how evenly the partitions spread the keys. */
+  groupsPerCaller: Record<string, number>;
+}
+
+/**
+ * The bench group a group sync's call is about: the member list (by group id), a member's read and its
+ * adjustment (by customer id). The router's lookups (`userGroup2`) are left out: any instance makes them,
+ * for an echo or a primary's event, and they are not a sync.
+ */
+export function syncedGroupOf(call: SimCall): number | undefined {
+  if (call.endpoint === 'userGroup2Members') {
+    return Number(call.query['identifierValue']) - benchGroupId(0);
+  }
+  if (call.endpoint === 'manualSlabAdjustment') {
+    return groupOfMember(Number(call.query['identifierValue']));
+  }
+  if (call.endpoint === 'customers') {
+    return groupOfMember(Number(/\/(\d+)$/.exec(call.path)?.[1]));
+  }
+  return undefined;
+}
+
+/** Per group and caller, the span from its first sync call's arrival to its last call's answer. */
+export function groupOwnership(calls: readonly SimCall[]): GroupOwnership {
+  const spans = new Map<number, Map<string, { from: number; to: number }>>();
+  for (const call of calls) {
+    const group = syncedGroupOf(call);
+    if (group === undefined || Number.isNaN(group)) {
+      continue;
+    }
+    const byCaller = spans.get(group) ?? new Map<string, { from: number; to: number }>();
+    spans.set(group, byCaller);
+    const caller = call.caller ?? '?';
+    const span = byCaller.get(caller) ?? { from: call.at, to: call.at };
+    span.from = Math.min(span.from, call.at);
+    span.to = Math.max(span.to, call.at + (call.durationMs ?? 0));
+    byCaller.set(caller, span);
+  }
+  const overlapping = [...spans]
+    .filter(([, byCaller]) => {
+      const sorted = [...byCaller.values()].sort((a, b) => a.from - b.from);
+      return sorted.some((span, i) => i > 0 && span.from < (sorted[i - 1]?.to ?? 0));
+    })
+    .map(([group]) => group);
+  return {
+    groups: spans.size,
+    handedOver: [...spans.values()].filter((byCaller) => byCaller.size > 1).length,
+    overlapping,
+    groupsPerCaller: Object.fromEntries(
+      [...new Set([...spans.values()].flatMap((byCaller) => [...byCaller.keys()]))]
+        .sort()
+        .map((caller) => [caller, [...spans.values()].filter((byCaller) => byCaller.has(caller)).length]),
+    ),
+  };
+}

@@ -9,6 +9,7 @@ export {
   type PartitionOffsets,
 } from './admin/consumer-group-offsets';
 export { GroupLagMonitor, type PartitionLag } from './admin/group-lag.monitor';
+export { withAdmin } from './admin/with-admin';
 export {
   KafkaEnvironment,
   kafkaConnectionFromEnv,

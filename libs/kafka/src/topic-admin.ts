@@ -1,4 +1,5 @@
 import { type Admin, type Kafka } from 'kafkajs';
+import { withAdmin } from './admin/with-admin';
 
 export interface TopicSpec {
   readonly topic: string;
@@ -14,9 +15,7 @@ export interface TopicSpec {
  * (topicSpecs of libs/tier-events), so whoever comes first creates them alike.
  */
 export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): Promise<string[]> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
+  return withAdmin(kafka, async (admin) => {
     const existing = new Set(await admin.listTopics());
     const missing = specs.filter((s) => !existing.has(s.topic));
     if (missing.length > 0) {
@@ -36,9 +35,7 @@ export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): P
       );
     }
     return missing.map((s) => s.topic);
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
 const LEADER_WAIT_MS = 30_000;

@@ -41,13 +41,3 @@ export function commandContext(
     kafka: () => (kafka ??= createKafka(config.kafka)),
   };
 }
-
-export async function withAdmin<T>(kafka: Kafka, work: (admin: ReturnType<Kafka['admin']>) => Promise<T>) {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    return await work(admin);
-  } finally {
-    await admin.disconnect();
-  }
-}

@@ -1,6 +1,6 @@
-import { ConsumerGroupActiveError, ConsumerGroupOffsets } from '@tiersync/kafka';
+import { ConsumerGroupActiveError, ConsumerGroupOffsets, withAdmin } from '@tiersync/kafka';
 import { type Command } from 'commander';
-import { commandContext, withAdmin, type CliDeps, type CommandContext } from '../cli/command-context';
+import { commandContext, type CliDeps, type CommandContext } from '../cli/command-context';
 import { RefusedError } from '../cli/refused.error';
 import { parseInstant } from '../cli/time.parser';
 import { UsageError } from '../cli/usage.error';

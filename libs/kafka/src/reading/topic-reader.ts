@@ -1,5 +1,6 @@
 import { type Admin, type Kafka, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { withAdmin } from '../admin/with-admin';
 import { decodeHeaders } from '../consumer/keyed-message';
 
 export interface TopicRecord {
@@ -126,16 +127,6 @@ async function offsetRange(admin: Admin, topic: string, fromTimestamp: number | 
       }),
     ),
   };
-}
-
-async function withAdmin<T>(kafka: Kafka, work: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    return await work(admin);
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 function toRecord(partition: number, message: KafkaMessage): TopicRecord {

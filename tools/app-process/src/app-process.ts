@@ -17,11 +17,13 @@ export interface AppProcessOptions {
   readonly graceMs?: number;
   /** Every output line as it comes, e.g. to echo it. */
   readonly onLine?: (line: string) => void;
+  /** Runs `node <args>` in `cwd` instead of the sources through SWC: a compiled build, as an image runs it. */
+  readonly compiled?: { readonly cwd: string; readonly args: readonly string[] };
 }
 
 /**
- * One tiersync app run as its own process, as in production (`node -r tools/runtime/register.js
- * <entry>`), configured only by the environment it is given: the launcher, tests and benches never import
+ * One tiersync app run as its own process (`node -r tools/runtime/register.js <entry>`, or its compiled
+ * build), configured only by the environment it is given: the launcher, tests and benches never import
  * an app. It can be started again after it stopped.
  */
 export class AppProcess {
@@ -40,8 +42,12 @@ export class AppProcess {
     }
     this.lines = [];
     const entry = this.options.entry ?? `apps/${this.name}/src/main.ts`;
-    const child = spawn(process.execPath, ['-r', REGISTER, path.join(ROOT, entry)], {
+    const { cwd, args } = this.options.compiled ?? {
       cwd: ROOT,
+      args: ['-r', REGISTER, path.join(ROOT, entry)],
+    };
+    const child = spawn(process.execPath, args, {
+      cwd,
       env: { PATH: process.env['PATH'] ?? '', TZ: 'UTC', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -3,6 +3,10 @@
 const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
+// Dates in payloads, logs and assertions are UTC in production; the workers jest forks inherit this, so a
+// developer's local zone cannot change a result.
+process.env.TZ = 'UTC';
+
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
     `^${alias.replace('/', '\\/')}$`,

@@ -15,6 +15,8 @@ export interface AppProcessOptions {
   /** How long SIGTERM may take before SIGKILL: Ctrl-C and test teardown must leave no process behind. */
   readonly graceMs?: number;
   readonly onLine?: (line: string) => void;
+  /** Runs `node <args>` in `cwd` instead of the sources through SWC: a compiled build, as an image runs it. */
+  readonly compiled?: { readonly cwd: string; readonly args: readonly string[] };
 }
 
 /** Configured only by its environment, as in production: launcher, tests and benches never import an app. */
@@ -34,8 +36,12 @@ export class AppProcess {
     }
     this.lines = [];
     const entry = this.options.entry ?? `apps/${this.name}/src/main.ts`;
-    const child = spawn(process.execPath, ['-r', REGISTER, path.join(ROOT, entry)], {
+    const { cwd, args } = this.options.compiled ?? {
       cwd: ROOT,
+      args: ['-r', REGISTER, path.join(ROOT, entry)],
+    };
+    const child = spawn(process.execPath, args, {
+      cwd,
       env: { PATH: process.env['PATH'] ?? '', TZ: 'UTC', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,3 +1,4 @@
+import { withAdmin } from '../admin/with-admin';
 import { testKafka, uniqueName } from '../testing/kafka-test-env';
 import { ensureTopics } from '../topic-admin';
 import { readTopicToEnd, type TopicRecord } from './topic-reader';
@@ -65,6 +66,13 @@ describe(readTopicToEnd.name, () => {
     });
     await transaction.commit();
     await producer.disconnect();
+    // The broker writes commit markers after the commit is acknowledged; a read sees what is committed
+    // when it begins, so wait until the marker (offset 2) is in.
+    await withAdmin(kafka, async (admin) => {
+      while (Number((await admin.fetchTopicOffsets(topic))[0]?.high) < 3) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    });
 
     expect((await read(topic)).map((r) => r.key)).toEqual(['k1', 'k2']);
   });

@@ -64,7 +64,11 @@ export async function readTopicToEnd(
       armIdle();
       consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
         armIdle();
-        if (Number(payload.lastOffset) >= (ends.get(payload.partition) ?? 0) - 1) {
+        // A batch with no record at or after the fetched offset reports the high watermark as its last
+        // offset, which says nothing about what was read: only a batch that holds records can end a
+        // partition. kafkajs's types omit that firstOffset is null for such a batch.
+        const firstOffset: unknown = payload.firstOffset;
+        if (firstOffset !== null && Number(payload.lastOffset) >= (ends.get(payload.partition) ?? 0) - 1) {
           pending.delete(payload.partition);
         }
         if (pending.size === 0) {

@@ -5,6 +5,7 @@ import {
   type GroupSyncCommand,
   InvalidEventError,
   parseGroupSyncCommand,
+  type SyncResult,
   type TopicMap,
   type Violation,
 } from '@tiersync/tier-events';
@@ -15,16 +16,21 @@ import { forwardedHeaders, HEADERS } from '../messaging/message-headers';
 import { SyncPublisher } from '../messaging/sync.publisher';
 import { SyncMetrics } from '../observability/sync.metrics';
 import { positionOf } from '../router/dedupe-window';
+import { GroupLeaderLookup } from '../router/group-leader.lookup';
 import { memberlessResult } from '../sync/memberless-result';
 import { unreadableCommandResult } from './unreadable-command';
+import {
+  unreadableEventResult,
+  type UnreadableEventSubject,
+  unreadableEventSubject,
+} from './unreadable-event';
 
 type Where = Pick<KeyedMessage, 'topic' | 'partition' | 'offset'>;
 
 /**
  * The consumer's failure semantics, in one place. Sync failures never get here (they are settled into
  * retries and dead letters by the group sync); what does is either a message that can never be read
- * (kept, never retried: a webhook event beside the bodies the ingress refused, a command on the DLQ with a
- * FAILED sync result) or an infrastructure failure such as a Kafka publish or a Capillary outage during
+ * (kept, never retried: on the DLQ byte for byte, ending as a FAILED sync result) or an infrastructure failure such as a Kafka publish or a Capillary outage during
  * routing (retried with backoff, keeping the key blocked so order holds). A message the consumer finally
  * gives up on is never dropped: a command goes to the DLQ (and ends as a FAILED sync result); a webhook
  * event (which names no group yet, so it cannot be a dead letter) goes back on its topic with a delay and
@@ -43,13 +49,14 @@ export class ConsumerFailureHandler {
     @Inject(SyncPublisher)
     private readonly publisher: Pick<
       SyncPublisher,
-      'deadLetters' | 'requeueEvent' | 'rejectEvent' | 'result' | 'unreadableCommand'
+      'deadLetters' | 'requeueEvent' | 'result' | 'unreadableRecord'
     >,
     @Inject(SyncMetrics)
     private readonly metrics: Pick<
       SyncMetrics,
-      'recordRoute' | 'recordConsumerDeadLetter' | 'recordUnreadableCommand'
+      'recordRoute' | 'recordConsumerDeadLetter' | 'recordUnreadable'
     >,
+    @Inject(GroupLeaderLookup) private readonly leaders: Pick<GroupLeaderLookup, 'lookup'>,
     @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
   ) {
     this.topics = kafka.topics;
@@ -68,21 +75,11 @@ export class ConsumerFailureHandler {
       return 'retry';
     }
     this.logger.error({ msg: 'unreadable message skipped', ...where, violations });
-    // If a publish below fails, the policy throws and the consumer dead-letters the message: the dead-letter
-    // handler keeps it the same way, so it is kept either way.
+    // If a publish or the group lookup below fails, the policy throws and the consumer dead-letters the
+    // message: the dead-letter handler keeps it the same way (or requeues an event), so it is kept either way.
     if (message.topic === this.topics.webhookEvents) {
       this.metrics.recordRoute('invalid');
-      await this.publisher.rejectEvent(
-        message.headers[HEADERS.traceId] ?? where.offset,
-        message.value ?? Buffer.alloc(0),
-        {
-          ...this.unreadableHeaders(message, `tier-sync could not read the event: ${describe(error, false)}`),
-          violations: JSON.stringify(violations),
-          requestHeaders: '{}',
-          receivedAt: message.headers[HEADERS.receivedAt] ?? String(this.now()),
-          traceId: message.headers[HEADERS.traceId] ?? '',
-        },
-      );
+      await this.deadLetterUnreadableEvent(message, error, violations);
     } else {
       await this.deadLetterUnreadable(message, error, violations);
     }
@@ -153,20 +150,66 @@ export class ConsumerFailureHandler {
     violations: readonly Violation[],
   ): Promise<void> {
     const reason = `tier-sync could not read the command: ${describe(error, false)}`;
-    const headers = forwardedHeaders(message.headers);
-    await this.publisher.unreadableCommand(message.key ?? '', message.value ?? Buffer.alloc(0), {
-      ...headers,
+    await this.keepUnreadable(message, reason, violations);
+    const result = unreadableCommandResult(message, `${reason} (${sourceOf(message)})`, this.now());
+    await this.recordFailed(message, result);
+  }
+
+  /**
+   * A webhook event that cannot be parsed goes to the DLQ like an unreadable command, and ends where its
+   * readable twin would have: a FAILED sync result for the group it names or its customer leads (looked up
+   * as the router does, BEFORE anything is written, so a Capillary outage requeues it whole). An event
+   * about no group leaves no result, as an ignored one does.
+   */
+  private async deadLetterUnreadableEvent(
+    message: KeyedMessage,
+    error: unknown,
+    violations: readonly Violation[],
+  ): Promise<void> {
+    const now = this.now();
+    const subject = unreadableEventSubject(message, now);
+    const group = await this.groupOf(subject, message.signal);
+    const reason = `tier-sync could not read the event: ${describe(error, false)}`;
+    await this.keepUnreadable(message, reason, violations);
+    const result = group && unreadableEventResult(subject, group, `${reason} (${sourceOf(message)})`, now);
+    await this.recordFailed(message, result);
+  }
+
+  private async groupOf(
+    subject: UnreadableEventSubject,
+    signal: AbortSignal,
+  ): Promise<{ groupId: number; primaryCustomerId?: number } | undefined> {
+    if (subject.groupId !== undefined) {
+      return { groupId: subject.groupId };
+    }
+    if (subject.customerId === undefined) {
+      return undefined;
+    }
+    const { groupId } = await this.leaders.lookup(subject.customerId, signal);
+    return groupId === null ? undefined : { groupId, primaryCustomerId: subject.customerId };
+  }
+
+  /** Byte for byte and under its own key, with the why in headers; counted by the topic it was read from. */
+  private async keepUnreadable(
+    message: KeyedMessage,
+    reason: string,
+    violations: readonly Violation[],
+  ): Promise<void> {
+    await this.publisher.unreadableRecord(message.key ?? '', message.value ?? Buffer.alloc(0), {
+      ...forwardedHeaders(message.headers),
       ...this.unreadableHeaders(message, reason),
       violations: JSON.stringify(violations),
     });
-    this.metrics.recordUnreadableCommand();
-    const result = unreadableCommandResult(message, `${reason} (${sourceOf(message)})`, this.now());
+    this.metrics.recordUnreadable(message.topic);
+  }
+
+  private async recordFailed(message: KeyedMessage, result: SyncResult | undefined): Promise<void> {
     if (result) {
-      await this.publisher.result(result, headers);
+      await this.publisher.result(result, forwardedHeaders(message.headers));
       return;
     }
     this.logger.error({
-      msg: 'unreadable command names no group and primary: dead-lettered without a sync result',
+      msg: 'unreadable record names no group we know: dead-lettered without a sync result',
       ...whereOf(message),
     });
   }

@@ -3,11 +3,8 @@ import { type ErrorDecision, type KeyedMessage } from '@tiersync/kafka';
 import {
   createDeadLetter,
   type GroupSyncCommand,
-  InvalidEventError,
   parseGroupSyncCommand,
-  type SyncResult,
   type TopicMap,
-  type Violation,
 } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
 import { type Clock, CLOCK } from '../clock';
@@ -16,22 +13,16 @@ import { forwardedHeaders, HEADERS } from '../messaging/message-headers';
 import { SyncPublisher } from '../messaging/sync.publisher';
 import { SyncMetrics } from '../observability/sync.metrics';
 import { positionOf } from '../router/dedupe-window';
-import { GroupLeaderLookup } from '../router/group-leader.lookup';
 import { memberlessResult } from '../sync/memberless-result';
-import { unreadableCommandResult } from './unreadable-command';
-import {
-  unreadableEventResult,
-  type UnreadableEventSubject,
-  unreadableEventSubject,
-} from './unreadable-event';
-
-type Where = Pick<KeyedMessage, 'topic' | 'partition' | 'offset'>;
+import { describe, violationsOf, whereOf } from './failure-details';
+import { UnreadableRecordKeeper } from './unreadable-record.keeper';
 
 /**
  * The consumer's failure semantics, in one place. Sync failures never get here (they are settled into
  * retries and dead letters by the group sync); what does is either a message that can never be read
- * (kept, never retried: on the DLQ byte for byte, ending as a FAILED sync result) or an infrastructure failure such as a Kafka publish or a Capillary outage during
- * routing (retried with backoff, keeping the key blocked so order holds). A message the consumer finally
+ * (kept, never retried: on the DLQ byte for byte, ending as a FAILED sync result) or an infrastructure
+ * failure such as a Kafka publish or a Capillary outage during routing (retried with backoff, keeping the
+ * key blocked so order holds). A message the consumer finally
  * gives up on is never dropped: a command goes to the DLQ (and ends as a FAILED sync result); a webhook
  * event (which names no group yet, so it cannot be a dead letter) goes back on its topic with a delay and
  * is routed again, for as long as the outage lasts.
@@ -47,16 +38,9 @@ export class ConsumerFailureHandler {
     @Inject(TIER_SYNC_CONFIG)
     { kafka }: { kafka: Pick<TierSyncConfig['kafka'], 'topics' | 'requeueDelayMs'> },
     @Inject(SyncPublisher)
-    private readonly publisher: Pick<
-      SyncPublisher,
-      'deadLetters' | 'requeueEvent' | 'result' | 'unreadableRecord'
-    >,
-    @Inject(SyncMetrics)
-    private readonly metrics: Pick<
-      SyncMetrics,
-      'recordRoute' | 'recordConsumerDeadLetter' | 'recordUnreadable'
-    >,
-    @Inject(GroupLeaderLookup) private readonly leaders: Pick<GroupLeaderLookup, 'lookup'>,
+    private readonly publisher: Pick<SyncPublisher, 'deadLetters' | 'requeueEvent' | 'result'>,
+    @Inject(SyncMetrics) private readonly metrics: Pick<SyncMetrics, 'recordConsumerDeadLetter'>,
+    @Inject(UnreadableRecordKeeper) private readonly unreadable: Pick<UnreadableRecordKeeper, 'keep'>,
     @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
   ) {
     this.topics = kafka.topics;
@@ -75,14 +59,9 @@ export class ConsumerFailureHandler {
       return 'retry';
     }
     this.logger.error({ msg: 'unreadable message skipped', ...where, violations });
-    // If a publish or the group lookup below fails, the policy throws and the consumer dead-letters the
-    // message: the dead-letter handler keeps it the same way (or requeues an event), so it is kept either way.
-    if (message.topic === this.topics.webhookEvents) {
-      this.metrics.recordRoute('invalid');
-      await this.deadLetterUnreadableEvent(message, error, violations);
-    } else {
-      await this.deadLetterUnreadable(message, error, violations);
-    }
+    // If a publish or the group lookup fails, the policy throws and the consumer dead-letters the message:
+    // the dead-letter handler keeps it the same way (or requeues an event), so it is kept either way.
+    await this.unreadable.keep(message, error, violations);
     return 'skip';
   };
 
@@ -96,7 +75,7 @@ export class ConsumerFailureHandler {
     try {
       command = parseGroupSyncCommand(message.json());
     } catch (unreadable) {
-      await this.deadLetterUnreadable(message, unreadable, violationsOf(unreadable) ?? []);
+      await this.unreadable.keep(message, unreadable, violationsOf(unreadable) ?? []);
       return;
     }
     await this.deadLetterGivenUp(command, message, `consumer gave up: ${reason}: ${describe(error)}`);
@@ -140,84 +119,6 @@ export class ConsumerFailureHandler {
     );
   }
 
-  /**
-   * A command that cannot be parsed cannot be a DeadLetter (which embeds the command to redrive): it goes
-   * to the DLQ byte for byte, with the why in headers, and ends as a FAILED sync result like any command.
-   */
-  private async deadLetterUnreadable(
-    message: KeyedMessage,
-    error: unknown,
-    violations: readonly Violation[],
-  ): Promise<void> {
-    const reason = `tier-sync could not read the command: ${describe(error, false)}`;
-    await this.keepUnreadable(message, reason, violations);
-    const result = unreadableCommandResult(message, `${reason} (${sourceOf(message)})`, this.now());
-    await this.recordFailed(message, result);
-  }
-
-  /**
-   * A webhook event that cannot be parsed goes to the DLQ like an unreadable command, and ends where its
-   * readable twin would have: a FAILED sync result for the group it names or its customer leads (looked up
-   * as the router does, BEFORE anything is written, so a Capillary outage requeues it whole). An event
-   * about no group leaves no result, as an ignored one does.
-   */
-  private async deadLetterUnreadableEvent(
-    message: KeyedMessage,
-    error: unknown,
-    violations: readonly Violation[],
-  ): Promise<void> {
-    const now = this.now();
-    const subject = unreadableEventSubject(message, now);
-    const group = await this.groupOf(subject, message.signal);
-    const reason = `tier-sync could not read the event: ${describe(error, false)}`;
-    await this.keepUnreadable(message, reason, violations);
-    const result = group && unreadableEventResult(subject, group, `${reason} (${sourceOf(message)})`, now);
-    await this.recordFailed(message, result);
-  }
-
-  private async groupOf(
-    subject: UnreadableEventSubject,
-    signal: AbortSignal,
-  ): Promise<{ groupId: number; primaryCustomerId?: number } | undefined> {
-    if (subject.groupId !== undefined) {
-      return { groupId: subject.groupId };
-    }
-    if (subject.customerId === undefined) {
-      return undefined;
-    }
-    const { groupId } = await this.leaders.lookup(subject.customerId, signal);
-    return groupId === null ? undefined : { groupId, primaryCustomerId: subject.customerId };
-  }
-
-  /** Byte for byte and under its own key, with the why in headers; counted by the topic it was read from. */
-  private async keepUnreadable(
-    message: KeyedMessage,
-    reason: string,
-    violations: readonly Violation[],
-  ): Promise<void> {
-    await this.publisher.unreadableRecord(message.key ?? '', message.value ?? Buffer.alloc(0), {
-      ...forwardedHeaders(message.headers),
-      ...this.unreadableHeaders(message, reason),
-      violations: JSON.stringify(violations),
-    });
-    this.metrics.recordUnreadable(message.topic);
-  }
-
-  private async recordFailed(message: KeyedMessage, result: SyncResult | undefined): Promise<void> {
-    if (result) {
-      await this.publisher.result(result, forwardedHeaders(message.headers));
-      return;
-    }
-    this.logger.error({
-      msg: 'unreadable record names no group we know: dead-lettered without a sync result',
-      ...whereOf(message),
-    });
-  }
-
-  private unreadableHeaders(message: KeyedMessage, reason: string): Record<string, string> {
-    return { reason: reason.slice(0, 1000), source: sourceOf(message) };
-  }
-
   private async requeue(message: KeyedMessage, reason: string, error: unknown): Promise<void> {
     const { headers } = message;
     const requeuedFrom = headers[HEADERS.requeuedFrom] ?? positionOf(message.partition, message.offset);
@@ -240,27 +141,4 @@ export class ConsumerFailureHandler {
       error: describe(error),
     });
   }
-}
-
-/** The violations of a message that can never be read; undefined for any other failure. */
-function violationsOf(error: unknown): readonly Violation[] | undefined {
-  if (error instanceof InvalidEventError) {
-    return error.violations;
-  }
-  return error instanceof SyntaxError ? [{ path: '(root)', message: error.message }] : undefined;
-}
-
-function whereOf(message: Where): Where {
-  return { topic: message.topic, partition: message.partition, offset: message.offset };
-}
-
-function sourceOf(message: Where): string {
-  return `${message.topic}:${message.partition}:${message.offset}`;
-}
-
-function describe(error: unknown, named = true): string {
-  if (!(error instanceof Error)) {
-    return String(error);
-  }
-  return named ? `${error.name}: ${error.message}` : error.message;
 }

@@ -5,6 +5,7 @@ import { testCommand } from '../../test/sync-fixtures';
 import { ConsumerFailureHandler } from './consumer-failure.handler';
 import { orderingKeyOf } from './consumer.options';
 import { TopicRoleTransport } from './topic-role.transport';
+import { UnreadableRecordKeeper } from './unreadable-record.keeper';
 
 const REQUEUE_DELAY_MS = 60_000;
 
@@ -58,7 +59,8 @@ describe(ConsumerFailureHandler.name, () => {
       },
     };
     const config = { kafka: { topics, requeueDelayMs: REQUEUE_DELAY_MS } };
-    const handler = new ConsumerFailureHandler(config, publisher, metrics, lookup, now);
+    const keeper = new UnreadableRecordKeeper(config, publisher, metrics, lookup, now);
+    const handler = new ConsumerFailureHandler(config, publisher, metrics, keeper, now);
     return { publisher, counted, handler, looked };
   };
 

@@ -199,4 +199,40 @@ describe('no webhook event is lost in tier-sync, end to end', () => {
         : undefined,
     );
   });
+
+  it('dead-letters a retry-topic record that is not even JSON, with a FAILED result for the group its key names', async () => {
+    const retryTopic = system.topics.groupCommandsRetry;
+    const before = await system.syncMetric('tiersync_consumer_unreadable_records_total', {
+      topic: retryTopic,
+    });
+    const value = '\u0000 not a command';
+    const producer = createKafka({ ...system.connection, clientId: 'e2e-unreadable-retry' }).producer();
+    await producer.connect();
+    await producer.send({
+      topic: retryTopic,
+      messages: [{ key: String(FAMILY2.groupId), value, headers: { traceId: 'trace-unreadable-4' } }],
+    });
+    await producer.disconnect();
+
+    const [kept] = await deadLetters.waitForCount(
+      'the unreadable retry',
+      (r) => r.headers['traceId'] === 'trace-unreadable-4',
+      1,
+    );
+    expect(kept).toMatchObject({ key: String(FAMILY2.groupId), value });
+    expect(kept?.headers['source']).toMatch(new RegExp(`^${retryTopic.replaceAll('.', '\\.')}:\\d+:\\d+$`));
+    const [result] = await system.results.waitForCount(
+      'its result',
+      (r) => r.reason?.endsWith(`(${kept?.headers['source']})`) === true,
+      1,
+    );
+    expect(result).toMatchObject({ groupId: FAMILY2.groupId, outcome: 'FAILED', members: [] });
+    expect(result?.primaryCustomerId).toBeUndefined();
+    await waitFor('the unreadable retry counted under its topic', async () =>
+      (await system.syncMetric('tiersync_consumer_unreadable_records_total', { topic: retryTopic })) ===
+      before + 1
+        ? true
+        : undefined,
+    );
+  });
 });

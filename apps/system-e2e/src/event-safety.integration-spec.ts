@@ -83,27 +83,68 @@ describe('no webhook event is lost in tier-sync, end to end', () => {
     });
   });
 
-  it('keeps a webhook event it cannot read on the rejected topic, byte for byte', async () => {
-    const value = '{"eventName":"tierUpgraded","eventId":42,"data":"not an object"}';
+  it('dead-letters a webhook event it cannot read, byte for byte, ends it as a FAILED result of the group its customer leads, and counts it by topic', async () => {
+    const unreadableBefore = await system.syncMetric('tiersync_consumer_unreadable_records_total', {
+      topic: system.topics.webhookEvents,
+    });
+    const aboutFamily1 = '{"eventName":"tierUpgraded","eventId":"ev-unreadable-1","data":"not an object"}';
+    const aboutNoGroup = 'not json at all {';
     const producer = createKafka({ ...system.connection, clientId: 'e2e-unreadable' }).producer();
     await producer.connect();
     await producer.send({
       topic: system.topics.webhookEvents,
-      messages: [{ key: '566998132', value, headers: { traceId: 'trace-unreadable-1', eventId: '42' } }],
+      messages: [
+        { key: String(FAMILY1.primary), value: aboutFamily1, headers: { traceId: 'trace-unreadable-1' } },
+        { key: 'no-customer', value: aboutNoGroup, headers: { traceId: 'trace-unreadable-3' } },
+      ],
     });
     await producer.disconnect();
 
-    const [kept] = await rejected.waitForCount(
+    const sourcePattern = new RegExp(`^${system.topics.webhookEvents.replaceAll('.', '\\.')}:\\d+:\\d+$`);
+    const [kept] = await deadLetters.waitForCount(
       'the unreadable event',
-      (r) => r.key === 'trace-unreadable-1',
+      (r) => r.headers['traceId'] === 'trace-unreadable-1',
       1,
     );
-    expect(kept?.value).toBe(value);
-    expect(kept?.headers['source']).toMatch(
-      new RegExp(`^${system.topics.webhookEvents.replaceAll('.', '\\.')}:\\d+:\\d+$`),
-    );
+    expect(kept).toMatchObject({ key: String(FAMILY1.primary), value: aboutFamily1 });
+    expect(kept?.headers['source']).toMatch(sourcePattern);
     expect(kept?.headers['reason']).toContain('tier-sync could not read the event');
     expect(JSON.parse(kept?.headers['violations'] ?? '[]')).not.toHaveLength(0);
+    const [result] = await system.results.waitForCount(
+      'its result',
+      (r) => r.reason?.endsWith(`(${kept?.headers['source']})`) === true,
+      1,
+    );
+    expect(result).toMatchObject({
+      kind: 'TIER_SYNC',
+      groupId: FAMILY1.groupId,
+      primaryCustomerId: FAMILY1.primary,
+      trigger: { eventId: 'ev-unreadable-1', eventName: 'tierUpgraded', action: 'UPGRADE' },
+      outcome: 'FAILED',
+      members: [],
+    });
+
+    const [garbage] = await deadLetters.waitForCount(
+      'the event that is not JSON',
+      (r) => r.headers['traceId'] === 'trace-unreadable-3',
+      1,
+    );
+    expect(garbage).toMatchObject({ key: 'no-customer', value: aboutNoGroup });
+    expect(garbage?.headers['source']).toMatch(sourcePattern);
+    await waitFor('both unreadable events counted under their topic', async () =>
+      (await system.syncMetric('tiersync_consumer_unreadable_records_total', {
+        topic: system.topics.webhookEvents,
+      })) ===
+      unreadableBefore + 2
+        ? true
+        : undefined,
+    );
+    // Naming no customer, it is about no group a sync result could name.
+    await system.quiesce();
+    expect(
+      system.results.records.filter((r) => r.reason?.includes(garbage?.headers['source'] ?? '?')),
+    ).toEqual([]);
+    expect(rejected.records.filter((r) => r.headers['traceId']?.startsWith('trace-unreadable'))).toEqual([]);
   });
 
   it('dead-letters a group command it cannot read, byte for byte, and ends it as a FAILED sync result', async () => {
@@ -119,8 +160,8 @@ describe('no webhook event is lost in tier-sync, end to end', () => {
       attempt: 'not a number',
       createdAt: Date.now(),
     });
-    const unreadableBefore = await system.syncMetric('tiersync_sync_dead_letters_total', {
-      scope: 'unreadable',
+    const unreadableBefore = await system.syncMetric('tiersync_consumer_unreadable_records_total', {
+      topic: system.topics.groupCommands,
     });
     const producer = createKafka({ ...system.connection, clientId: 'e2e-unreadable-command' }).producer();
     await producer.connect();
@@ -149,9 +190,47 @@ describe('no webhook event is lost in tier-sync, end to end', () => {
       members: [],
     });
     expect(result?.reason).toContain('tier-sync could not read the command');
-    await waitFor('the unreadable command counted', async () =>
-      (await system.syncMetric('tiersync_sync_dead_letters_total', { scope: 'unreadable' })) ===
+    await waitFor('the unreadable command counted under its topic', async () =>
+      (await system.syncMetric('tiersync_consumer_unreadable_records_total', {
+        topic: system.topics.groupCommands,
+      })) ===
       unreadableBefore + 1
+        ? true
+        : undefined,
+    );
+  });
+
+  it('dead-letters a retry-topic record that is not even JSON, with a FAILED result for the group its key names', async () => {
+    const retryTopic = system.topics.groupCommandsRetry;
+    const before = await system.syncMetric('tiersync_consumer_unreadable_records_total', {
+      topic: retryTopic,
+    });
+    const value = '\u0000 not a command';
+    const producer = createKafka({ ...system.connection, clientId: 'e2e-unreadable-retry' }).producer();
+    await producer.connect();
+    await producer.send({
+      topic: retryTopic,
+      messages: [{ key: String(FAMILY2.groupId), value, headers: { traceId: 'trace-unreadable-4' } }],
+    });
+    await producer.disconnect();
+
+    const [kept] = await deadLetters.waitForCount(
+      'the unreadable retry',
+      (r) => r.headers['traceId'] === 'trace-unreadable-4',
+      1,
+    );
+    expect(kept).toMatchObject({ key: String(FAMILY2.groupId), value });
+    expect(kept?.headers['source']).toMatch(new RegExp(`^${retryTopic.replaceAll('.', '\\.')}:\\d+:\\d+$`));
+    const [result] = await system.results.waitForCount(
+      'its result',
+      (r) => r.reason?.endsWith(`(${kept?.headers['source']})`) === true,
+      1,
+    );
+    expect(result).toMatchObject({ groupId: FAMILY2.groupId, outcome: 'FAILED', members: [] });
+    expect(result?.primaryCustomerId).toBeUndefined();
+    await waitFor('the unreadable retry counted under its topic', async () =>
+      (await system.syncMetric('tiersync_consumer_unreadable_records_total', { topic: retryTopic })) ===
+      before + 1
         ? true
         : undefined,
     );

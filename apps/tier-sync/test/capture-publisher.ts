@@ -7,14 +7,13 @@ type Published<T> = { value: T; headers: MessageHeaders };
 /** Records what would be published, per topic role, for unit tests. */
 export class CapturePublisher implements Pick<
   SyncPublisher,
-  'command' | 'retry' | 'result' | 'deadLetters' | 'requeueEvent' | 'rejectEvent' | 'unreadableCommand'
+  'command' | 'retry' | 'result' | 'deadLetters' | 'requeueEvent' | 'unreadableRecord'
 > {
   readonly commands: Published<GroupSyncCommand>[] = [];
   readonly retries: Published<GroupSyncCommand>[] = [];
   readonly results: Published<SyncResult>[] = [];
   readonly deadLettered: Published<DeadLetter>[] = [];
   readonly requeued: (Published<Buffer> & { key: string })[] = [];
-  readonly rejected: (Published<Buffer> & { key: string })[] = [];
   readonly unreadable: (Published<Buffer> & { key: string })[] = [];
 
   command(value: GroupSyncCommand, headers: MessageHeaders): Promise<void> {
@@ -42,12 +41,7 @@ export class CapturePublisher implements Pick<
     return Promise.resolve();
   }
 
-  rejectEvent(key: string, value: Buffer, headers: MessageHeaders): Promise<void> {
-    this.rejected.push({ key, value, headers });
-    return Promise.resolve();
-  }
-
-  unreadableCommand(key: string, value: Buffer, headers: MessageHeaders): Promise<void> {
+  unreadableRecord(key: string, value: Buffer, headers: MessageHeaders): Promise<void> {
     this.unreadable.push({ key, value, headers });
     return Promise.resolve();
   }

@@ -88,6 +88,42 @@ describe(WebhookDispatcher.name, () => {
       expect(h.sim.control.webhookDeliveries()[0]?.error).toEqual(expect.any(String));
     });
 
+    it('waits as long as a 429 asks with Retry-After, beyond its own backoff', async () => {
+      receiver.script = [429];
+      receiver.failureHeaders = { 'retry-after': '1' };
+
+      h.activity(PRIMARY, 'Platinum');
+      await h.sim.control.webhooksIdle();
+
+      expect(
+        h.sim.control
+          .webhookDeliveries()
+          .map((d) => [d.attempt, d.status, d.retryAfter, d.retryInMs, d.outcome]),
+      ).toEqual([
+        [1, 429, '1', 1_000, 'retrying'],
+        [2, 202, undefined, undefined, 'delivered'],
+      ]);
+    });
+
+    it('gives an event up once its next attempt would start past maxElapsedMs, and moves on', async () => {
+      h.sim.control.setWebhook({
+        url: 'http://127.0.0.1:1/nowhere',
+        headerName: HEADER,
+        secret: SECRET,
+        backoffMs: 100,
+        maxElapsedMs: 250,
+      });
+
+      h.activity(PRIMARY, 'Platinum');
+      await h.sim.control.webhooksIdle();
+
+      // 100 ms after the first attempt, then 200 ms more would end past 250 ms.
+      expect(h.sim.control.webhookDeliveries().map((d) => [d.attempt, d.retryInMs, d.outcome])).toEqual([
+        [1, 100, 'retrying'],
+        [2, undefined, 'gave-up'],
+      ]);
+    });
+
     it('never holds up the API answer', async () => {
       h.sim.control.setFaults({ webhook: { delay: { fixedMs: 200 } } });
 

@@ -1,6 +1,7 @@
 import { type SeededRandom } from './seeded-random';
 import { type TiersMode, type WebhookEvent } from './webhook-payloads';
-import { compactDelivery, deliveryOutcome, sendEvent } from './webhook-sender';
+import { nextRetryInMs, retryAfterMs, retryScheduleOf } from './webhook-retry';
+import { answerOf, compactDelivery, sendEvent } from './webhook-sender';
 import { type WebhookDelivery, type WebhookFaults, type WebhookTarget } from './webhook.types';
 
 interface Copy {
@@ -125,16 +126,23 @@ export class WebhookDispatcher {
   }
 
   private async deliver(copy: Copy): Promise<void> {
+    const firstAt = Date.now();
     for (let attempt = 1; ; attempt++) {
       const target = this.target;
       if (!target || this.halted()) {
         return;
       }
-      const { status, error } = await sendEvent(target, copy.event, this.inFlight);
+      const { status, error, retryAfter } = await sendEvent(target, copy.event, this.inFlight);
       if (this.halted()) {
         return;
       }
-      const outcome = deliveryOutcome(status, attempt, target.maxAttempts ?? 6);
+      const at = Date.now();
+      const answer = answerOf(status);
+      const retryInMs =
+        answer === 'retryable'
+          ? nextRetryInMs(retryScheduleOf(target), attempt, at - firstAt, retryAfterMs(retryAfter, at))
+          : undefined;
+      const outcome = answer === 'retryable' ? (retryInMs === undefined ? 'gave-up' : 'retrying') : answer;
       this.log.push(
         compactDelivery({
           eventId: copy.event.eventId,
@@ -144,13 +152,15 @@ export class WebhookDispatcher {
           outcome,
           status,
           error,
-          at: Date.now(),
+          retryAfter,
+          retryInMs,
+          at,
         }),
       );
-      if (outcome !== 'retrying') {
+      if (retryInMs === undefined) {
         return;
       }
-      await this.wait((target.backoffMs ?? 50) * 2 ** (attempt - 1));
+      await this.wait(retryInMs);
     }
   }
 

@@ -7,7 +7,7 @@ export async function sendEvent(
   target: WebhookTarget,
   event: WebhookEvent,
   inFlight: Set<AbortController>,
-): Promise<{ status?: number; error?: string }> {
+): Promise<{ status?: number; error?: string; retryAfter?: string }> {
   const controller = new AbortController();
   inFlight.add(controller);
   const timeout = setTimeout(() => {
@@ -21,7 +21,8 @@ export async function sendEvent(
       signal: controller.signal,
     });
     await response.arrayBuffer();
-    return { status: response.status };
+    const retryAfter = response.headers.get('retry-after');
+    return { status: response.status, ...(retryAfter === null ? {} : { retryAfter }) };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   } finally {
@@ -31,19 +32,11 @@ export async function sendEvent(
 }
 
 /** ENS semantics: 2xx delivered; 429, 5xx and network errors retried; any other answer dropped for good. */
-export function deliveryOutcome(
-  status: number | undefined,
-  attempt: number,
-  maxAttempts: number,
-): WebhookDelivery['outcome'] {
+export function answerOf(status: number | undefined): 'delivered' | 'retryable' | 'dropped' {
   if (status !== undefined && status >= 200 && status < 300) {
     return 'delivered';
   }
-  const retryable = status === undefined || status === 429 || status >= 500;
-  if (!retryable) {
-    return 'dropped';
-  }
-  return attempt < maxAttempts ? 'retrying' : 'gave-up';
+  return status === undefined || status === 429 || status >= 500 ? 'retryable' : 'dropped';
 }
 
 export function compactDelivery(entry: WebhookDelivery): WebhookDelivery {

@@ -7,9 +7,16 @@ export interface WebhookTarget {
   secret: string;
   /** Default `array`; `null` sends `tiers: null`, `omitDetails` drops loyaltyProgramDetails. */
   tiersMode?: TiersMode;
-  /** Default 6 attempts, 50 ms doubling per attempt. */
+  /**
+   * The retry schedule of a retryable answer (429, 5xx, no answer): by default Capillary's, exponential for
+   * 7 days (CAPILLARY_RETRY_SCHEDULE); tests compress it. A Retry-After answer is a floor on each wait.
+   */
   maxAttempts?: number;
+  /** The first wait; it doubles per attempt up to maxBackoffMs. */
   backoffMs?: number;
+  maxBackoffMs?: number;
+  /** From the first attempt; past it the event is given up and the next one goes. */
+  maxElapsedMs?: number;
   /** Concurrent deliveries, like the webhook's maxAllowedConnections (default 1 = in order). */
   maxConnections?: number;
 }
@@ -29,6 +36,10 @@ export interface WebhookDelivery {
   attempt: number;
   status?: number;
   error?: string;
+  /** The answer's Retry-After, as sent. */
+  retryAfter?: string;
+  /** Only when retrying: the wait before the next attempt. */
+  retryInMs?: number;
   outcome: 'delivered' | 'retrying' | 'dropped' | 'gave-up';
   at: number;
 }

@@ -11,6 +11,8 @@ export class WebhookReceiver {
   /** Statuses to answer, in order; 202 once the script runs out. */
   script: number[] = [];
   respond?: (body: Received['body']) => number | undefined;
+  /** Headers sent with every answer that is not a 2xx (e.g. Retry-After). */
+  failureHeaders: Record<string, string> = {};
   private server?: Server;
 
   async start(): Promise<string> {
@@ -20,7 +22,8 @@ export class WebhookReceiver {
       req.on('end', () => {
         const body = JSON.parse(text) as Received['body'];
         this.received.push({ headers: req.headers, body });
-        res.writeHead(this.respond?.(body) ?? this.script.shift() ?? 202).end();
+        const status = this.respond?.(body) ?? this.script.shift() ?? 202;
+        res.writeHead(status, status >= 300 ? this.failureHeaders : {}).end();
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -31,6 +34,7 @@ export class WebhookReceiver {
     this.received.length = 0;
     this.script = [];
     this.respond = undefined;
+    this.failureHeaders = {};
   }
 
   names(): string[] {

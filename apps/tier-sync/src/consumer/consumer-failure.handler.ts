@@ -3,10 +3,8 @@ import { type ErrorDecision, type KeyedMessage } from '@tiersync/kafka';
 import {
   createDeadLetter,
   type GroupSyncCommand,
-  InvalidEventError,
   parseGroupSyncCommand,
   type TopicMap,
-  type Violation,
 } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
 import { type Clock, CLOCK } from '../clock';
@@ -16,16 +14,15 @@ import { SyncPublisher } from '../messaging/sync.publisher';
 import { SyncMetrics } from '../observability/sync.metrics';
 import { positionOf } from '../router/dedupe-window';
 import { memberlessResult } from '../sync/memberless-result';
-import { unreadableCommandResult } from './unreadable-command';
-
-type Where = Pick<KeyedMessage, 'topic' | 'partition' | 'offset'>;
+import { describe, violationsOf, whereOf } from './failure-details';
+import { UnreadableRecordKeeper } from './unreadable-record.keeper';
 
 /**
  * The consumer's failure semantics, in one place. Sync failures never get here (they are settled into
  * retries and dead letters by the group sync); what does is either a message that can never be read
- * (kept, never retried: a webhook event beside the bodies the ingress refused, a command on the DLQ with a
- * FAILED sync result) or an infrastructure failure such as a Kafka publish or a Capillary outage during
- * routing (retried with backoff, keeping the key blocked so order holds). A message the consumer finally
+ * (kept, never retried: on the DLQ byte for byte, ending as a FAILED sync result) or an infrastructure
+ * failure such as a Kafka publish or a Capillary outage during routing (retried with backoff, keeping the
+ * key blocked so order holds). A message the consumer finally
  * gives up on is never dropped: a command goes to the DLQ (and ends as a FAILED sync result); a webhook
  * event (which names no group yet, so it cannot be a dead letter) goes back on its topic with a delay and
  * is routed again, for as long as the outage lasts.
@@ -41,15 +38,9 @@ export class ConsumerFailureHandler {
     @Inject(TIER_SYNC_CONFIG)
     { kafka }: { kafka: Pick<TierSyncConfig['kafka'], 'topics' | 'requeueDelayMs'> },
     @Inject(SyncPublisher)
-    private readonly publisher: Pick<
-      SyncPublisher,
-      'deadLetters' | 'requeueEvent' | 'rejectEvent' | 'result' | 'unreadableCommand'
-    >,
-    @Inject(SyncMetrics)
-    private readonly metrics: Pick<
-      SyncMetrics,
-      'recordRoute' | 'recordConsumerDeadLetter' | 'recordUnreadableCommand'
-    >,
+    private readonly publisher: Pick<SyncPublisher, 'deadLetters' | 'requeueEvent' | 'result'>,
+    @Inject(SyncMetrics) private readonly metrics: Pick<SyncMetrics, 'recordConsumerDeadLetter'>,
+    @Inject(UnreadableRecordKeeper) private readonly unreadable: Pick<UnreadableRecordKeeper, 'keep'>,
     @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
   ) {
     this.topics = kafka.topics;
@@ -68,24 +59,9 @@ export class ConsumerFailureHandler {
       return 'retry';
     }
     this.logger.error({ msg: 'unreadable message skipped', ...where, violations });
-    // If a publish below fails, the policy throws and the consumer dead-letters the message: the dead-letter
-    // handler keeps it the same way, so it is kept either way.
-    if (message.topic === this.topics.webhookEvents) {
-      this.metrics.recordRoute('invalid');
-      await this.publisher.rejectEvent(
-        message.headers[HEADERS.traceId] ?? where.offset,
-        message.value ?? Buffer.alloc(0),
-        {
-          ...this.unreadableHeaders(message, `tier-sync could not read the event: ${describe(error, false)}`),
-          violations: JSON.stringify(violations),
-          requestHeaders: '{}',
-          receivedAt: message.headers[HEADERS.receivedAt] ?? String(this.now()),
-          traceId: message.headers[HEADERS.traceId] ?? '',
-        },
-      );
-    } else {
-      await this.deadLetterUnreadable(message, error, violations);
-    }
+    // If a publish or the group lookup fails, the policy throws and the consumer dead-letters the message:
+    // the dead-letter handler keeps it the same way (or requeues an event), so it is kept either way.
+    await this.unreadable.keep(message, error, violations);
     return 'skip';
   };
 
@@ -99,7 +75,7 @@ export class ConsumerFailureHandler {
     try {
       command = parseGroupSyncCommand(message.json());
     } catch (unreadable) {
-      await this.deadLetterUnreadable(message, unreadable, violationsOf(unreadable) ?? []);
+      await this.unreadable.keep(message, unreadable, violationsOf(unreadable) ?? []);
       return;
     }
     await this.deadLetterGivenUp(command, message, `consumer gave up: ${reason}: ${describe(error)}`);
@@ -143,38 +119,6 @@ export class ConsumerFailureHandler {
     );
   }
 
-  /**
-   * A command that cannot be parsed cannot be a DeadLetter (which embeds the command to redrive): it goes
-   * to the DLQ byte for byte, with the why in headers, and ends as a FAILED sync result like any command.
-   */
-  private async deadLetterUnreadable(
-    message: KeyedMessage,
-    error: unknown,
-    violations: readonly Violation[],
-  ): Promise<void> {
-    const reason = `tier-sync could not read the command: ${describe(error, false)}`;
-    const headers = forwardedHeaders(message.headers);
-    await this.publisher.unreadableCommand(message.key ?? '', message.value ?? Buffer.alloc(0), {
-      ...headers,
-      ...this.unreadableHeaders(message, reason),
-      violations: JSON.stringify(violations),
-    });
-    this.metrics.recordUnreadableCommand();
-    const result = unreadableCommandResult(message, `${reason} (${sourceOf(message)})`, this.now());
-    if (result) {
-      await this.publisher.result(result, headers);
-      return;
-    }
-    this.logger.error({
-      msg: 'unreadable command names no group and primary: dead-lettered without a sync result',
-      ...whereOf(message),
-    });
-  }
-
-  private unreadableHeaders(message: KeyedMessage, reason: string): Record<string, string> {
-    return { reason: reason.slice(0, 1000), source: sourceOf(message) };
-  }
-
   private async requeue(message: KeyedMessage, reason: string, error: unknown): Promise<void> {
     const { headers } = message;
     const requeuedFrom = headers[HEADERS.requeuedFrom] ?? positionOf(message.partition, message.offset);
@@ -197,27 +141,4 @@ export class ConsumerFailureHandler {
       error: describe(error),
     });
   }
-}
-
-/** The violations of a message that can never be read; undefined for any other failure. */
-function violationsOf(error: unknown): readonly Violation[] | undefined {
-  if (error instanceof InvalidEventError) {
-    return error.violations;
-  }
-  return error instanceof SyntaxError ? [{ path: '(root)', message: error.message }] : undefined;
-}
-
-function whereOf(message: Where): Where {
-  return { topic: message.topic, partition: message.partition, offset: message.offset };
-}
-
-function sourceOf(message: Where): string {
-  return `${message.topic}:${message.partition}:${message.offset}`;
-}
-
-function describe(error: unknown, named = true): string {
-  if (!(error instanceof Error)) {
-    return String(error);
-  }
-  return named ? `${error.name}: ${error.message}` : error.message;
 }

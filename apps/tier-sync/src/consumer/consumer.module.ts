@@ -4,12 +4,13 @@ import { RouterModule } from '../router/router.module';
 import { SyncModule } from '../sync/sync.module';
 import { ConsumerFailureHandler } from './consumer-failure.handler';
 import { SyncController } from './sync.controller';
+import { UnreadableRecordKeeper } from './unreadable-record.keeper';
 
 /** The consumer's entry points: the three @EventPattern handlers and the consumer's failure semantics. */
 @Module({
   controllers: [SyncController],
   exports: [ConsumerFailureHandler],
   imports: [KafkaModule, RouterModule, SyncModule],
-  providers: [ConsumerFailureHandler],
+  providers: [ConsumerFailureHandler, UnreadableRecordKeeper],
 })
 export class ConsumerModule {}

@@ -5,6 +5,7 @@ import { testCommand } from '../../test/sync-fixtures';
 import { ConsumerFailureHandler } from './consumer-failure.handler';
 import { orderingKeyOf } from './consumer.options';
 import { TopicRoleTransport } from './topic-role.transport';
+import { UnreadableRecordKeeper } from './unreadable-record.keeper';
 
 const REQUEUE_DELAY_MS = 60_000;
 
@@ -37,35 +38,105 @@ function objectContaining(expected: Record<string, unknown>): unknown {
 }
 
 describe(ConsumerFailureHandler.name, () => {
-  const setup = (now?: () => number) => {
+  /** `leaders` maps a customer to the group it leads; a customer mapped to an Error makes the lookup throw. */
+  const setup = (now?: () => number, leaders: ReadonlyMap<number, number | Error> = new Map()) => {
     const publisher = new CapturePublisher();
     const counted: string[] = [];
+    const looked: number[] = [];
     const metrics = {
       recordRoute: (d: string) => counted.push(d),
       recordConsumerDeadLetter: () => counted.push('dead-letter'),
-      recordUnreadableCommand: () => counted.push('unreadable'),
+      recordUnreadable: (topic: string) => counted.push(`unreadable ${topic}`),
+    };
+    const lookup = {
+      lookup: (customerId: number) => {
+        looked.push(customerId);
+        const led = leaders.get(customerId);
+        if (led instanceof Error) {
+          return Promise.reject(led);
+        }
+        return Promise.resolve({ groupId: led ?? null, reason: 'leads no group', cached: false });
+      },
     };
     const config = { kafka: { topics, requeueDelayMs: REQUEUE_DELAY_MS } };
-    const handler = new ConsumerFailureHandler(config, publisher, metrics, now);
-    return { publisher, counted, handler };
+    const keeper = new UnreadableRecordKeeper(config, publisher, metrics, lookup, now);
+    const handler = new ConsumerFailureHandler(config, publisher, metrics, keeper, now);
+    return { publisher, counted, handler, looked };
   };
 
-  it('skips what can never be read, keeping an unreadable webhook event on the rejected topic', async () => {
-    const { counted, handler, publisher } = setup();
-    const invalid = new InvalidEventError('webhook event', [
-      { path: 'eventId', message: 'must not be empty' },
-    ]);
-    const event = message(topics.webhookEvents, { eventId: '' });
+  it('dead-letters an unreadable tier event byte for byte, with a FAILED result for the group its customer leads', async () => {
+    const { counted, handler, looked, publisher } = setup(() => 7_000, new Map([[566, 3918]]));
+    const invalid = new InvalidEventError('webhook event', [{ path: 'data', message: 'must be an object' }]);
+    const event = message(
+      topics.webhookEvents,
+      { eventName: 'tierUpgraded', eventId: 'ev-1', data: 1 },
+      '566',
+    );
     expect(await handler.onError(invalid, event, 1)).toBe('skip');
-    expect(counted).toEqual(['invalid']);
-    expect(publisher.rejected).toHaveLength(1);
-    expect(publisher.rejected[0]).toMatchObject({ key: 'tr', value: event.value });
-    expect(publisher.rejected[0]?.headers).toMatchObject({
-      traceId: 'tr',
-      source: `${topics.webhookEvents}:1:9`,
-      violations: JSON.stringify([{ path: 'eventId', message: 'must not be empty' }]),
+    expect(looked).toEqual([566]);
+    expect(publisher.unreadable).toEqual([
+      {
+        key: '566',
+        value: event.value,
+        headers: {
+          traceId: 'tr',
+          reason: 'tier-sync could not read the event: invalid webhook event: data: must be an object',
+          source: `${topics.webhookEvents}:1:9`,
+          violations: JSON.stringify([{ path: 'data', message: 'must be an object' }]),
+        },
+      },
+    ]);
+    expect(publisher.results).toEqual([
+      {
+        value: objectContaining({
+          kind: 'TIER_SYNC',
+          groupId: 3918,
+          primaryCustomerId: 566,
+          trigger: { eventId: 'ev-1', eventName: 'tierUpgraded', action: 'UPGRADE', occurredAt: 7_000 },
+          outcome: 'FAILED',
+          reason: `tier-sync could not read the event: invalid webhook event: data: must be an object (${topics.webhookEvents}:1:9)`,
+          members: [],
+        }),
+        headers: { traceId: 'tr' },
+      },
+    ]);
+    expect(counted).toEqual(['invalid', `unreadable ${topics.webhookEvents}`]);
+  });
+
+  it('names the group of an unreadable membership event from its body, without a lookup', async () => {
+    const { handler, looked, publisher } = setup();
+    const body = { eventName: 'groupMemberAdded', data: { groupId: 77, memberId: 'x' } };
+    const invalid = new InvalidEventError('webhook event', [{ path: 'data.memberId', message: 'bad' }]);
+    expect(await handler.onError(invalid, message(topics.webhookEvents, body, '77'), 1)).toBe('skip');
+    expect(looked).toEqual([]);
+    expect(publisher.unreadable).toHaveLength(1);
+    expect(publisher.results[0]?.value).toMatchObject({
+      kind: 'JOIN_SYNC',
+      groupId: 77,
+      trigger: { action: 'JOIN' },
+      outcome: 'FAILED',
     });
-    expect(publisher.rejected[0]?.headers['reason']).toContain('tier-sync could not read the event');
+    expect(publisher.results[0]?.value.primaryCustomerId).toBeUndefined();
+  });
+
+  it('keeps an unreadable event about a customer who leads no group on the DLQ only, as an ignored one', async () => {
+    const { counted, handler, looked, publisher } = setup();
+    const garbage = { ...message(topics.webhookEvents, {}, '123'), value: Buffer.from('{not json') };
+    expect(await handler.onError(new SyntaxError('Unexpected token n'), garbage, 1)).toBe('skip');
+    expect(looked).toEqual([123]);
+    expect(publisher.unreadable[0]).toMatchObject({ key: '123', value: Buffer.from('{not json') });
+    expect(publisher.results).toHaveLength(0);
+    expect(counted).toEqual(['invalid', `unreadable ${topics.webhookEvents}`]);
+  });
+
+  it('writes nothing for an unreadable event while its group cannot be looked up, so it is requeued whole', async () => {
+    const down = new Error('Capillary down');
+    const { handler, publisher } = setup(undefined, new Map([[566, down]]));
+    const event = message(topics.webhookEvents, { eventName: 'tierUpgraded', data: 1 }, '566');
+    const invalid = new InvalidEventError('webhook event', [{ path: 'data', message: 'must be an object' }]);
+    await expect(handler.onError(invalid, event, 1)).rejects.toBe(down);
+    expect(publisher.unreadable).toHaveLength(0);
+    expect(publisher.results).toHaveLength(0);
   });
 
   it('dead-letters an unreadable command byte for byte, with a FAILED sync result, and counts it', async () => {
@@ -105,7 +176,7 @@ describe(ConsumerFailureHandler.name, () => {
         headers: { traceId: 'tr' },
       },
     ]);
-    expect(counted).toEqual(['unreadable']);
+    expect(counted).toEqual([`unreadable ${topics.groupCommandsRetry}`]);
   });
 
   it('dead-letters a command that is not even JSON, with a FAILED result for the group its key names', async () => {
@@ -116,7 +187,7 @@ describe(ConsumerFailureHandler.name, () => {
     expect(publisher.results).toHaveLength(1);
     expect(publisher.results[0]?.value).toMatchObject({ groupId: 42, kind: 'RECONCILE', outcome: 'FAILED' });
     expect(publisher.results[0]?.value.primaryCustomerId).toBeUndefined();
-    expect(counted).toEqual(['unreadable']);
+    expect(counted).toEqual([`unreadable ${topics.groupCommands}`]);
   });
 
   it('keeps a keyless, non-JSON command on the DLQ and in the metric: no group to write a result for', async () => {
@@ -125,7 +196,7 @@ describe(ConsumerFailureHandler.name, () => {
     expect(await handler.onError(new SyntaxError('Unexpected token n'), garbage, 1)).toBe('skip');
     expect(publisher.unreadable).toHaveLength(1);
     expect(publisher.results).toHaveLength(0);
-    expect(counted).toEqual(['unreadable']);
+    expect(counted).toEqual([`unreadable ${topics.groupCommands}`]);
   });
 
   it('dead-letters an unreadable command the consumer gave up on like one it could not read', async () => {
@@ -142,7 +213,7 @@ describe(ConsumerFailureHandler.name, () => {
       kind: 'RECONCILE',
       outcome: 'FAILED',
     });
-    expect(counted).toEqual(['dead-letter', 'unreadable']);
+    expect(counted).toEqual(['dead-letter', `unreadable ${topics.groupCommands}`]);
   });
 
   it('retries everything else (a publish that failed), keeping the key blocked', async () => {

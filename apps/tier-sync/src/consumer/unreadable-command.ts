@@ -2,6 +2,7 @@ import { type KeyedMessage } from '@tiersync/kafka';
 import { type SyncResult } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
 import { type MemberlessResultInit, memberlessResult } from '../sync/memberless-result';
+import { idOf, jsonObject } from './unreadable-fields';
 
 /**
  * The FAILED sync result of a command tier-sync cannot read, from what can still be read of it: every
@@ -18,7 +19,7 @@ export function unreadableCommandResult(
   const sent = jsonObject(message.value);
   const primaryCustomerId = idOf(sent['primaryCustomerId']);
   const known = {
-    groupId: idOf(sent['groupId']) ?? idOf(Number(message.key)),
+    groupId: idOf(sent['groupId']) ?? idOf(message.key),
     ...(primaryCustomerId === undefined ? {} : { primaryCustomerId }),
     dryRun: false,
     outcome: 'FAILED',
@@ -44,17 +45,4 @@ export function unreadableCommandResult(
     }
   }
   return undefined;
-}
-
-function jsonObject(value: Buffer | null): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(value?.toString('utf8') ?? 'null');
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-function idOf(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }

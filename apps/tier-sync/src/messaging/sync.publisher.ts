@@ -56,18 +56,10 @@ export class SyncPublisher {
   }
 
   /**
-   * Keeps a webhook event tier-sync cannot read (a schema the ingress accepted but this version does not)
-   * beside the bodies the ingress refused, byte for byte, with the why in headers.
+   * Keeps a record tier-sync cannot read (a webhook event or a command) on the DLQ, byte for byte and under
+   * its own key, with the why in headers: it cannot be a DeadLetter, which embeds the command to redrive.
    */
-  async rejectEvent(key: string, value: Buffer, headers: MessageHeaders): Promise<void> {
-    await this.write(this.topics.webhookRejected, key, value, headers);
-  }
-
-  /**
-   * Keeps a command tier-sync cannot read on the DLQ, byte for byte and under its own key, with the why in
-   * headers: it cannot be a DeadLetter, which embeds the command to redrive.
-   */
-  async unreadableCommand(key: string, value: Buffer, headers: MessageHeaders): Promise<void> {
+  async unreadableRecord(key: string, value: Buffer, headers: MessageHeaders): Promise<void> {
     await this.write(this.topics.deadLetters, key, value, headers);
   }
 

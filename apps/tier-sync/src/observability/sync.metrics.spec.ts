@@ -45,4 +45,15 @@ describe(SyncMetrics.name, () => {
     expect(text).toContain('tiersync_consumer_lag 8');
     expect(text).toContain('tiersync_consumer_partition_lag{topic="t",partition="1"} 5');
   });
+
+  it('counts the records it could not read by the topic they were read from, and as unreadable dead letters', async () => {
+    const metrics = new SyncMetrics();
+    metrics.recordUnreadable('t.webhook-events.v1');
+    metrics.recordUnreadable('t.webhook-events.v1');
+    metrics.recordUnreadable('t.group-commands.v1');
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('tiersync_consumer_unreadable_records_total{topic="t.webhook-events.v1"} 2');
+    expect(text).toContain('tiersync_consumer_unreadable_records_total{topic="t.group-commands.v1"} 1');
+    expect(text).toContain('tiersync_sync_dead_letters_total{scope="unreadable"} 3');
+  });
 });

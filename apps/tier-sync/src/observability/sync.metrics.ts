@@ -138,8 +138,15 @@ export class SyncMetrics {
     this.deadLetters.inc({ scope: 'consumer' });
   }
 
-  recordUnreadableCommand(): void {
+  private readonly unreadable = this.counter(
+    'tiersync_consumer_unreadable_records_total',
+    'Records tier-sync could not read, kept on the DLQ, by the topic they were read from',
+    ['topic'],
+  );
+
+  recordUnreadable(topic: string): void {
     this.deadLetters.inc({ scope: 'unreadable' });
+    this.unreadable.inc({ topic });
   }
 
   private counter<L extends string>(name: string, help: string, labelNames: L[]): Counter<L> {

@@ -8,7 +8,7 @@ import { GroupLeaderLookup } from './group-leader.lookup';
 import { IgnoredRecorder } from './ignored.recorder';
 
 @Module({
-  exports: [EventRouterService],
+  exports: [EventRouterService, GroupLeaderLookup],
   imports: [CapillaryModule, KafkaModule],
   providers: [DedupeBootstrap, DedupeWindow, EventRouterService, GroupLeaderLookup, IgnoredRecorder],
 })

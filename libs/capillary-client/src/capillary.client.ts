@@ -1,3 +1,4 @@
+import { type RateLimitState } from './adaptive-rate-limit';
 import { CapillaryApiError } from './capillary-api.error';
 import { CapillaryHttp } from './capillary-http';
 import { type CapillaryClientOptions } from './client-options';
@@ -39,6 +40,11 @@ export class CapillaryClient {
     this.source = options.source ?? 'INSTORE';
     this.membersPageSize = options.membersPageSize ?? 50;
     this.locator = new GroupLocator(this.http, this.source, options.groupLookup ?? 'auto', options.logger);
+  }
+
+  /** The rate the client keeps now (lower than configured after a 429) and any pause still running. */
+  get rateLimit(): RateLimitState {
+    return this.http.rateLimit;
   }
 
   close(): void {

@@ -38,7 +38,8 @@ describe(`${CapillaryClient.name} throttling`, () => {
 
   it('reports every exchange with its endpoint, outcome, limiter wait and the 429 it met', async () => {
     const events: CapillaryRequestEvent[] = [];
-    const sut = harness.client({ onRequest: (event) => events.push(event) });
+    const sut = harness.client();
+    sut.observeRequests((event) => events.push(event));
     harness.sim.control.setFaults({ requestsPerMinute: 2, rateLimitRetryAfter: false });
 
     await sut.getCustomerLoyalty(PRIMARY);

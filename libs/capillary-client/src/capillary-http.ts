@@ -34,12 +34,11 @@ export class CapillaryHttp {
   private readonly rate: AdaptiveRateLimit;
   private readonly slots: ConcurrencyLimiter;
   private readonly logger: CapillaryLogger;
-  private readonly onRequest: (event: CapillaryRequestEvent) => void;
+  private onRequest: (event: CapillaryRequestEvent) => void = () => undefined;
   private readonly agents: { http: http.Agent; https: https.Agent };
 
   constructor(options: CapillaryClientOptions) {
     this.logger = options.logger ?? silent;
-    this.onRequest = options.onRequest ?? (() => undefined);
     this.agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
     this.axios = axios.create({
       baseURL: options.baseUrl.replace(/\/+$/, ''),
@@ -63,6 +62,10 @@ export class CapillaryHttp {
 
   get rateLimit(): RateLimitState {
     return this.rate.state;
+  }
+
+  observeRequests(listener: (event: CapillaryRequestEvent) => void): void {
+    this.onRequest = listener;
   }
 
   close(): void {

@@ -1,7 +1,7 @@
 import { type RateLimitState } from './adaptive-rate-limit';
 import { CapillaryApiError } from './capillary-api.error';
 import { CapillaryHttp } from './capillary-http';
-import { type CapillaryClientOptions } from './client-options';
+import { type CapillaryClientOptions, type CapillaryRequestEvent } from './client-options';
 import { GroupLocator } from './group-locator';
 import { parseCustomerLoyalty, parseProgramTiers } from './loyalty.parser';
 import { type CustomerProgramTier, type ProgramTier } from './loyalty.types';
@@ -45,6 +45,11 @@ export class CapillaryClient {
   /** The rate the client keeps now (lower than configured after a 429) and any pause still running. */
   get rateLimit(): RateLimitState {
     return this.http.rateLimit;
+  }
+
+  /** One listener, called after every HTTP exchange (for metrics); it must not throw. */
+  observeRequests(listener: (event: CapillaryRequestEvent) => void): void {
+    this.http.observeRequests(listener);
   }
 
   close(): void {

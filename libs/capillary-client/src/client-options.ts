@@ -37,7 +37,5 @@ export interface CapillaryClientOptions {
   groupLookup?: 'auto' | 'primaryUserId' | 'search';
   /** Never receives secrets: only method, path, status, duration and error classification. */
   logger?: CapillaryLogger;
-  /** Called after every exchange, for metrics; must not throw. */
-  onRequest?: (event: CapillaryRequestEvent) => void;
   clock?: Clock;
 }

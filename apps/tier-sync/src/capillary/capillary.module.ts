@@ -1,7 +1,6 @@
 import { Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { CapillaryClient } from '@tiersync/capillary-client';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
-import { SyncMetrics } from '../observability/sync.metrics';
 import { CAPILLARY_API } from './capillary.api';
 import { CapillaryRetry } from './capillary.retry';
 import { GroupLeaderCache } from './group-leader.cache';
@@ -17,13 +16,10 @@ class CapillaryLifecycle implements OnApplicationShutdown {
   }
 }
 
-function capillaryClient({ capillary }: TierSyncConfig, metrics: SyncMetrics): CapillaryClient {
+function capillaryClient({ capillary }: TierSyncConfig): CapillaryClient {
   const logger = new Logger(CapillaryClient.name);
-  const client = new CapillaryClient({
+  return new CapillaryClient({
     ...capillary,
-    onRequest: (event) => {
-      metrics.capillary.record(event);
-    },
     logger: {
       debug: (msg, meta) => {
         logger.debug({ msg, ...meta });
@@ -33,15 +29,13 @@ function capillaryClient({ capillary }: TierSyncConfig, metrics: SyncMetrics): C
       },
     },
   });
-  metrics.capillary.observeRate(() => client.rateLimit);
-  return client;
 }
 
 /** One client per process, so all calls share its rate limit, concurrency cap and auth session. */
 @Module({
   exports: [CAPILLARY_API, CapillaryRetry, GroupLeaderCache, PartnerTiersCache, ProgramTiersCache],
   providers: [
-    { inject: [TIER_SYNC_CONFIG, SyncMetrics], provide: CapillaryClient, useFactory: capillaryClient },
+    { inject: [TIER_SYNC_CONFIG], provide: CapillaryClient, useFactory: capillaryClient },
     { provide: CAPILLARY_API, useExisting: CapillaryClient },
     CapillaryLifecycle,
     CapillaryRetry,

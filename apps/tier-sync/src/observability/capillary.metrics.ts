@@ -1,7 +1,11 @@
-import { type CapillaryRequestEvent, type RateLimitState } from '@tiersync/capillary-client';
+import {
+  type CapillaryClient,
+  type CapillaryRequestEvent,
+  type RateLimitState,
+} from '@tiersync/capillary-client';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
-/** Every Capillary exchange of the process, fed by the client's `onRequest` hook. */
+/** Every Capillary exchange of the process, fed by the client's `observeRequests`. */
 export class CapillaryMetrics {
   private rate: () => RateLimitState | undefined = () => undefined;
   private readonly requests: Counter<'method' | 'endpoint' | 'outcome'>;
@@ -52,12 +56,15 @@ export class CapillaryMetrics {
     });
   }
 
-  /** The client exists after the metrics: it reports its rate through this. */
-  observeRate(source: () => RateLimitState): void {
-    this.rate = source;
+  /** The process's one client, connected at bootstrap: its exchanges and its current rate. */
+  observe(client: Pick<CapillaryClient, 'observeRequests' | 'rateLimit'>): void {
+    client.observeRequests((event) => {
+      this.record(event);
+    });
+    this.rate = () => client.rateLimit;
   }
 
-  record(event: CapillaryRequestEvent): void {
+  private record(event: CapillaryRequestEvent): void {
     const { method, endpoint } = event;
     this.requests.inc({ method, endpoint, outcome: event.outcome });
     this.duration.observe({ method, endpoint }, event.durationMs / 1000);

@@ -1,3 +1,4 @@
+import { type CapillaryRequestEvent } from '@tiersync/capillary-client';
 import { type KeyedConsumerMetrics } from '@tiersync/kafka';
 import { createSyncResult } from '@tiersync/tier-events';
 import { testCommand } from '../../test/sync-fixtures';
@@ -62,11 +63,18 @@ describe(SyncMetrics.name, () => {
 
   it("exposes Capillary requests by endpoint and outcome, their latency, 429s, limiter waits and the client's rate", async () => {
     const metrics = new SyncMetrics();
+    let exchange: (event: CapillaryRequestEvent) => void = () => undefined;
+    metrics.capillary.observe({
+      observeRequests: (listener) => {
+        exchange = listener;
+      },
+      rateLimit: { perMinute: 45, configuredPerMinute: 90, pausedForMs: 0 },
+    });
     const base = { method: 'GET', endpoint: '/v2/customers/{id}', limiterWaitMs: 0 };
 
-    metrics.capillary.record({ ...base, outcome: 'ok', status: 200, durationMs: 80 });
-    metrics.capillary.record({ ...base, outcome: 'ok', status: 200, durationMs: 300 });
-    metrics.capillary.record({
+    exchange({ ...base, outcome: 'ok', status: 200, durationMs: 80 });
+    exchange({ ...base, outcome: 'ok', status: 200, durationMs: 300 });
+    exchange({
       ...base,
       endpoint: '/v2/slab/manualSlabAdjustment',
       method: 'POST',
@@ -76,7 +84,6 @@ describe(SyncMetrics.name, () => {
       limiterWaitMs: 1500,
       throttle: { pauseMs: 1000 },
     });
-    metrics.capillary.observeRate(() => ({ perMinute: 45, configuredPerMinute: 90, pausedForMs: 0 }));
     const text = await metrics.registry.metrics();
 
     expect(text).toContain(

@@ -189,8 +189,8 @@ export class EventRouterService {
     { why, ...event }: Parameters<IgnoredRecorder['record']>[0] & { why: IgnoreReason },
     headers: MessageHeaders,
   ): Promise<RouteDecision> {
-    await this.recorder.record(event, headers);
     this.metrics.recordIgnored(why);
+    await this.recorder.record(event, headers);
     return 'ignored';
   }
 

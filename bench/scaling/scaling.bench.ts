@@ -52,6 +52,7 @@ async function runOnce(cluster: BenchKafka, processes: number, groups: number, s
         CAPILLARY_USERNAME: `bench-sync-${i + 1}`,
         CAPILLARY_PASSWORD: 'bench-password',
         CAPILLARY_MAX_CONCURRENCY: String(CONCURRENCY),
+        CAPILLARY_RATE_LIMIT_PER_MINUTE: '0',
         SYNC_HTTP_HOST: '127.0.0.1',
         SYNC_HTTP_PORT: '0',
         LOG_LEVEL: 'log',

@@ -46,6 +46,8 @@ describe('main.ts as a process', () => {
         CAPILLARY_BASE_URL: sim.url,
         CAPILLARY_USERNAME: 'till',
         CAPILLARY_PASSWORD: 'secret',
+        // The simulator keeps no quota.
+        CAPILLARY_RATE_LIMIT_PER_MINUTE: '0',
       });
       expect(run.code).toBe(ExitCode.ok);
       expect(JSON.parse(run.stdout)).toMatchObject({ dryRun: true, totals: { groups: 2, inStep: 2 } });

@@ -20,6 +20,11 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
   });
 
   it('upgrades every active secondary, leaves exited members, dead-letters a permanent error; echoes cost nothing', async () => {
+    const ADJUST = { method: 'POST', endpoint: '/v2/slab/manualSlabAdjustment' };
+    const metricsBefore = {
+      adjusted: await system.syncMetric('tiersync_capillary_requests_total', { ...ADJUST, outcome: 'ok' }),
+      echoes: await system.syncMetric('tiersync_router_ignored_total', { reason: 'secondary' }),
+    };
     system.sim.control.activity({ customerId: FAMILY1.primary, programId: PROGRAM, tier: 3 });
     const [upgrade] = system.emitted({ customerId: FAMILY1.primary });
     const [result] = await system.resultsFor(upgrade ?? '');
@@ -59,6 +64,17 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
     expect(adjusted.sort()).toEqual([FAMILY1.sam, FAMILY1.fay].sort());
     const lookups = system.sim.control.calls({ endpoint: 'userGroup2' }).map((c) => c.query['primaryUserId']);
     expect(lookups).not.toContain(String(FAMILY1.sam));
+    // The process's Capillary client reports to /metrics: one adjustment answered 200 (Sam's), one echo.
+    const adjustedOk = system.adjustments().filter((c) => c.status === 200).length;
+    expect(adjustedOk).toBe(1);
+    expect(
+      (await system.syncMetric('tiersync_capillary_requests_total', { ...ADJUST, outcome: 'ok' })) -
+        metricsBefore.adjusted,
+    ).toBe(adjustedOk);
+    expect(
+      (await system.syncMetric('tiersync_router_ignored_total', { reason: 'secondary' })) -
+        metricsBefore.echoes,
+    ).toBe(1);
   });
 
   it('downgrades a secondary above the primary (mirror)', async () => {

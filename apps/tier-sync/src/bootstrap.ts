@@ -1,6 +1,7 @@
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { CapillaryClient } from '@tiersync/capillary-client';
 import { nestLogLevels } from '@tiersync/env-config';
 import { type Kafka, RECORD_PUBLISHER, type RecordPublisher } from '@tiersync/kafka';
 import { Readiness } from '@tiersync/nest-observability';
@@ -32,6 +33,7 @@ export async function bootstrap(): Promise<NestFastifyApplication> {
   const transport = createTransport(app.get<Kafka>(KAFKA_CLIENT), config, app.get(ConsumerFailureHandler));
   app.connectMicroservice({ strategy: transport });
   app.get(SyncMetrics).observeConsumer(() => consumerMetricsOf(transport));
+  app.get(SyncMetrics).capillary.observe(app.get(CapillaryClient));
   const readiness = app.get(Readiness);
   const publisher = app.get<RecordPublisher>(RECORD_PUBLISHER);
   readiness.register('producer', () => publisher.isConnected);

@@ -1,9 +1,16 @@
 import axios, { type AxiosInstance, type AxiosResponse, isAxiosError } from 'axios';
 import http from 'node:http';
 import https from 'node:https';
+import { performance } from 'node:perf_hooks';
+import { AdaptiveRateLimit, type RateLimitState } from './adaptive-rate-limit';
 import { type AuthProvider, BasicAuthProvider } from './auth.provider';
 import { CapillaryApiError } from './capillary-api.error';
-import { type CapillaryClientOptions, type CapillaryLogger } from './client-options';
+import {
+  type CapillaryClientOptions,
+  type CapillaryLogger,
+  type CapillaryOutcome,
+  type CapillaryRequestEvent,
+} from './client-options';
 import { ConcurrencyLimiter } from './concurrency-limiter';
 import { apiError, type ApiErrorEntry, parseRetryAfter } from './error-classification';
 import { isRecord, optNumber, optString } from './json-reader';
@@ -24,9 +31,10 @@ const silent: CapillaryLogger = { debug: () => undefined, warn: () => undefined 
 export class CapillaryHttp {
   private readonly axios: AxiosInstance;
   private readonly auth: AuthProvider;
-  private readonly limiter: RateLimiter;
+  private readonly rate: AdaptiveRateLimit;
   private readonly slots: ConcurrencyLimiter;
   private readonly logger: CapillaryLogger;
+  private onRequest: (event: CapillaryRequestEvent) => void = () => undefined;
   private readonly agents: { http: http.Agent; https: https.Agent };
 
   constructor(options: CapillaryClientOptions) {
@@ -42,13 +50,22 @@ export class CapillaryHttp {
       validateStatus: () => true,
       transitional: { clarifyTimeoutError: true },
     });
-    this.limiter = new RateLimiter({ perMinute: options.rateLimitPerMinute ?? 0, clock: options.clock });
+    const limiter = new RateLimiter({ perMinute: options.rateLimitPerMinute ?? 0, clock: options.clock });
+    this.rate = new AdaptiveRateLimit(limiter, options.clock);
     this.slots = new ConcurrencyLimiter(options.maxConcurrency ?? 10);
     const auth = options.auth;
     this.auth =
       auth.kind === 'basic'
         ? new BasicAuthProvider(auth.username, auth.password)
         : new OAuthTokenProvider(() => this.generateToken(auth), options.clock);
+  }
+
+  get rateLimit(): RateLimitState {
+    return this.rate.state;
+  }
+
+  observeRequests(listener: (event: CapillaryRequestEvent) => void): void {
+    this.onRequest = listener;
   }
 
   close(): void {
@@ -70,25 +87,79 @@ export class CapillaryHttp {
   }
 
   private async send(call: HttpCall, headers: Record<string, string>): Promise<AxiosResponse<unknown>> {
-    await this.limiter.acquire();
-    const started = Date.now();
-    try {
-      const response = await this.axios.request<unknown>({
+    const limiterWaitMs = await this.rate.acquire();
+    return this.exchange(call, limiterWaitMs, () =>
+      this.axios.request<unknown>({
         method: call.method,
         url: call.path,
         params: call.query ? withoutUndefined(call.query) : undefined,
         data: call.body,
         headers,
-      });
-      this.logger.debug('Capillary call', {
+      }),
+    );
+  }
+
+  /** Every exchange, the token call included, reports its 429s: they all count against one quota. */
+  private async exchange(
+    call: HttpCall,
+    limiterWaitMs: number,
+    request: () => Promise<AxiosResponse<unknown>>,
+  ): Promise<AxiosResponse<unknown>> {
+    const started = performance.now();
+    const observe = (outcome: CapillaryOutcome, extra: Partial<CapillaryRequestEvent> = {}) => {
+      const durationMs = performance.now() - started;
+      this.observe({
         method: call.method,
-        path: call.path,
-        status: response.status,
-        ms: Date.now() - started,
+        endpoint: endpointOf(call.path),
+        outcome,
+        durationMs,
+        limiterWaitMs,
+        ...extra,
       });
-      return response;
+    };
+    let response: AxiosResponse<unknown>;
+    try {
+      response = await request();
     } catch (error) {
-      throw this.transportError(call, error);
+      const mapped = this.transportError(call, error);
+      observe(mapped.kind === 'timeout' ? 'timeout' : 'network');
+      throw mapped;
+    }
+    const { status } = response;
+    this.logger.debug('Capillary call', {
+      method: call.method,
+      path: call.path,
+      status,
+      ms: Math.round(performance.now() - started),
+    });
+    if (status !== 429) {
+      this.rate.succeeded();
+      observe(outcomeOf(response), { status });
+      return response;
+    }
+    const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+    const pauseMs = this.rate.throttled(retryAfterMs);
+    this.logger.warn('Capillary answered 429: every call of this client pauses', {
+      path: call.path,
+      retryAfterMs,
+      pauseMs,
+      perMinute: this.rate.state.perMinute,
+    });
+    observe('throttled', {
+      status,
+      throttle: { ...(retryAfterMs === undefined ? {} : { retryAfterMs }), pauseMs },
+    });
+    return response;
+  }
+
+  /** Metrics must never fail a call, so a throwing observer is logged and otherwise ignored. */
+  private observe(event: CapillaryRequestEvent): void {
+    try {
+      this.onRequest(event);
+    } catch (error) {
+      this.logger.warn('Capillary request observer failed', {
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 
@@ -122,12 +193,9 @@ export class CapillaryHttp {
   /** The token call bypasses the limiter and the slots: callers holding slots wait on it. */
   private async generateToken(auth: { key: string; secret: string }): Promise<OAuthToken> {
     const call: HttpCall = { method: 'POST', path: '/v3/oauth/token/generate' };
-    let response: AxiosResponse<unknown>;
-    try {
-      response = await this.axios.post<unknown>(call.path, { key: auth.key, secret: auth.secret });
-    } catch (error) {
-      throw this.transportError(call, error);
-    }
+    const response = await this.exchange(call, 0, () =>
+      this.axios.post<unknown>(call.path, { key: auth.key, secret: auth.secret }),
+    );
     const body = this.unwrap(call, response);
     const data = isRecord(body) && isRecord(body['data']) ? body['data'] : undefined;
     const accessToken = optString(data?.['accessToken']);
@@ -140,6 +208,19 @@ export class CapillaryHttp {
     }
     return { accessToken, ttlSeconds: optNumber(data['ttlSeconds']) ?? 300 };
   }
+}
+
+/** Numeric segments are ids (customers, groups): a bounded label for metrics. */
+export function endpointOf(path: string): string {
+  return path.replace(/\/\d+(?=\/|$)/g, '/{id}');
+}
+
+function outcomeOf(response: AxiosResponse<unknown>): CapillaryOutcome {
+  const { status } = response;
+  if (status >= 200 && status < 300) {
+    return firstError(response.data) ? 'api_error' : 'ok';
+  }
+  return status >= 400 && status < 500 ? 'client_error' : 'server_error';
 }
 
 function firstError(body: unknown): ApiErrorEntry | undefined {

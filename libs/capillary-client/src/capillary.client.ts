@@ -1,6 +1,7 @@
+import { type RateLimitState } from './adaptive-rate-limit';
 import { CapillaryApiError } from './capillary-api.error';
 import { CapillaryHttp } from './capillary-http';
-import { type CapillaryClientOptions } from './client-options';
+import { type CapillaryClientOptions, type CapillaryRequestEvent } from './client-options';
 import { GroupLocator } from './group-locator';
 import { parseCustomerLoyalty, parseProgramTiers } from './loyalty.parser';
 import { type CustomerProgramTier, type ProgramTier } from './loyalty.types';
@@ -39,6 +40,16 @@ export class CapillaryClient {
     this.source = options.source ?? 'INSTORE';
     this.membersPageSize = options.membersPageSize ?? 50;
     this.locator = new GroupLocator(this.http, this.source, options.groupLookup ?? 'auto', options.logger);
+  }
+
+  /** The rate the client keeps now (lower than configured after a 429) and any pause still running. */
+  get rateLimit(): RateLimitState {
+    return this.http.rateLimit;
+  }
+
+  /** One listener, called after every HTTP exchange (for metrics); it must not throw. */
+  observeRequests(listener: (event: CapillaryRequestEvent) => void): void {
+    this.http.observeRequests(listener);
   }
 
   close(): void {

@@ -1,3 +1,4 @@
+export { AdaptiveRateLimit, MAX_PAUSE_MS, type RateLimitState } from './adaptive-rate-limit';
 export { basicAuthorization, type AuthProvider, type CapillaryAuth } from './auth.provider';
 export {
   ALREADY_AT_TARGET_CODE,
@@ -8,7 +9,12 @@ export {
   type CapillaryErrorKind,
 } from './capillary-api.error';
 export { CapillaryClient } from './capillary.client';
-export { type CapillaryClientOptions, type CapillaryLogger } from './client-options';
+export {
+  type CapillaryClientOptions,
+  type CapillaryLogger,
+  type CapillaryOutcome,
+  type CapillaryRequestEvent,
+} from './client-options';
 export { systemClock, type Clock } from './clock';
 export { ConcurrencyLimiter } from './concurrency-limiter';
 export { capillaryConnectionOf, type CapillaryConnection } from './config/capillary.config';

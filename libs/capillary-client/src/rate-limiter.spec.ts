@@ -70,6 +70,47 @@ describe(RateLimiter.name, () => {
     expect(sut.delayMs()).toBe(1000);
   });
 
+  it('holds every caller, also those already waiting for a slot, until a pause ends', async () => {
+    const sut = new RateLimiter({ perMinute: 60, clock });
+    const start = clock.now();
+    const granted = startAll(sut, 3);
+    await flush();
+
+    sut.pauseUntil(start + 10_000);
+    await clock.advance(9_999);
+    expect(granted).toEqual([start]);
+    await clock.advance(1);
+    expect(granted).toEqual([start, start + 10_000]);
+    await clock.advance(1000);
+    expect(granted).toEqual([start, start + 10_000, start + 11_000]);
+  });
+
+  it('respaces waiting callers when the rate changes, keeping the slots already granted', async () => {
+    const sut = new RateLimiter({ perMinute: 60, clock });
+    const start = clock.now();
+    const granted = startAll(sut, 3);
+    await flush();
+
+    sut.setPerMinute(30);
+    await clock.advance(6000);
+    expect(granted).toEqual([start, start + 2000, start + 4000]);
+    expect(sut.perMinute).toBe(30);
+  });
+
+  it('a pause holds a limiter without a rate too, which keeps no rate', async () => {
+    const sut = new RateLimiter({ perMinute: 0, clock });
+    const start = clock.now();
+    sut.pauseUntil(start + 5000);
+    sut.setPerMinute(30);
+    const granted = startAll(sut, 3);
+
+    await flush();
+    expect(granted).toEqual([]);
+    await clock.advance(5000);
+    expect(granted).toEqual([start + 5000, start + 5000, start + 5000]);
+    expect(sut.perMinute).toBe(0);
+  });
+
   it('is disabled at 0 per minute and rejects negative limits', async () => {
     const sut = new RateLimiter({ perMinute: 0, clock });
     const granted = startAll(sut, 100);

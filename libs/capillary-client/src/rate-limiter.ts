@@ -8,21 +8,22 @@ export interface RateLimiterOptions {
 
 /**
  * GCRA, the scheduling form of a token bucket. Capillary counts per API key per minute, so spreading calls
- * evenly keeps us under the limit without ever bursting into 429s.
+ * evenly keeps us under the limit without ever bursting into 429s. GCRA still fits adaptive limiting: a new
+ * rate or a pause only moves the next free slot, and callers already waiting re-reserve against it.
  */
 export class RateLimiter {
-  private readonly intervalMs: number;
-  private readonly toleranceMs: number;
+  private intervalMs: number;
+  private readonly burst: number;
   private readonly clock: Clock;
   private nextAt = Number.NEGATIVE_INFINITY;
+  private lastGrantedAt = Number.NEGATIVE_INFINITY;
+  private pausedUntil = Number.NEGATIVE_INFINITY;
+  /** Bumped by a pause or a rate change: every caller still asleep reserves again under the new one. */
+  private schedule = 0;
 
   constructor(options: RateLimiterOptions) {
-    if (!Number.isFinite(options.perMinute) || options.perMinute < 0) {
-      throw new RangeError(`perMinute must be >= 0, got ${options.perMinute}`);
-    }
-    const burst = Math.max(1, Math.floor(options.burst ?? 1));
-    this.intervalMs = options.perMinute > 0 ? 60_000 / options.perMinute : 0;
-    this.toleranceMs = (burst - 1) * this.intervalMs;
+    this.burst = Math.max(1, Math.floor(options.burst ?? 1));
+    this.intervalMs = intervalOf(options.perMinute);
     this.clock = options.clock ?? systemClock;
   }
 
@@ -30,24 +31,76 @@ export class RateLimiter {
     return this.intervalMs > 0;
   }
 
-  delayMs(): number {
-    if (!this.enabled) {
-      return 0;
-    }
-    return Math.max(0, this.nextAt - this.toleranceMs - this.clock.now());
+  get perMinute(): number {
+    return this.enabled ? 60_000 / this.intervalMs : 0;
   }
 
-  /** Reserves synchronously, so callers queue in call order. */
-  async acquire(): Promise<void> {
-    if (!this.enabled) {
+  delayMs(): number {
+    return Math.max(0, this.startAt(this.clock.now()) - this.clock.now());
+  }
+
+  /** Paused until `at` (epoch ms) for every caller, also those already waiting for a slot. */
+  pauseUntil(at: number): void {
+    if (at <= this.pausedUntil) {
       return;
     }
-    const now = this.clock.now();
-    const startAt = Math.max(now, this.nextAt - this.toleranceMs);
-    this.nextAt = Math.max(this.nextAt, startAt) + this.intervalMs;
-    const wait = startAt - now;
-    if (wait > 0) {
-      await this.clock.sleep(wait);
+    this.pausedUntil = at;
+    this.reschedule();
+  }
+
+  /** Only a limiter created enabled can change its rate: 0 means the caller chose no limit. */
+  setPerMinute(perMinute: number): void {
+    if (!this.enabled || perMinute <= 0) {
+      return;
+    }
+    const intervalMs = intervalOf(perMinute);
+    if (intervalMs !== this.intervalMs) {
+      this.intervalMs = intervalMs;
+      this.reschedule();
     }
   }
+
+  /** Reserves synchronously, so callers queue in call order. Resolves with the time waited, in ms. */
+  async acquire(): Promise<number> {
+    const started = this.clock.now();
+    for (;;) {
+      const now = this.clock.now();
+      const startAt = this.startAt(now);
+      if (this.enabled) {
+        this.nextAt = Math.max(this.nextAt, startAt) + this.intervalMs;
+      }
+      if (startAt <= now) {
+        return this.granted(startAt, started);
+      }
+      const schedule = this.schedule;
+      await this.clock.sleep(startAt - now);
+      if (schedule === this.schedule) {
+        return this.granted(startAt, started);
+      }
+    }
+  }
+
+  private granted(slot: number, started: number): number {
+    this.lastGrantedAt = Math.max(this.lastGrantedAt, slot);
+    return this.clock.now() - started;
+  }
+
+  /** Reservations of sleeping callers are void (they reserve again); only granted slots still count. */
+  private reschedule(): void {
+    this.nextAt = Math.max(this.lastGrantedAt + this.intervalMs, this.pausedUntil);
+    this.schedule++;
+  }
+
+  private startAt(now: number): number {
+    const toleranceMs = (this.burst - 1) * this.intervalMs;
+    const slot = this.enabled ? this.nextAt - toleranceMs : Number.NEGATIVE_INFINITY;
+    return Math.max(now, this.pausedUntil, slot);
+  }
+}
+
+function intervalOf(perMinute: number): number {
+  if (!Number.isFinite(perMinute) || perMinute < 0) {
+    throw new RangeError(`perMinute must be >= 0, got ${perMinute}`);
+  }
+  return perMinute > 0 ? 60_000 / perMinute : 0;
 }

@@ -9,6 +9,11 @@ export class FakeClock implements Clock {
     return this.time;
   }
 
+  /** Callers asleep on this clock. */
+  get sleeping(): number {
+    return this.sleepers.length;
+  }
+
   sleep(ms: number): Promise<void> {
     return new Promise((wake) => this.sleepers.push({ until: this.time + ms, wake }));
   }

@@ -42,7 +42,7 @@ export async function handleApiRequest(
   const retryAfter = core.faults.rateLimited(Date.now());
   if (retryAfter !== undefined) {
     call.fault = 'rate-limit';
-    const headers = { 'retry-after': String(retryAfter) };
+    const headers: Record<string, string> = retryAfter === null ? {} : { 'retry-after': String(retryAfter) };
     answer({ status: 429, body: errorEnvelope(429, 'Rate limit exceeded'), headers });
     return;
   }

@@ -59,6 +59,21 @@ describe(FaultInjector.name, () => {
     expect(sut.rateLimited(t0 + 60_000)).toBeUndefined();
     expect(sut.rateLimited(t0 + 60_001)).toBe(10);
   });
+
+  it('answers 429 without Retry-After when told to, as the documents allow', () => {
+    const sut = injector();
+    sut.set({
+      requestsPerMinute: 1,
+      rateLimitRetryAfter: false,
+      endpoints: { tiers: { rate429: 1, retryAfter: false }, customers: { rate429: 1 } },
+    });
+    const t0 = 1_000_000;
+
+    expect(sut.rateLimited(t0)).toBeUndefined();
+    expect(sut.rateLimited(t0 + 1)).toBeNull();
+    expect(sut.decide('tiers')).toEqual({ kind: 'error', status: 429 });
+    expect(sut.decide('customers')).toEqual({ kind: 'error', status: 429, retryAfter: '1' });
+  });
 });
 
 describe(SeededRandom.name, () => {

@@ -19,8 +19,11 @@ export interface EndpointFaults {
   rate521?: number;
   rate500?: number;
   rate503?: number;
-  /** Delta-seconds or an HTTP date (default "1"). */
-  retryAfter?: string;
+  /**
+   * Retry-After of the 429 and 521 answers: delta-seconds or an HTTP date (default "1"); `false` sends none,
+   * the one reading the vendor's documents support (they name no 429 header).
+   */
+  retryAfter?: string | false;
 }
 
 export interface SimFaults {
@@ -29,6 +32,8 @@ export interface SimFaults {
   /** `*` applies to endpoints without their own entry. */
   endpoints?: Partial<Record<SimEndpoint | '*', EndpointFaults>>;
   requestsPerMinute?: number;
+  /** Whether a 429 of `requestsPerMinute` says when a slot frees up (default true; a guess, see README). */
+  rateLimitRetryAfter?: boolean;
   /** Sends API error envelopes with this status (e.g. 200) instead of the documented one. */
   errorEnvelopeStatus?: number;
   webhook?: WebhookFaults;
@@ -70,8 +75,11 @@ export class FaultInjector {
     return latency ? latency.fixedMs + Math.floor(this.random().next() * (latency.jitterMs ?? 0)) : 0;
   }
 
-  /** Seconds until a slot frees up; undefined lets the call through and counts it. */
-  rateLimited(now: number): number | undefined {
+  /**
+   * Seconds until a slot frees up (null: limited, but the answer does not say when); undefined lets the call
+   * through and counts it.
+   */
+  rateLimited(now: number): number | null | undefined {
     const limit = this.faults.requestsPerMinute;
     if (!limit) {
       return undefined;
@@ -80,7 +88,8 @@ export class FaultInjector {
       this.accepted.shift();
     }
     if (this.accepted.length >= limit) {
-      return Math.max(1, Math.ceil(((this.accepted[0] ?? now) + 60_000 - now) / 1000));
+      const seconds = Math.max(1, Math.ceil(((this.accepted[0] ?? now) + 60_000 - now) / 1000));
+      return this.faults.rateLimitRetryAfter === false ? null : seconds;
     }
     this.accepted.push(now);
     return undefined;
@@ -92,7 +101,7 @@ export class FaultInjector {
       return { kind: 'none' };
     }
     const random = this.random();
-    const retryAfter = rules.retryAfter ?? '1';
+    const retryAfter = rules.retryAfter === false ? undefined : (rules.retryAfter ?? '1');
     if (random.chance(rules.rateHang)) {
       return { kind: 'hang' };
     }

@@ -80,8 +80,14 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       `http://127.0.0.1:${ingressPort}/health/ready`,
       stops,
     );
+    // The simulator keeps no quota, so the safe default for a real org would only slow the demo.
     const simCredentials: Record<string, string> = sim
-      ? { CAPILLARY_AUTH: 'basic', CAPILLARY_USERNAME: 'demo.till', CAPILLARY_PASSWORD: 'demo-password' }
+      ? {
+          CAPILLARY_AUTH: 'basic',
+          CAPILLARY_USERNAME: 'demo.till',
+          CAPILLARY_PASSWORD: 'demo-password',
+          CAPILLARY_RATE_LIMIT_PER_MINUTE: env['CAPILLARY_RATE_LIMIT_PER_MINUTE'] ?? '0',
+        }
       : {};
     await started(
       new AppProcess('tier-sync', { onLine: prefixed('tier-sync', log) }),

@@ -43,6 +43,8 @@ describe('ops reconcile (real broker, simulator)', () => {
       CAPILLARY_BASE_URL: sim.url,
       CAPILLARY_USERNAME: 'till',
       CAPILLARY_PASSWORD: 'secret',
+      // The simulator keeps no quota.
+      CAPILLARY_RATE_LIMIT_PER_MINUTE: '0',
     };
     // Drift, as an outage would leave it: group 2 has a member left below the primary, group 4 a member
     // above it (a missed downgrade), group 5 is off in the second program only.

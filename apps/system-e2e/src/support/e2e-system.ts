@@ -33,6 +33,8 @@ const SYNC_DEFAULTS: Record<string, string> = {
   SYNC_RETRY_DELAY_MS: '200',
   SYNC_RETRY_MAX_DELAY_MS: '1000',
   SYNC_SHUTDOWN_DEADLINE_MS: '5000',
+  // The simulator keeps no quota unless a test sets one.
+  CAPILLARY_RATE_LIMIT_PER_MINUTE: '0',
 };
 
 export interface SystemOptions {

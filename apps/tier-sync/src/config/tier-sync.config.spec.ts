@@ -31,7 +31,7 @@ describe(loadTierSyncConfig.name, () => {
     expect(config.capillary).toMatchObject({
       auth: { kind: 'basic', username: 'till', password: 'very-secret-password' },
       source: 'INSTORE',
-      rateLimitPerMinute: 0,
+      rateLimitPerMinute: 90,
       maxConcurrency: 10,
       timeoutMs: 10_000,
     });

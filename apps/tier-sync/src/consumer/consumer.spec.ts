@@ -55,7 +55,11 @@ describe(ConsumerFailureHandler.name, () => {
         if (led instanceof Error) {
           return Promise.reject(led);
         }
-        return Promise.resolve({ groupId: led ?? null, reason: 'leads no group', cached: false });
+        return Promise.resolve(
+          led === undefined
+            ? { groupId: null, result: 'leads_no_group' as const, reason: 'leads no group', cached: false }
+            : { groupId: led, result: 'leads_group' as const, reason: 'leads the group', cached: false },
+        );
       },
     };
     const config = { kafka: { topics, requeueDelayMs: REQUEUE_DELAY_MS } };

@@ -1,3 +1,4 @@
+import { type CapillaryRequestEvent } from '@tiersync/capillary-client';
 import { type KeyedConsumerMetrics } from '@tiersync/kafka';
 import { createSyncResult } from '@tiersync/tier-events';
 import { testCommand } from '../../test/sync-fixtures';
@@ -55,5 +56,66 @@ describe(SyncMetrics.name, () => {
     expect(text).toContain('tiersync_consumer_unreadable_records_total{topic="t.webhook-events.v1"} 2');
     expect(text).toContain('tiersync_consumer_unreadable_records_total{topic="t.group-commands.v1"} 1');
     expect(text).toContain('tiersync_sync_dead_letters_total{scope="unreadable"} 3');
+  });
+
+  it('counts ignored events by reason and leader lookups by result', async () => {
+    const metrics = new SyncMetrics();
+
+    metrics.recordIgnored('leads_no_group');
+    metrics.recordIgnored('leads_no_group');
+    metrics.recordIgnored('member_left');
+    metrics.recordLookup('leads_group');
+    const text = await metrics.registry.metrics();
+
+    expect(text).toContain('tiersync_router_ignored_total{reason="leads_no_group"} 2');
+    expect(text).toContain('tiersync_router_ignored_total{reason="member_left"} 1');
+    expect(text).toContain('tiersync_router_leader_lookups_total{result="leads_group"} 1');
+  });
+
+  it("exposes Capillary requests by endpoint and outcome, their latency, 429s, limiter waits and the client's rate", async () => {
+    const metrics = new SyncMetrics();
+    let exchange: (event: CapillaryRequestEvent) => void = () => undefined;
+    metrics.capillary.observe({
+      observeRequests: (listener) => {
+        exchange = listener;
+      },
+      rateLimit: { perMinute: 45, configuredPerMinute: 90, pausedForMs: 0 },
+    });
+    const base = { method: 'GET', endpoint: '/v2/customers/{id}', limiterWaitMs: 0 };
+
+    exchange({ ...base, outcome: 'ok', status: 200, durationMs: 80 });
+    exchange({ ...base, outcome: 'ok', status: 200, durationMs: 300 });
+    exchange({
+      ...base,
+      endpoint: '/v2/slab/manualSlabAdjustment',
+      method: 'POST',
+      outcome: 'throttled',
+      status: 429,
+      durationMs: 20,
+      limiterWaitMs: 1500,
+      throttle: { pauseMs: 1000 },
+    });
+    const text = await metrics.registry.metrics();
+
+    expect(text).toContain(
+      'tiersync_capillary_requests_total{method="GET",endpoint="/v2/customers/{id}",outcome="ok"} 2',
+    );
+    expect(text).toContain(
+      'tiersync_capillary_requests_total{method="POST",endpoint="/v2/slab/manualSlabAdjustment",outcome="throttled"} 1',
+    );
+    expect(text).toContain(
+      'tiersync_capillary_throttled_total{method="POST",endpoint="/v2/slab/manualSlabAdjustment",retry_after="absent"} 1',
+    );
+    // 80 ms and 300 ms: one at or below 0.1 s, both at or below 0.5 s.
+    expect(text).toContain(
+      'tiersync_capillary_request_duration_seconds_bucket{le="0.1",method="GET",endpoint="/v2/customers/{id}"} 1',
+    );
+    expect(text).toContain(
+      'tiersync_capillary_request_duration_seconds_bucket{le="0.5",method="GET",endpoint="/v2/customers/{id}"} 2',
+    );
+    expect(text).toContain('tiersync_capillary_limiter_wait_seconds_sum 1.5');
+    expect(text).toContain('tiersync_capillary_limiter_wait_seconds_count 3');
+    expect(text).toContain('tiersync_capillary_rate_limit_per_minute{limit="current"} 45');
+    expect(text).toContain('tiersync_capillary_rate_limit_per_minute{limit="configured"} 90');
   });
 });

@@ -2,12 +2,31 @@ import { Injectable } from '@nestjs/common';
 import { type KeyedConsumerMetrics, type PartitionLag } from '@tiersync/kafka';
 import { type SyncResult } from '@tiersync/tier-events';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { CapillaryMetrics } from './capillary.metrics';
 
 export type RouteDecision = 'command' | 'ignored' | 'duplicate' | 'invalid';
+
+/** Why the router ignored an event: a bounded label, the full reason is in the log or the IGNORED result. */
+export type IgnoreReason =
+  | 'unhandled_event'
+  | 'not_a_user'
+  | 'no_partner_program'
+  | 'leads_no_group'
+  | 'secondary'
+  | 'lookup_failed'
+  | 'member_left'
+  | 'no_active_primary'
+  | 'joiner_is_primary'
+  | 'primary_in_no_program';
+
+/** What the leader lookup of a tier or partner event found. */
+export type LookupResult =
+  'leads_group' | Extract<IgnoreReason, 'leads_no_group' | 'secondary' | 'lookup_failed'>;
 
 @Injectable()
 export class SyncMetrics {
   readonly registry = new Registry();
+  readonly capillary = new CapillaryMetrics(this.registry);
   private consumer: () => KeyedConsumerMetrics | undefined = () => undefined;
   private groupLag: () => readonly PartitionLag[] = () => [];
 
@@ -35,6 +54,16 @@ export class SyncMetrics {
     'tiersync_router_events_total',
     'Webhook events by router decision',
     ['decision'],
+  );
+  private readonly ignored = this.counter(
+    'tiersync_router_ignored_total',
+    'Webhook events the router ignored, by reason',
+    ['reason'],
+  );
+  private readonly lookups = this.counter(
+    'tiersync_router_leader_lookups_total',
+    'Tier and partner events by what the lookup of the group their customer leads found',
+    ['result'],
   );
   private readonly latency = new Histogram({
     name: 'tiersync_event_to_synced_seconds',
@@ -108,6 +137,14 @@ export class SyncMetrics {
 
   recordRoute(decision: RouteDecision): void {
     this.routed.inc({ decision });
+  }
+
+  recordIgnored(reason: IgnoreReason): void {
+    this.ignored.inc({ reason });
+  }
+
+  recordLookup(result: LookupResult): void {
+    this.lookups.inc({ result });
   }
 
   recordCommand(

@@ -7,6 +7,7 @@ import {
   tierChangeOf,
   tierNameOf,
 } from '@tiersync/tier-events';
+import { type IgnoreReason } from '../observability/sync.metrics';
 
 export interface TriggerInit {
   eventId: string;
@@ -31,7 +32,14 @@ export type RouteIntent =
   | { type: 'partner'; customerId: number; programId?: number; partner: PartnerInit; trigger: TriggerInit }
   | { type: 'join'; groupId: number; primaryCustomerId?: number; memberId: number; trigger: TriggerInit }
   | { type: 'leave'; groupId: number; primaryCustomerId?: number; memberId: number; trigger: TriggerInit }
-  | { type: 'ignore'; reason: string; trigger: TriggerInit; customerId?: number; groupId?: number };
+  | {
+      type: 'ignore';
+      why: IgnoreReason;
+      reason: string;
+      trigger: TriggerInit;
+      customerId?: number;
+      groupId?: number;
+    };
 
 /** Non-USER entities (a group's own tier) and unhandled events are ignored with a reason, never an error. */
 export function classifyEvent(event: ParsedEvent, occurredAt: number): RouteIntent {
@@ -49,6 +57,7 @@ export function classifyEvent(event: ParsedEvent, occurredAt: number): RouteInte
     case 'unknown':
       return {
         type: 'ignore',
+        why: 'unhandled_event',
         reason: `event ${event.envelope.eventName} is not handled`,
         trigger: { ...base, action: 'RECONCILE' },
       };
@@ -83,6 +92,7 @@ function partnerIntent(event: ParsedPartnerProgramUpdated, base: TriggerBase): R
   if (!data.partnerProgramName) {
     return {
       type: 'ignore',
+      why: 'no_partner_program',
       reason: 'partnerProgramUpdated without a partnerProgramName',
       trigger,
       customerId,
@@ -117,6 +127,7 @@ function groupIntent(event: ParsedGroupEvent, base: TriggerBase): RouteIntent {
 function nonUser(entityType: string, trigger: TriggerInit, customerId: number): RouteIntent {
   return {
     type: 'ignore',
+    why: 'not_a_user',
     reason: `entity type ${entityType} is not synced (USER only)`,
     trigger,
     customerId,

@@ -18,13 +18,19 @@ function setup() {
   const cache = new GroupLeaderCache(config);
   const publisher = new CapturePublisher();
   const decisions: string[] = [];
+  const ignored: string[] = [];
+  const lookups: string[] = [];
   const retry = testRetry(config.sync, Math.random);
   const router = new EventRouterService(
     api,
     cache,
     new DedupeWindow(config),
     new GroupLeaderLookup(api, cache, retry),
-    { recordRoute: (d) => decisions.push(d) },
+    {
+      recordIgnored: (reason) => ignored.push(reason),
+      recordLookup: (result) => lookups.push(result),
+      recordRoute: (d) => decisions.push(d),
+    },
     publisher,
     new IgnoredRecorder(publisher, config),
     retry,
@@ -38,13 +44,15 @@ function setup() {
       timestamp: String(Date.now()),
       signal: new AbortController().signal,
     });
-  return { api, cache, publisher, decisions, route };
+  return { api, cache, publisher, decisions, ignored, lookups, route };
 }
 
 describe(EventRouterService.name, () => {
   it("turns a primary's tier event into a TIER_SYNC command keyed by its group", async () => {
-    const { publisher, route } = setup();
+    const { publisher, ignored, lookups, route } = setup();
     expect(await route(capillarySamples.tierUpgraded(PRIMARY))).toBe('command');
+    expect(lookups).toEqual(['leads_group']);
+    expect(ignored).toEqual([]);
     const [{ value, headers }] = publisher.commands as [(typeof publisher.commands)[number]];
     expect(value).toMatchObject({
       kind: 'TIER_SYNC',
@@ -59,20 +67,23 @@ describe(EventRouterService.name, () => {
   });
 
   it('ignores a customer who leads no group, and asks Capillary only once per TTL', async () => {
-    const { api, publisher, decisions, route } = setup();
+    const { api, publisher, decisions, ignored, lookups, route } = setup();
     const other = { ...capillarySamples.tierUpgraded(42), eventId: 'e-a' };
     expect(await route(other)).toBe('ignored');
     expect(await route({ ...other, eventId: 'e-b' })).toBe('ignored');
     expect(api.callsOf('findGroupLedBy')).toHaveLength(1);
     expect(publisher.commands).toHaveLength(0);
     expect(decisions).toEqual(['ignored', 'ignored']);
+    expect(ignored).toEqual(['leads_no_group', 'leads_no_group']);
+    expect(lookups).toEqual(['leads_no_group', 'leads_no_group']);
   });
 
   it('ignores the echo of our own adjustment with zero calls, recording it against the group', async () => {
-    const { api, cache, publisher, route } = setup();
+    const { api, cache, publisher, ignored, route } = setup();
     cache.rememberSecondaries({ groupId: GROUP, primaryCustomerId: PRIMARY, commandId: 'c-1' }, [SECONDARY]);
     expect(await route(capillarySamples.tierUpgraded(SECONDARY))).toBe('ignored');
     expect(api.calls).toHaveLength(0);
+    expect(ignored).toEqual(['secondary']);
     expect(publisher.results[0]?.value).toMatchObject({
       outcome: 'IGNORED',
       groupId: GROUP,
@@ -132,17 +143,19 @@ describe(EventRouterService.name, () => {
   });
 
   it('records a join whose primary is in no program, without a command', async () => {
-    const { api, publisher, route } = setup();
+    const { api, publisher, ignored, route } = setup();
     api.tiers.delete(PRIMARY);
     expect(await route(capillarySamples.groupMemberAdded(GROUP, PRIMARY, 99))).toBe('ignored');
     expect(publisher.commands).toHaveLength(0);
+    expect(ignored).toEqual(['primary_in_no_program']);
     expect(publisher.results[0]?.value.reason).toContain('in no loyalty program');
   });
 
   it('records a member leaving and invalidates the caches', async () => {
-    const { cache, publisher, route } = setup();
+    const { cache, publisher, ignored, route } = setup();
     cache.remember(SECONDARY, null);
     expect(await route(capillarySamples.groupMemberRemoved(GROUP, PRIMARY, SECONDARY))).toBe('ignored');
+    expect(ignored).toEqual(['member_left']);
     expect(cache.get(SECONDARY)).toBeUndefined();
     expect(publisher.results[0]?.value).toMatchObject({
       outcome: 'IGNORED',
@@ -173,8 +186,23 @@ describe(EventRouterService.name, () => {
   });
 
   it('ignores a customer whose lookup fails permanently', async () => {
-    const { api, route } = setup();
+    const { api, ignored, lookups, route } = setup();
     api.fail('findGroupLedBy', PRIMARY, permanent(8015));
     expect(await route(capillarySamples.tierUpgraded(PRIMARY))).toBe('ignored');
+    expect(ignored).toEqual(['lookup_failed']);
+    expect(lookups).toEqual(['lookup_failed']);
+  });
+
+  it('counts an unhandled event and a group tier event as ignored, each with its reason', async () => {
+    const { ignored, lookups, route } = setup();
+    const groupTier = capillarySamples.tierUpgraded(PRIMARY);
+    const data = groupTier['data'] as Record<string, unknown>;
+    data['entityInformation'] = { entityType: 'USERGROUP2', entityId: GROUP };
+    expect(await route(groupTier)).toBe('ignored');
+    expect(
+      await route({ ...capillarySamples.tierUpgraded(PRIMARY), eventId: 'e-x', eventName: 'pointsIssued' }),
+    ).toBe('ignored');
+    expect(ignored).toEqual(['not_a_user', 'unhandled_event']);
+    expect(lookups).toEqual([]);
   });
 });

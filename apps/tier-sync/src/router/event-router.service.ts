@@ -8,7 +8,7 @@ import { GroupLeaderCache } from '../capillary/group-leader.cache';
 import { type Clock, CLOCK } from '../clock';
 import { epochHeader, forwardedHeaders, HEADERS } from '../messaging/message-headers';
 import { SyncPublisher } from '../messaging/sync.publisher';
-import { type RouteDecision, SyncMetrics } from '../observability/sync.metrics';
+import { type IgnoreReason, type RouteDecision, SyncMetrics } from '../observability/sync.metrics';
 import { DedupeWindow, originalPosition } from './dedupe-window';
 import { classifyEvent, type RouteIntent, type TriggerInit } from './event-classifier';
 import { GroupLeaderLookup } from './group-leader.lookup';
@@ -26,7 +26,8 @@ export class EventRouterService {
     private readonly cache: GroupLeaderCache,
     private readonly dedupe: DedupeWindow,
     private readonly lookup: GroupLeaderLookup,
-    @Inject(SyncMetrics) private readonly metrics: Pick<SyncMetrics, 'recordRoute'>,
+    @Inject(SyncMetrics)
+    private readonly metrics: Pick<SyncMetrics, 'recordIgnored' | 'recordLookup' | 'recordRoute'>,
     @Inject(SyncPublisher) private readonly publisher: Pick<SyncPublisher, 'command'>,
     private readonly recorder: IgnoredRecorder,
     private readonly retry: CapillaryRetry,
@@ -74,6 +75,7 @@ export class EventRouterService {
           {
             kind: 'JOIN_SYNC',
             ...intent,
+            why: 'member_left',
             reason: `member ${intent.memberId} left group ${intent.groupId}: group caches invalidated, nothing to sync`,
           },
           headers,
@@ -88,12 +90,14 @@ export class EventRouterService {
   ): Promise<RouteDecision> {
     const kind = intent.type === 'tier' ? 'TIER_SYNC' : 'PARTNER_SYNC';
     const leader = await this.lookup.lookup(intent.customerId, signal);
+    this.metrics.recordLookup(leader.result);
     if (leader.groupId === null) {
       const known = leader.secondaryOf;
       return this.ignore(
         {
           kind,
           trigger: intent.trigger,
+          why: leader.result === 'leads_group' ? 'leads_no_group' : leader.result,
           reason: leader.reason,
           customerId: intent.customerId,
           ...(known ? { groupId: known.groupId, primaryCustomerId: known.primaryCustomerId } : {}),
@@ -126,10 +130,15 @@ export class EventRouterService {
       intent.primaryCustomerId ??
       (await this.retry.execute(() => this.api.getGroup(intent.groupId), signal)).primaryUserId;
     if (primary === undefined || primary === intent.memberId) {
-      const why =
-        primary === undefined ? 'the group has no active primary' : 'the member who joined is the primary';
+      const noPrimary = primary === undefined;
       return this.ignore(
-        { kind: 'JOIN_SYNC', ...intent, ...(primary ? { primaryCustomerId: primary } : {}), reason: why },
+        {
+          kind: 'JOIN_SYNC',
+          ...intent,
+          ...(primary ? { primaryCustomerId: primary } : {}),
+          why: noPrimary ? 'no_active_primary' : 'joiner_is_primary',
+          reason: noPrimary ? 'the group has no active primary' : 'the member who joined is the primary',
+        },
         headers,
       );
     }
@@ -137,7 +146,10 @@ export class EventRouterService {
     const programs = await this.retry.execute(() => this.api.getCustomerLoyalty(primary), signal);
     if (programs.length === 0) {
       const reason = `primary ${primary} is in no loyalty program: nothing to align`;
-      return this.ignore({ kind: 'JOIN_SYNC', ...intent, primaryCustomerId: primary, reason }, headers);
+      return this.ignore(
+        { kind: 'JOIN_SYNC', ...intent, primaryCustomerId: primary, why: 'primary_in_no_program', reason },
+        headers,
+      );
     }
     for (const { programId } of programs) {
       await this.command(
@@ -174,9 +186,10 @@ export class EventRouterService {
   }
 
   private async ignore(
-    event: Parameters<IgnoredRecorder['record']>[0],
+    { why, ...event }: Parameters<IgnoredRecorder['record']>[0] & { why: IgnoreReason },
     headers: MessageHeaders,
   ): Promise<RouteDecision> {
+    this.metrics.recordIgnored(why);
     await this.recorder.record(event, headers);
     return 'ignored';
   }

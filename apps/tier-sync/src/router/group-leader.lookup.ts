@@ -3,9 +3,11 @@ import { classifyFailure } from '@tiersync/capillary-client';
 import { CAPILLARY_API, type CapillaryApi } from '../capillary/capillary.api';
 import { CapillaryRetry } from '../capillary/capillary.retry';
 import { GroupLeaderCache, type SecondaryOf } from '../capillary/group-leader.cache';
+import { type LookupResult } from '../observability/sync.metrics';
 
 export interface Leadership {
   groupId: number | null;
+  result: LookupResult;
   reason: string;
   secondaryOf?: SecondaryOf;
   cached: boolean;
@@ -28,6 +30,7 @@ export class GroupLeaderLookup {
     if (hit) {
       return {
         groupId: hit.groupId,
+        result: resultOf(hit.groupId, hit.secondaryOf),
         reason: reasonOf(customerId, hit.secondaryOf),
         ...secondary(hit.secondaryOf),
         cached: true,
@@ -36,7 +39,8 @@ export class GroupLeaderLookup {
     try {
       const group = await this.retry.execute(() => this.api.findGroupLedBy(customerId), signal);
       this.cache.remember(customerId, group?.id ?? null);
-      return { groupId: group?.id ?? null, reason: reasonOf(customerId), cached: false };
+      const groupId = group?.id ?? null;
+      return { groupId, result: resultOf(groupId), reason: reasonOf(customerId), cached: false };
     } catch (error) {
       if (signal?.aborted || classifyFailure(error) === 'retryable') {
         throw error;
@@ -44,11 +48,19 @@ export class GroupLeaderLookup {
       const message = error instanceof Error ? error.message : String(error);
       return {
         groupId: null,
+        result: 'lookup_failed',
         reason: `group lookup for customer ${customerId} failed permanently: ${message}`,
         cached: false,
       };
     }
   }
+}
+
+function resultOf(groupId: number | null, secondaryOf?: SecondaryOf): LookupResult {
+  if (groupId !== null) {
+    return 'leads_group';
+  }
+  return secondaryOf ? 'secondary' : 'leads_no_group';
 }
 
 function reasonOf(customerId: number, secondaryOf?: SecondaryOf): string {

@@ -4,6 +4,12 @@ import { CAPILLARY_SOURCES, type CapillarySource } from '../slab-adjustment.type
 
 export const CAPILLARY_AUTH_KINDS = ['basic', 'oauth'] as const;
 
+/**
+ * The lowest quota the vendor documents is 100 requests per API key per minute (docs/architecture.md, API
+ * fact 21); 90 leaves a tenth of it to the ops CLI and to anyone else using the key.
+ */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 90;
+
 export interface CapillaryVariables {
   CAPILLARY_BASE_URL?: string;
   CAPILLARY_AUTH: (typeof CAPILLARY_AUTH_KINDS)[number];
@@ -44,7 +50,7 @@ export function withCapillaryEnvironment<TBase extends Constructor>(
     @ValidateIf(needsOauth) @IsString() @IsNotEmpty() CAPILLARY_OAUTH_KEY?: string;
     @ValidateIf(needsOauth) @IsString() @IsNotEmpty() CAPILLARY_OAUTH_SECRET?: string;
     @IsIn(CAPILLARY_SOURCES) CAPILLARY_SOURCE: CapillarySource = 'INSTORE';
-    @IntVar(0, 1_000_000) CAPILLARY_RATE_LIMIT_PER_MINUTE = 0;
+    @IntVar(0, 1_000_000) CAPILLARY_RATE_LIMIT_PER_MINUTE = DEFAULT_RATE_LIMIT_PER_MINUTE;
     @IntVar(1, 1_000) CAPILLARY_MAX_CONCURRENCY = 10;
     @IntVar(1, 600_000) CAPILLARY_TIMEOUT_MS = 10_000;
   }

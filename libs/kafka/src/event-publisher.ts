@@ -3,16 +3,12 @@ import { ensureTopics, type TopicSpec } from './topic-admin';
 
 export type MessageHeaders = Record<string, string>;
 
-/**
- * The one way apps write to Kafka: an idempotent producer with acks=all, whose publish() resolves only
- * once the broker acknowledged the record and rejects otherwise, so callers never report success early.
- */
+/** publish() resolves only once the broker acknowledged (acks=all), so callers never report success early. */
 export class EventPublisher {
   private readonly producer: Producer;
   private connected = false;
   private readonly topics: readonly TopicSpec[];
 
-  /** `topics` are created, where missing, before the producer connects. */
   constructor(
     private readonly kafka: Kafka,
     options: { transactionalId?: string; topics?: readonly TopicSpec[] } = {},
@@ -43,7 +39,6 @@ export class EventPublisher {
     await this.producer.disconnect();
   }
 
-  /** Publishes one record; `value` objects are JSON-encoded. */
   async publish(
     topic: string,
     key: string,
@@ -57,7 +52,6 @@ export class EventPublisher {
     return metadata;
   }
 
-  /** Publishes several records to one topic in one request, acknowledged together. */
   async publishBatch(
     topic: string,
     records: { key: string; value: unknown; headers?: MessageHeaders }[],

@@ -7,17 +7,11 @@ export interface KafkaConnectionOptions {
   clientId: string;
   /** kafkajs logs transient, retried errors loudly; real failures reach us as rejected promises. */
   logLevel?: logLevel;
-  /** TLS and SASL, from `kafkaSecurity` (an app's: `kafkaConnectionOf`); unset: PLAINTEXT. */
   security?: KafkaSecurity;
 }
 
-/** Extra kafkajs client settings (tests route connections through a proxy they can cut). */
 export type KafkaClientSettings = Partial<KafkaConfig>;
 
-/**
- * One kafkajs client per process; producers, consumers and admins are made from it. With `security`,
- * their connect() rejects with a KafkaSecurityError naming the variable when a setting explains a refusal.
- */
 export function createKafka(options: KafkaConnectionOptions, extra: KafkaClientSettings = {}): Kafka {
   const config: KafkaConfig = {
     brokers: options.brokers,
@@ -30,7 +24,6 @@ export function createKafka(options: KafkaConnectionOptions, extra: KafkaClientS
   return options.security ? new ExplainingKafka(config, options.security.settings) : new Kafka(config);
 }
 
-/** Parses KAFKA_BROKERS-style values: "host:port,host:port". */
 export function parseBrokers(value: string): string[] {
   return value
     .split(',')

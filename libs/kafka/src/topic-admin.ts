@@ -5,14 +5,12 @@ export interface TopicSpec {
   readonly topic: string;
   readonly partitions: number;
   readonly replicationFactor?: number;
-  /** Topic-level configs, e.g. retention.ms. */
   readonly config?: Readonly<Record<string, string>>;
 }
 
 /**
- * Creates the topics that are missing, so every process can call it at start-up, and returns the names it
- * created. An existing topic is left as it is: every process creates topics from the one table of specs
- * (topicSpecs of libs/tier-events), so whoever comes first creates them alike.
+ * An existing topic is left as it is: every process creates topics from the one table of specs, so whoever
+ * comes first creates them alike.
  */
 export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): Promise<string[]> {
   return withAdmin(kafka, async (admin) => {

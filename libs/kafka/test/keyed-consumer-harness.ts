@@ -11,7 +11,6 @@ export interface TestRecord {
   headers?: MessageHeaders;
 }
 
-/** Publishes records in chunks, in order (so per-key order on the topic is the array's order). */
 export async function publishAll(kafka: Kafka, topic: string, records: TestRecord[]): Promise<void> {
   const publisher = new EventPublisher(kafka);
   await publisher.connect();
@@ -24,7 +23,6 @@ export async function publishAll(kafka: Kafka, topic: string, records: TestRecor
   }
 }
 
-/** A new topic holding `records`, and a new consumer group name to read it with. */
 export async function seededTopic(
   kafka: Kafka,
   name: string,
@@ -37,7 +35,6 @@ export async function seededTopic(
   return { topic, groupId: uniqueName(`${name}-group`) };
 }
 
-/** `count` records spread round-robin over `keys` keys, each carrying its per-key sequence number. */
 export function keyedRecords(count: number, keys: number, prefix = 'key'): TestRecord[] {
   return Array.from({ length: count }, (_, i) => ({
     key: `${prefix}-${i % keys}`,
@@ -63,7 +60,6 @@ export function sleep(ms: number): Promise<void> {
 type TestOptions = Pick<KeyedConsumerOptions, 'groupId' | 'topics' | 'handler'> &
   Partial<KeyedConsumerOptions>;
 
-/** A started KeyedConsumer with test-friendly defaults (read from the beginning, quick commits). */
 export async function startKeyedConsumer(kafka: Kafka, options: TestOptions): Promise<KeyedConsumer> {
   const consumer = new KeyedConsumer(kafka, {
     fromBeginning: true,
@@ -77,7 +73,6 @@ export async function startKeyedConsumer(kafka: Kafka, options: TestOptions): Pr
   return consumer;
 }
 
-/** The group's committed offsets per partition, read with the admin API. */
 export async function committedOffsets(
   kafka: Kafka,
   groupId: string,
@@ -93,7 +88,6 @@ export async function committedOffsets(
   }
 }
 
-/** Each partition's end offset (the offset the next record would get). */
 export async function endOffsets(kafka: Kafka, topic: string): Promise<Map<number, string>> {
   const admin = kafka.admin();
   await admin.connect();

@@ -3,16 +3,11 @@ import { type AddressInfo } from 'node:net';
 
 export interface TokenEndpoint {
   url: string;
-  /** Every access token handed out, to check none of them reaches a log. */
   issued: string[];
   close(): Promise<void>;
 }
 
-/**
- * A local OAuth 2.0 client-credentials token endpoint issuing unsigned JWTs (`alg: none`), which is what
- * Kafka's default OAUTHBEARER validator accepts. It checks the HTTP Basic client credentials and the grant
- * type, and puts the requested scope in the token, so the broker's required-scope check sees what we sent.
- */
+/** Unsigned JWTs (`alg: none`) are what Kafka's default OAUTHBEARER validator accepts. */
 export async function startTokenEndpoint(
   client: { id: string; secret: string },
   lifetimeSeconds = 3600,

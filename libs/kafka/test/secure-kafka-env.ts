@@ -4,7 +4,6 @@ import { createKafka } from '../src/kafka-connection';
 import { kafkaSecurity } from '../src/security/kafka-security';
 import { type KafkaSecuritySettings } from '../src/security/kafka-security.settings';
 
-/** The secured broker the integration global setup started (see tools/local-kafka's README). */
 export function secureAccess(): SecureKafkaAccess {
   return readSecureKafkaTestEnv();
 }
@@ -34,7 +33,6 @@ export function mtlsSettings(access: SecureKafkaAccess): KafkaSecuritySettings {
   };
 }
 
-/** OAUTHBEARER on the SASL_SSL listener, with tokens from a client-credentials endpoint. */
 export function oauthSettings(
   access: SecureKafkaAccess,
   tokenEndpointUrl: string,
@@ -52,7 +50,6 @@ export function oauthSettings(
   };
 }
 
-/** Every line kafkajs logs, at debug level, as the JSON a log shipper would store. */
 export class CapturedLogs {
   readonly lines: string[] = [];
 
@@ -60,7 +57,6 @@ export class CapturedLogs {
     this.lines.push(JSON.stringify(entry));
   };
 
-  /** The secrets (by name) that appear in some line. */
   leaked(secrets: Record<string, string>): string[] {
     return Object.entries(secrets)
       .filter(([, value]) => this.lines.some((line) => line.includes(value)))
@@ -68,7 +64,6 @@ export class CapturedLogs {
   }
 }
 
-/** A client of the secured broker built the way apps build theirs: settings → kafkaSecurity → createKafka. */
 export function secureKafka(brokers: string[], settings: KafkaSecuritySettings, logs: CapturedLogs): Kafka {
   return createKafka(
     { brokers, clientId: 'secure-test', logLevel: logLevel.DEBUG, security: kafkaSecurity(settings) },

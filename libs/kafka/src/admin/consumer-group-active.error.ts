@@ -1,9 +1,6 @@
 import { type ConsumerGroupView } from './consumer-group-offsets';
 
-/**
- * The group had (or gained) members, so its offsets were not moved, or not all of them: a live member owns
- * its partitions' positions and would overwrite an outside commit with its next one.
- */
+/** A live member owns its partitions' positions and would overwrite an outside commit with its next one. */
 export class ConsumerGroupActiveError extends Error {
   constructor(
     readonly group: ConsumerGroupView,

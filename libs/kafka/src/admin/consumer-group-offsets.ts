@@ -26,7 +26,6 @@ export interface PartitionOffset {
   offset: number;
 }
 
-/** Through the kafkajs admin client, so it connects however the client was configured (TLS, SASL). */
 export class ConsumerGroupOffsets {
   constructor(private readonly admin: Admin) {}
 
@@ -70,8 +69,8 @@ export class ConsumerGroupOffsets {
   }
 
   /**
-   * kafkajs commits as a short-lived member of the group, so a consumer that joins meanwhile can keep
-   * partitions from being moved: the offsets are read back to prove every one landed.
+   * A consumer joining meanwhile can keep partitions from moving, so the offsets are read back to prove they
+   * landed.
    */
   async moveEmptyGroup(groupId: string, topic: string, targets: readonly PartitionOffset[]): Promise<void> {
     const before = await this.describe(groupId);

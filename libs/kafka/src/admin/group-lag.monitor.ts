@@ -4,15 +4,12 @@ import { ConsumerGroupOffsets } from './consumer-group-offsets';
 export interface PartitionLag {
   topic: string;
   partition: number;
-  /** Records between the group's committed offset (else the log start) and the high watermark. */
   lag: number;
 }
 
 /**
- * A consumer group's lag over every partition of its topics, read from the broker (committed offsets
- * against high watermarks) as Burrow and kafka-lag-exporter do: an instance's own view covers only the
- * partitions it holds, so a dead instance's partitions would stall unseen. Each answered poll is also the
- * proof that the broker is reachable, which readiness uses.
+ * Read from the broker rather than an instance's own view, so a dead instance's partitions cannot stall
+ * unseen.
  */
 export class GroupLagMonitor {
   private latest: readonly PartitionLag[] = [];
@@ -47,7 +44,6 @@ export class GroupLagMonitor {
     this.answeredAt = this.now();
   }
 
-  /** Polls every `intervalMs` (one poll at a time) until stop(); a failed poll keeps the last figures. */
   start(intervalMs: number, onError: (error: unknown) => void): void {
     const tick = (): void => {
       this.inFlight ??= this.poll()
@@ -78,7 +74,6 @@ export class GroupLagMonitor {
     return this.latest.reduce((sum, p) => sum + p.lag, 0);
   }
 
-  /** Whether the broker answered a poll within the last `ms`. */
   answeredWithin(ms: number): boolean {
     return this.answeredAt !== undefined && this.now() - this.answeredAt <= ms;
   }

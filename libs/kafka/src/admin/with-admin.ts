@@ -1,6 +1,5 @@
 import { type Admin, type Kafka } from 'kafkajs';
 
-/** A short-lived admin connection for one piece of work, closed whatever the work does. */
 export async function withAdmin<T>(kafka: Kafka, work: (admin: Admin) => Promise<T>): Promise<T> {
   const admin = kafka.admin();
   await admin.connect();

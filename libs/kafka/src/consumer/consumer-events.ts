@@ -1,7 +1,6 @@
 import { type KeyedConsumerEvent, type KeyedConsumerLogger } from './keyed-consumer.options';
 import { describe } from './message-work';
 
-/** The consumer's event hook: listeners are isolated, a throwing one is logged and skipped. */
 export class ConsumerEvents {
   private readonly listeners = new Set<(event: KeyedConsumerEvent) => void>();
 

@@ -3,9 +3,7 @@ import { FifoQueue } from './fifo-queue';
 export interface ScheduledWork {
   readonly key: string;
   readonly group: string;
-  /** Epoch ms; run() may push it out before asking to run again. */
   readyAt: number;
-  /** Resolves false to run again at `readyAt`. */
   run(): Promise<boolean>;
 }
 
@@ -69,7 +67,6 @@ export class KeyScheduler {
     this.pump();
   }
 
-  /** Runs in progress finish on their own. */
   dropGroup(group: string): number {
     return this.drop((work) => work.group === group);
   }

@@ -3,11 +3,7 @@ import { type KeyedMessage } from './keyed-message';
 
 export type ErrorDecision = 'retry' | 'skip' | { deadLetter: string };
 
-/**
- * attempt counts from 1. 'retry' (the default) keeps the key blocked through the backoff, so later
- * messages of that key never overtake it; after retry.maxAttempts, or if the policy throws, the message
- * is dead-lettered.
- */
+/** 'retry' keeps the key blocked through the backoff, so later messages of that key never overtake it. */
 export type ErrorPolicy = (
   error: unknown,
   message: KeyedMessage,
@@ -17,7 +13,6 @@ export type ErrorPolicy = (
 /** The offset is committed only after this resolves; a rejection is retried after a backoff. */
 export type DeadLetterHandler = (message: KeyedMessage, reason: string, error: unknown) => Promise<void>;
 
-/** Defaults: 3 attempts (the first included), 200 ms doubling per attempt with jitter, capped at 10 s. */
 export interface RetryOptions {
   maxAttempts: number;
   initialBackoffMs: number;
@@ -29,10 +24,6 @@ export interface KeyedConsumerLogger {
   error(message: string, context?: Record<string, unknown>): void;
 }
 
-/**
- * Defaults: maxInFlight 64 (across all partitions), maxBuffered 8 x maxInFlight, maxUncommittedPerPartition
- * 10,000, commitIntervalMs 1000 (stop() commits once more), maxWaitTimeMs 100.
- */
 export interface KeyedConsumerOptions {
   groupId: string;
   topics: string[];
@@ -41,7 +32,6 @@ export interface KeyedConsumerOptions {
   onError?: ErrorPolicy;
   retry?: Partial<RetryOptions>;
   maxInFlight?: number;
-  /** At this bound fetched messages wait in their partition's read-ahead, which stops fetching. */
   maxBuffered?: number;
   /** Bounds the offsets held back behind one slow head, so a stuck message cannot grow memory. */
   maxUncommittedPerPartition?: number;
@@ -51,10 +41,8 @@ export interface KeyedConsumerOptions {
   commitIntervalMs?: number;
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
-  /** Also the resume latency after back-pressure. */
   maxWaitTimeMs?: number;
   logger?: KeyedConsumerLogger;
-  /** groupId and the settings above win over these. */
   consumerConfig?: Partial<ConsumerConfig>;
 }
 
@@ -110,7 +98,6 @@ export interface KeyedConsumerMetrics {
 }
 
 export interface StopOptions {
-  /** Default 30 s. */
   deadlineMs?: number;
 }
 

@@ -21,9 +21,8 @@ const FINAL_COMMIT_ATTEMPTS = 5;
 const DEFAULT_RETRY: RetryOptions = { maxAttempts: 3, initialBackoffMs: 200, maxBackoffMs: 10_000 };
 
 /**
- * Confluent's Parallel Consumer, KEY order mode: equal keys run one at a time in offset order, different
- * keys concurrently, and only the contiguous prefix of finished offsets is committed. eachBatch only hands
- * messages to the scheduler, so kafkajs keeps heartbeating however long handlers take.
+ * Confluent Parallel Consumer's KEY order mode. eachBatch only hands messages over, so kafkajs keeps
+ * heartbeating however long handlers take.
  */
 export class KeyedConsumer {
   private readonly consumer: Consumer;
@@ -122,7 +121,6 @@ export class KeyedConsumer {
     this.committer.start(this.options.commitIntervalMs ?? 1_000);
   }
 
-  /** Unfinished messages at the deadline stay uncommitted, so Kafka redelivers them. */
   stop(options: StopOptions = {}): Promise<StopResult> {
     if (this.state === 'new') {
       return Promise.resolve({ drained: true, abandoned: 0 });

@@ -8,11 +8,9 @@ export interface KeyedMessage {
   readonly partition: number;
   readonly offset: string;
   readonly key: string | null;
-  /** For repeated headers the last value wins. */
   readonly headers: Readonly<Record<string, string>>;
   readonly value: Buffer | null;
   readonly timestamp: string;
-  /** 0 when the header is absent or unreadable. */
   readonly notBefore: number;
   /** Aborted when the message is given up (revoked, stop() deadline): pass it to HTTP calls to end early. */
   readonly signal: AbortSignal;

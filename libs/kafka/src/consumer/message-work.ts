@@ -7,7 +7,6 @@ import {
 } from './keyed-consumer.options';
 import { type KeyedMessage } from './keyed-message';
 
-/** `abandoned`: the outcome no longer counts (revoked partition, shutdown). */
 export type WorkOutcome =
   | { kind: 'handled'; attempt: number; durationMs: number }
   | { kind: 'skipped'; error: unknown }

@@ -2,11 +2,7 @@ import { FifoQueue } from './fifo-queue';
 
 export type OffsetVerdict = 'accept' | 'duplicate' | 'reset';
 
-/**
- * The committed offset is the first one still unfinished (or the fetch position), so a crash never skips
- * unfinished work. Offsets are tracked as received, not counted, because compaction and transaction
- * markers leave gaps.
- */
+/** Offsets are tracked as received, not counted, because compaction and transaction markers leave gaps. */
 export class OffsetTracker {
   private readonly pending = new FifoQueue<bigint>();
   private readonly done = new Set<bigint>();
@@ -25,10 +21,8 @@ export class OffsetTracker {
   }
 
   /**
-   * After a rejoin kafkajs refetches from the group's committed offset: offsets inside what we hold are
-   * duplicates; a rewind, or a jump past it (someone else moved the group on), makes our state stale. A
-   * refetch below our own last commit means an operator moved the group back (`ops replay`) and wants those
-   * records handled again, not dropped as duplicates.
+   * A refetch below our own last commit means an operator moved the group back (`ops replay`): those records
+   * are handled again, not dropped as duplicates.
    */
   classify(offset: bigint, afterRejoin: boolean): OffsetVerdict {
     if (this.first === undefined || this.last === undefined) {

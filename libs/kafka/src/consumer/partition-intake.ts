@@ -14,7 +14,6 @@ export interface IntakeSettings {
   fetching: (topic: string, partition: number, paused: boolean) => void;
 }
 
-/** A partition with messages left in its read-ahead stops fetching until they are in, bounding memory. */
 export class PartitionIntake {
   private readonly partitions = new Map<string, PartitionState>();
   private readonly waiting = new Set<PartitionState>();
@@ -102,7 +101,6 @@ export class PartitionIntake {
     return { assigned, revoked };
   }
 
-  /** False when its partition was given up meanwhile, so the result must be ignored. */
   finish(message: KeyedMessage, group: string): boolean {
     const state = this.partitions.get(partitionId(message.topic, message.partition));
     if (state?.group !== group) {
@@ -126,7 +124,6 @@ export class PartitionIntake {
     }
   }
 
-  /** Returns a new state when the old one went stale. */
   private drain(state: PartitionState): PartitionState {
     for (let message = state.readAhead.peek(); message; message = state.readAhead.peek()) {
       const offset = BigInt(message.offset);
@@ -168,7 +165,6 @@ export class PartitionIntake {
       : keyed.key === null
         ? null
         : `${state.topic}\u0000${state.partition}\u0000${keyed.key}`;
-    // Without an ordering key a message is ordered with nothing: a key of its own.
     const key = ordering ?? `\u0001${state.group}@${keyed.offset}`;
     this.stats.accepted(this.scheduler.running + this.scheduler.queued + 1);
     this.scheduler.enqueue(this.settings.work(key, state.group, keyed));

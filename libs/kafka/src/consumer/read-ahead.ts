@@ -1,10 +1,7 @@
 import { type KafkaMessage } from 'kafkajs';
 import { FifoQueue } from './fifo-queue';
 
-/**
- * Keeping fetched messages that did not fit yet (about one fetch response, as the partition stops
- * fetching meanwhile) saves decoding them again and the paused-fetch polling delay when room frees up.
- */
+/** Saves decoding fetched messages again, and the paused-fetch polling delay, when room frees up. */
 export class ReadAhead {
   private readonly messages = new FifoQueue<KafkaMessage>();
   /** May be past the last message (control records). */

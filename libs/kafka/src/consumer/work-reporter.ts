@@ -60,7 +60,6 @@ export class WorkReporter {
   }
 }
 
-/** What every message's work runs with; outcomes go to the reporter (created after the work factory). */
 export function workEnvironment(
   options: KeyedConsumerOptions,
   retry: RetryOptions,

@@ -4,8 +4,8 @@ import { type Observable, throwError } from 'rxjs';
 import { KeyedKafkaContext } from './keyed-kafka.context';
 
 /**
- * Nest's default RPC filter turns every unknown exception into 'Internal server error'; this one lets
- * KeyedKafkaTransport handlers' exceptions through unchanged, so the error policy can classify them.
+ * Nest's default RPC filter hides unknown exceptions as 'Internal server error'; the error policy needs them
+ * intact.
  */
 @Catch()
 export class KeyedKafkaExceptionFilter extends BaseRpcExceptionFilter {

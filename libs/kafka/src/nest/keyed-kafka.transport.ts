@@ -11,23 +11,16 @@ import {
 import { type KeyedMessage } from '../consumer/keyed-message';
 import { KeyedKafkaContext } from './keyed-kafka.context';
 
-/** Transport id for `@EventPattern(topic, KEYED_KAFKA_TRANSPORT)` when an app runs several transports. */
 export const KEYED_KAFKA_TRANSPORT = Symbol('KEYED_KAFKA_TRANSPORT');
 
 export interface KeyedKafkaTransportOptions extends Omit<KeyedConsumerOptions, 'handler' | 'topics'> {
   kafka: Kafka;
-  /** Default: every pattern with a handler. */
   topics?: string[];
-  /** How long close() lets in-flight handlers finish (default 30 s). */
   shutdownDeadlineMs?: number;
 }
 
 type TransportEvents = { event: (event: KeyedConsumerEvent) => void };
 
-/**
- * The message is done when the handler's Promise or Observable completes; an exception (register
- * KeyedKafkaExceptionFilter to keep it intact) goes to the error policy.
- */
 export class KeyedKafkaTransport extends Server<TransportEvents> implements CustomTransportStrategy {
   private consumer: KeyedConsumer | undefined;
   private readonly listeners: ((event: KeyedConsumerEvent) => void)[] = [];
@@ -118,7 +111,6 @@ async function invoke(handler: MessageHandler, data: unknown, context: KeyedKafk
   }
 }
 
-/** Nest's default filter hides the exception behind a plain object; name it for the error policy. */
 export class NestHandlerError extends Error {
   constructor(readonly nestError: unknown) {
     super(

@@ -3,14 +3,12 @@ import { type MessageHeaders } from '../event-publisher';
 import { isTooLargeError, KafkaUnavailableError, RecordTooLargeError } from './publish.errors';
 import { encodeValue, type OutgoingRecord, type RecordPublisher } from './record-publisher';
 
-/** A record as it goes on the wire. */
 export interface EncodedRecord {
   readonly key: string;
   readonly value: string | Buffer;
   readonly headers: MessageHeaders;
 }
 
-/** What the batches go to: EventPublisher; publishBatch resolves once Kafka acknowledged every record. */
 export interface BatchProducer {
   readonly isConnected: boolean;
   connect(): Promise<void>;
@@ -19,17 +17,12 @@ export interface BatchProducer {
 }
 
 export interface BatchingOptions {
-  /** How long the first record reaching an idle publisher waits for company before it is sent (default 0). */
   readonly lingerMs?: number;
   readonly maxBatchRecords: number;
   /** Keeps one produce request under the broker's max.message.bytes; a bigger record goes alone. */
   readonly maxBatchBytes?: number;
-  /** Beyond this, new records are refused at once instead of growing memory. */
   readonly maxQueuedBytes?: number;
-  /**
-   * Sends a round's topics at once rather than one after the other. Safe for the idempotent producer
-   * (different topics are different partitions); it saves a round trip where one caller waits on two topics.
-   */
+  /** Safe for the idempotent producer: different topics are different partitions. */
   readonly topicsInParallel?: boolean;
   readonly onBatch?: (stats: BatchStats) => void;
 }
@@ -49,11 +42,9 @@ interface Pending {
 }
 
 /**
- * Group commit in front of one idempotent producer: records wait while a send is in flight and then go out
- * together, a request per topic, so there is never more than one send per partition at a time (kafkajs'
- * idempotent producer is fragile with several) and throughput grows with load instead of costing a request
- * per record. Records of one topic keep their order. A record still queued at its deadline is withdrawn, so a caller told "failed" is not
- * written behind its back; one already sent may still land, which at-least-once delivery allows.
+ * Group commit: at most one send per partition at a time, as kafkajs' idempotent producer is fragile with
+ * several. A record still queued at its deadline is withdrawn, so a caller told "failed" is not written
+ * behind its back.
  */
 export class BatchingPublisher implements RecordPublisher {
   private readonly queue = new Set<Pending>();
@@ -119,7 +110,6 @@ export class BatchingPublisher implements RecordPublisher {
     });
   }
 
-  /** Refuses new records, waits (up to timeoutMs) for the queued and in-flight ones, then disconnects. */
   async close(timeoutMs: number): Promise<boolean> {
     this.closed = true;
     const drained = await this.drained(timeoutMs);
@@ -256,7 +246,6 @@ export class BatchingPublisher implements RecordPublisher {
   }
 }
 
-/** Bytes a record puts on the wire before framing: what batch and queue limits count. */
 function recordBytes(record: EncodedRecord): number {
   let bytes = Buffer.byteLength(record.key) + Buffer.byteLength(record.value);
   for (const [name, value] of Object.entries(record.headers)) {

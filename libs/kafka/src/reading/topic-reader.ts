@@ -6,7 +6,6 @@ import { decodeHeaders } from '../consumer/keyed-message';
 export interface TopicRecord {
   readonly partition: number;
   readonly offset: string;
-  /** Broker timestamp (epoch ms): when the record was produced. */
   readonly timestamp: number;
   readonly key: string | null;
   readonly value: Buffer | null;
@@ -14,21 +13,15 @@ export interface TopicRecord {
 }
 
 export interface TopicReadOptions {
-  /** Start each partition at its first record at or after this instant instead of the log start. */
   readonly fromTimestamp?: number;
-  /** Prefix of the throw-away consumer group, which is deleted afterwards. */
   readonly groupPrefix: string;
-  /** Give up when no batch arrived for this long (default 30 s). */
   readonly idleTimeoutMs?: number;
   readonly onProgress?: (records: number) => void;
 }
 
 /**
- * Reads a topic from its start (or a timestamp) up to the high watermarks fetched when the read begins,
- * then stops: a snapshot that later writes cannot extend. kafkajs has no assign(), so a throw-away consumer
- * group with auto-commit off does the fetching. The end of a partition is detected from batch metadata,
- * not from message offsets, because the last offsets of a transactional topic are commit markers that are
- * never delivered as messages. Returns the number of records read.
+ * kafkajs has no assign(), so a throw-away group does the fetching. A partition's end comes from batch
+ * metadata, as a transactional topic ends in commit markers never delivered as messages.
  */
 export async function readTopicToEnd(
   kafka: Kafka,
@@ -112,7 +105,6 @@ export async function readTopicToEnd(
   return count;
 }
 
-/** Whether the topic exists (a read of a missing topic would wait for it). */
 export function topicExists(kafka: Kafka, topic: string): Promise<boolean> {
   return withAdmin(kafka, async (admin) => (await admin.listTopics()).includes(topic));
 }

@@ -5,7 +5,6 @@ import { KAFKA_SECURITY_ENV, type KafkaSecuritySettings } from './kafka-security
 
 const ENV = KAFKA_SECURITY_ENV;
 
-/** Node/OpenSSL codes of a broker certificate the client does not trust. */
 const UNTRUSTED_BROKER = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
   'UNABLE_TO_GET_ISSUER_CERT',
@@ -15,7 +14,6 @@ const UNTRUSTED_BROKER = new Set([
   'CERT_UNTRUSTED',
 ]);
 
-/** TLS alerts a broker sends when it requires a client certificate and got none, or one it does not trust. */
 const REFUSED_CLIENT_CERTIFICATE = new Set([
   'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE',
   'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED',
@@ -27,10 +25,8 @@ const REFUSED_CLIENT_CERTIFICATE = new Set([
 const NOT_TLS = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG']);
 
 /**
- * Connects a kafkajs producer, consumer or admin, and turns a refusal caused by a security setting into a
- * KafkaSecurityError that says which variable to check. kafkajs retries connection errors with backoff,
- * so with libs/kafka's retry settings a wrong CA or certificate fails in a few seconds and a wrong
- * password at once (kafkajs does not retry SASL authentication failures).
+ * kafkajs retries connection errors, so a wrong CA or certificate fails in a few seconds; a wrong password
+ * fails at once (SASL failures are not retried).
  */
 export async function connectExplained(
   client: { connect(): Promise<void> },
@@ -43,7 +39,6 @@ export async function connectExplained(
   }
 }
 
-/** The error to report for a failed connect: a KafkaSecurityError when a setting explains it, else the error itself. */
 export function explainConnectFailure(error: unknown, settings: KafkaSecuritySettings): unknown {
   const chain = causes(error);
   const own = chain.find((e) => e instanceof KafkaSecurityError);

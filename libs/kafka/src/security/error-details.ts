@@ -1,7 +1,4 @@
-/**
- * Fields of an error from any realm: Node's own errors (TLS, fs, fetch) fail `instanceof Error` inside
- * jest's sandbox, so they are read structurally.
- */
+/** Node's own errors fail `instanceof Error` inside jest's sandbox, so fields are read structurally. */
 export function errorField(error: unknown, field: 'code' | 'message'): string | undefined {
   if (typeof error !== 'object' || error === null || !(field in error)) {
     return undefined;

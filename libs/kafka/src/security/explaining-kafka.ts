@@ -12,9 +12,7 @@ import { explainConnectFailure } from './connect-failure.explainer';
 import { type KafkaSecuritySettings } from './kafka-security.settings';
 
 /**
- * A kafkajs client whose producers, consumers and admins explain a refused connect (a KafkaSecurityError
- * naming the variable to check), so that every process reports a wrong secured setting the same way
- * without wrapping each of its connect calls.
+ * So every process reports a wrong secured setting the same way without wrapping each of its connect calls.
  */
 export class ExplainingKafka extends Kafka {
   constructor(

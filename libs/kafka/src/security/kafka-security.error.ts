@@ -1,7 +1,4 @@
-/**
- * A Kafka security setting that is wrong, or a connection refused because of one. The message names the
- * environment variable to fix and never carries its value.
- */
+/** The message names the variable to fix and never carries its value. */
 export class KafkaSecurityError extends Error {
   /** Read by kafkajs' retrier: a wrong setting does not fix itself, so kafkajs gives up at once. */
   readonly retriable: boolean;

@@ -9,7 +9,6 @@ import {
   type OAuthBearerTokenProviderOptions,
 } from './oauth-bearer.token-provider';
 
-/** The part of a kafkajs client config that secures its connections. */
 export type KafkaSecurityOptions = Pick<KafkaConfig, 'ssl' | 'sasl'>;
 
 export interface KafkaSecurityMapping {
@@ -34,9 +33,8 @@ const OAUTHBEARER_FIELDS: readonly Field[] = [
 ];
 
 /**
- * Maps the settings to kafkajs' `ssl` and `sasl` options, once at start: PEM files are read now, and a
- * setting that cannot work (an unreadable file, a key that does not open or match its certificate, a
- * variable the chosen protocol or mechanism would ignore) throws a KafkaSecurityError naming the variable.
+ * Files are read and combinations checked once at start, so a setting that cannot work fails at boot naming
+ * its variable.
  */
 export function kafkaSecurityOptions(
   settings: KafkaSecuritySettings,

@@ -12,14 +12,10 @@ export type EndpointIdentificationAlgorithm = (typeof ENDPOINT_IDENTIFICATION_AL
 /** How a client secures its Kafka connections; each field is one librdkafka/Java client property. */
 export interface KafkaSecuritySettings {
   securityProtocol: SecurityProtocol;
-  /** PEM bundle of the CAs that signed the brokers' certificates; unset: the system's CAs. */
   sslCaLocation?: string;
-  /** PEM client certificate (mTLS), with its key in `sslKeyLocation`. */
   sslCertificateLocation?: string;
   sslKeyLocation?: string;
-  /** Passphrase of an encrypted `sslKeyLocation`. */
   sslKeyPassword?: string;
-  /** `https` checks that the broker's certificate names the address connected to. */
   sslEndpointIdentificationAlgorithm: EndpointIdentificationAlgorithm;
   saslMechanism?: SaslMechanism;
   saslUsername?: string;
@@ -27,11 +23,9 @@ export interface KafkaSecuritySettings {
   saslOauthbearerTokenEndpointUrl?: string;
   saslOauthbearerClientId?: string;
   saslOauthbearerClientSecret?: string;
-  /** Space-separated scopes asked for in the client-credentials grant. */
   saslOauthbearerScope?: string;
 }
 
-/** The environment variable of each setting: librdkafka's property name, upper-cased, prefixed KAFKA_. */
 export const KAFKA_SECURITY_ENV: Readonly<Record<keyof KafkaSecuritySettings, string>> = {
   securityProtocol: 'KAFKA_SECURITY_PROTOCOL',
   sslCaLocation: 'KAFKA_SSL_CA_LOCATION',
@@ -54,11 +48,7 @@ const SECRETS = new Set<keyof KafkaSecuritySettings>([
   'saslOauthbearerClientSecret',
 ]);
 
-/**
- * Reads the settings from environment variables. Enumerated values are matched case-insensitively, as
- * librdkafka does; an empty variable counts as unset. Which combinations make sense is checked when the
- * settings are mapped to client options (`kafkaSecurityOptions`).
- */
+/** Enumerated values match case-insensitively, as librdkafka does; an empty variable counts as unset. */
 export function readKafkaSecuritySettings(
   env: Readonly<Record<string, string | undefined>>,
 ): KafkaSecuritySettings {

@@ -13,7 +13,6 @@ export interface OAuthBearerClientCredentials {
 export interface OAuthBearerTokenProviderOptions {
   fetch?: typeof fetch;
   now?: () => number;
-  /** How long one token request may take, in ms. */
   timeoutMs?: number;
 }
 
@@ -28,10 +27,8 @@ const REFRESH_AT_LIFETIME_FRACTION = 0.8;
 const ENV = KAFKA_SECURITY_ENV;
 
 /**
- * OAUTHBEARER tokens from an OAuth 2.0 client-credentials grant (RFC 6749 §4.4, client authenticated with
- * HTTP Basic as librdkafka and Kafka's Java client do). kafkajs asks for a token on every new connection;
- * the token is reused until 80% of its lifetime has passed, then fetched again, so a connection never
- * starts with a token about to expire. Concurrent connections share one request.
+ * Client-credentials grant (RFC 6749 §4.4) with HTTP Basic, as librdkafka and the Java client do. A token is
+ * reused until 80% of its life, so no connection starts with one about to expire.
  */
 export class OAuthBearerTokenProvider {
   private cached: CachedToken | undefined;

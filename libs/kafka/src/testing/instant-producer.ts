@@ -1,10 +1,6 @@
 import { type BatchProducer, type EncodedRecord } from '../publishing/batching-publisher';
 
-/**
- * A BatchProducer without Kafka that acknowledges every batch at once, or never (`acknowledge: false`,
- * Kafka accepting connections but not answering). For unit tests and the ingress benchmark's
- * no-durability baseline only: no variable selects it.
- */
+/** For unit tests and the ingress benchmark's no-durability baseline only: no variable selects it. */
 export class InstantProducer implements BatchProducer {
   readonly batches: { topic: string; records: EncodedRecord[] }[] = [];
   isConnected = false;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createKafka, parseBrokers } from '../kafka-connection';
 
-/** The broker the integration global setup chose. */
 export function testBrokers(): string[] {
   const value = process.env['KAFKA_BROKERS'];
   if (!value) {
@@ -14,7 +13,6 @@ export function testKafka(clientId = 'tiersync-test') {
   return createKafka({ brokers: testBrokers(), clientId });
 }
 
-/** Unique names so parallel test files never share a topic or consumer group. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }

@@ -3,8 +3,8 @@ import { exitOnStartFailure, runIngressServer } from '../src/app/ingress-server'
 import { loadIngressConfig } from '../src/config/ingress.config';
 
 /**
- * BENCHMARK ONLY (bench/ingress): the same server as main.ts, but every record is "acknowledged" at once
- * without Kafka, to measure what durability costs. Not reachable from main.ts or any environment variable.
+ * BENCHMARK ONLY: every record is acknowledged without Kafka, to measure what durability costs; no variable
+ * reaches it.
  */
 async function bootstrap(): Promise<void> {
   await runIngressServer(loadIngressConfig(process.env), {

@@ -5,10 +5,8 @@ import { loadIngressConfig } from '../src/config/ingress.config';
 const PROCESSES = 2;
 
 /**
- * BENCHMARK ONLY (bench/ingress): two unchanged ingress processes behind one port (node:cluster), standing
- * in for two replicas behind a load balancer. One process saturates one core; this measures what the
- * second core adds. Each process has its own idempotent producer. SIGTERM is passed on; exits 0 only if
- * both processes shut down cleanly.
+ * BENCHMARK ONLY: two ingress processes behind one port stand in for two replicas, to measure what the second
+ * core adds.
  */
 if (cluster.isPrimary) {
   const workers = Array.from({ length: PROCESSES }, () => cluster.fork());

@@ -8,9 +8,7 @@ export const TEST_SECRET = 'test-secret-0123456789abcdef';
 
 export interface PostOptions {
   readonly headers?: Record<string, string>;
-  /** Defaults to application/json. */
   readonly contentType?: string;
-  /** Defaults to TEST_SECRET; null sends no secret header. */
   readonly secret?: string | null;
 }
 
@@ -22,7 +20,6 @@ export interface RunningIngress {
   close(): Promise<void>;
 }
 
-/** Starts the app in-process on a free port, on fresh topics of the shared test broker. */
 export async function startIngress(
   env: Record<string, string> = {},
   options: IngressAppOptions = {},

@@ -1,8 +1,8 @@
 import net from 'node:net';
 
 /**
- * A TCP proxy in front of the test broker that a test can cut and restore: a network partition between
- * the app and Kafka, without stopping the shared broker.
+ * Cut and restored by tests: a network partition between the app and Kafka without stopping the shared
+ * broker.
  */
 export class TcpProxy {
   private readonly sockets = new Set<net.Socket>();
@@ -28,11 +28,9 @@ export class TcpProxy {
     return proxy;
   }
 
-  /** kafkajs socketFactory: every broker connection (bootstrap and advertised) goes through the proxy. */
   readonly socketFactory = ({ onConnect }: { onConnect: () => void }): net.Socket =>
     net.connect({ host: '127.0.0.1', port: this.port }, onConnect);
 
-  /** Resets every open connection and every new one until restore(). */
   cut(): void {
     this.isCut = true;
     for (const socket of this.sockets) {

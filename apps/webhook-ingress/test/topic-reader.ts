@@ -7,7 +7,6 @@ export interface ConsumedRecord {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-/** Reads a topic from the beginning until `done(records)` holds; fails after timeoutMs with what it saw. */
 export async function readTopic(
   brokers: string[],
   topic: string,

@@ -6,13 +6,11 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** PEM files of a throw-away CA, a broker certificate it signed, and a client certificate for mTLS. */
 export interface LocalCertificates {
   caLocation: string;
-  /** The broker's PKCS#8 key followed by its certificate: what Kafka's `ssl.keystore.type=PEM` reads. */
   brokerKeystoreLocation: string;
   certificateLocation: string;
-  /** Encrypted PKCS#8, so the client's key-password path is exercised too. */
+  /** Encrypted, so the client's key-password path is exercised too. */
   keyLocation: string;
   keyPassword: string;
 }
@@ -37,7 +35,6 @@ keyUsage = critical,digitalSignature,keyEncipherment
 extendedKeyUsage = clientAuth
 `;
 
-/** Generates the certificates with openssl into `dir`; valid for two days, P-256 keys (fast to make). */
 export async function createLocalCertificates(dir: string): Promise<LocalCertificates> {
   const file = (name: string): string => path.join(dir, name);
   await writeFile(file('openssl.cnf'), OPENSSL_CONFIG);

@@ -1,7 +1,6 @@
 import { startLocalKafka } from './local-kafka';
 import { clientVariables } from './secure-access';
 
-// `npm run kafka [-- --secure]`: one broker in the foreground until Ctrl-C.
 async function main(): Promise<void> {
   const secure = process.argv.slice(2).includes('--secure');
   const kafka = await startLocalKafka({ partitions: 3, secure });

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-/** Asks the kernel for a free loopback port. Another process can take it before we bind: callers retry. */
+/** Another process can take the port before we bind: callers retry. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

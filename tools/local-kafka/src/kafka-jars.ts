@@ -10,14 +10,12 @@ export const KAFKA_VERSION = '3.9.1';
 export const WORKSPACE_ROOT = path.resolve(__dirname, '..', '..', '..');
 const POM = path.join(WORKSPACE_ROOT, 'tools', 'local-kafka', 'pom.xml');
 
-/** Folder of the broker's jars; resolved from Maven Central on first use, then reused offline. */
 export function kafkaLibDir(version = KAFKA_VERSION): string {
   return path.join(WORKSPACE_ROOT, '.cache', `kafka-${version}`, 'lib');
 }
 
 const resolving = new Map<string, Promise<string>>();
 
-/** Makes sure the broker jars are present; brokers started side by side share one resolution. */
 export function ensureKafkaJars(version = KAFKA_VERSION): Promise<string> {
   let lib = resolving.get(version);
   if (lib === undefined) {
@@ -30,8 +28,7 @@ export function ensureKafkaJars(version = KAFKA_VERSION): Promise<string> {
 }
 
 /**
- * Maven copies into a scratch folder that is renamed into place
- * only when complete, so an interrupted download never leaves a half-filled lib folder behind.
+ * Renamed into place only when complete, so an interrupted download never leaves a half-filled lib folder.
  */
 async function resolveKafkaJars(version: string): Promise<string> {
   const lib = kafkaLibDir(version);

@@ -16,32 +16,20 @@ import { waitForBroker } from './wait-for-broker';
 const run = promisify(execFile);
 
 export interface LocalKafkaOptions {
-  /** Kafka version to resolve from Maven Central (default 3.9.1). */
   version?: string;
-  /** Default partitions of auto-created topics. */
   partitions?: number;
-  /** Maximum JVM heap, e.g. "256m"; kept at or under 512 MiB. */
   heap?: string;
-  /** How long to wait for the broker to answer, in ms. */
   startTimeoutMs?: number;
-  /** Adds a SASL_SSL listener (SCRAM-SHA-512/256, PLAIN, OAUTHBEARER) and an mTLS listener, with fresh certificates. */
   secure?: boolean;
 }
 
 export interface LocalKafka {
   brokers: string[];
-  /** Milliseconds from start() to a broker that answers describeCluster. */
   startupMs: number;
-  /** Present with `secure: true`; `brokers` is then the broker's own loopback PLAINTEXT listener. */
   secure?: SecureKafkaAccess;
-  /**
-   * Stops the broker but keeps its ports and data, as an outage would; `kill` ends it with SIGKILL (no clean
-   * shutdown). For fault tests: clients see the broker go away and come back at the same address.
-   */
+  /** Keeps ports and data, as an outage would, so clients see the broker come back at the same address. */
   stopBroker(options?: { kill?: boolean }): Promise<void>;
-  /** Starts a broker stopped by stopBroker again, on the same ports with the same data. */
   startBroker(): Promise<void>;
-  /** Stops the broker and deletes its folder. */
   stop(): Promise<void>;
 }
 
@@ -49,9 +37,8 @@ const JVM_FLAGS = ['-Xms64m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-D
 const BIND_ATTEMPTS = 3;
 
 /**
- * Starts a real single-node Apache Kafka (KRaft) on free loopback ports, from jars Maven resolved.
- * The JVM runs under a small bash watchdog that kills it when this Node process goes away, so even a
- * crashed test run leaves no broker behind.
+ * A bash watchdog kills the JVM when this Node process goes away, so even a crashed test run leaves no broker
+ * behind.
  */
 export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<LocalKafka> {
   const started = Date.now();
@@ -186,7 +173,6 @@ async function terminate(child: ChildProcess, kill: boolean): Promise<void> {
     });
   });
   const killGroup = (): void => {
-    // The whole process group: the watchdog and the JVM.
     if (child.pid !== undefined) {
       try {
         process.kill(-child.pid, 'SIGKILL');

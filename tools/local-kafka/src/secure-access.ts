@@ -1,8 +1,5 @@
-/** Where and how clients reach a secured broker: everything a test or an app needs, as files and values. */
 export interface SecureKafkaAccess {
-  /** SASL_SSL listener: SCRAM-SHA-512 users and OAUTHBEARER (unsigned JWTs, checked for `sub`, `exp`, scope). */
   saslBrokers: string[];
-  /** SSL listener that requires a client certificate signed by the CA. */
   mtlsBrokers: string[];
   caLocation: string;
   certificateLocation: string;
@@ -10,11 +7,9 @@ export interface SecureKafkaAccess {
   keyPassword: string;
   saslUsername: string;
   saslPassword: string;
-  /** The scope an OAUTHBEARER token must carry. */
   oauthbearerScope: string;
 }
 
-/** How the integration global setup hands a secured broker to the test workers. */
 export const SECURE_KAFKA_TEST_ENV: Readonly<Record<keyof SecureKafkaAccess, string>> = {
   saslBrokers: 'KAFKA_SECURE_SASL_BROKERS',
   mtlsBrokers: 'KAFKA_SECURE_MTLS_BROKERS',
@@ -27,7 +22,6 @@ export const SECURE_KAFKA_TEST_ENV: Readonly<Record<keyof SecureKafkaAccess, str
   oauthbearerScope: 'KAFKA_SECURE_OAUTHBEARER_SCOPE',
 };
 
-/** Set by the global setup instead of the variables above when it could not start a secured broker. */
 export const SECURE_KAFKA_UNAVAILABLE_ENV = 'KAFKA_SECURE_UNAVAILABLE';
 
 export function secureKafkaTestEnv(access: SecureKafkaAccess): Record<string, string> {
@@ -40,8 +34,7 @@ export function secureKafkaTestEnv(access: SecureKafkaAccess): Record<string, st
 }
 
 /**
- * The secured broker of this test run. Throws, naming what is missing, when there is none: secure tests
- * fail rather than pass without having talked to a secured broker.
+ * Throws when there is none: secure tests fail rather than pass without having talked to a secured broker.
  */
 export function readSecureKafkaTestEnv(env: NodeJS.ProcessEnv = process.env): SecureKafkaAccess {
   const unavailable = env[SECURE_KAFKA_UNAVAILABLE_ENV];
@@ -69,7 +62,6 @@ export function readSecureKafkaTestEnv(env: NodeJS.ProcessEnv = process.env): Se
   };
 }
 
-/** The variables an app reads (libs/kafka's security settings) to use one listener of the broker. */
 export function clientVariables(
   access: SecureKafkaAccess,
   listener: 'sasl' | 'mtls',

@@ -3,7 +3,6 @@ import { createLocalCertificates } from './certificates';
 import { freePort } from './free-port';
 import { type SecureKafkaAccess } from './secure-access';
 
-/** The two client listeners of a secured broker, as server.properties needs them. */
 export interface SecureListeners {
   saslPort: number;
   mtlsPort: number;
@@ -16,7 +15,6 @@ export interface SecureListeners {
 
 export interface SecureBroker {
   listeners: SecureListeners;
-  /** StorageTool arguments that create the SCRAM users while the data dir is formatted. */
   formatArgs: string[];
   access: SecureKafkaAccess;
 }
@@ -24,7 +22,6 @@ export interface SecureBroker {
 const USERNAME = 'tiersync';
 const OAUTHBEARER_SCOPE = 'kafka';
 
-/** Certificates, a fresh password and two more ports for a secured broker whose files live in `dir`. */
 export async function prepareSecureBroker(dir: string): Promise<SecureBroker> {
   const certificates = await createLocalCertificates(dir);
   const [saslPort, mtlsPort] = [await freePort(), await freePort()];

@@ -2,17 +2,14 @@ import { startLocalKafka } from './local-kafka';
 import { SECURE_KAFKA_TEST_ENV, SECURE_KAFKA_UNAVAILABLE_ENV, secureKafkaTestEnv } from './secure-access';
 
 export interface SecureTestBroker {
-  /** The KAFKA_SECURE_* variables (or, when unavailable, the reason) the test workers read. */
   env: Record<string, string>;
   source: 'KAFKA_SECURE_*' | 'local-kafka' | 'unavailable';
   stop(): Promise<void>;
 }
 
 /**
- * The secured broker of a test run: the one the KAFKA_SECURE_* variables describe if they are set, else a
- * secured tools/local-kafka broker, whatever the plain broker is (an external cluster or a container has
- * no listener these tests control). If none can be had, the reason is passed on and every secure test
- * fails with it: a skipped secure test would look like a passed one.
+ * An external cluster or container has no listener these tests control; with no secured broker every secure
+ * test fails, as a skipped one would look passed.
  */
 export async function chooseSecureTestBroker(
   env: NodeJS.ProcessEnv = process.env,

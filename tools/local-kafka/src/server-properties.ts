@@ -5,15 +5,10 @@ export interface BrokerLayout {
   controllerPort: number;
   dataDir: string;
   partitions: number;
-  /** Adds the SASL_SSL and mTLS client listeners; the PLAINTEXT one stays for the broker itself. */
   secure?: SecureListeners;
 }
 
-/**
- * A combined broker+controller KRaft node on loopback, sized for a 2-core test machine: one partition
- * for the internal topics, no initial rebalance delay, and a small log-cleaner buffer (its default
- * 128 MiB would not fit the 256 MiB heap).
- */
+/** Sized for a 2-core machine; the log-cleaner buffer's 128 MiB default would not fit the 256 MiB heap. */
 export function serverProperties(layout: BrokerLayout): string {
   const { port, controllerPort, dataDir, partitions, secure } = layout;
   const secureListeners = secure
@@ -47,10 +42,7 @@ export function serverProperties(layout: BrokerLayout): string {
 }
 
 /**
- * TLS from PEM files (Kafka 3.x reads them without a JKS store) on both client listeners, a client
- * certificate required on MTLS, and every SASL mechanism the apps may be configured with on SASL_SSL:
- * SCRAM users are created at format time, PLAIN checks the same user here, and OAUTHBEARER uses Kafka's
- * default validator, which accepts unsigned JWTs and is enough to prove the client side of the flow.
+ * Kafka's default OAUTHBEARER validator accepts unsigned JWTs, enough to prove the client side of the flow.
  */
 function securityProperties(secure: SecureListeners): string[] {
   const jaas = (module: string, options = ''): string =>

@@ -3,15 +3,13 @@ import { startLocalKafka } from './local-kafka';
 
 export interface TestBroker {
   brokers: string[];
-  /** Which broker was chosen: an existing cluster, a container, or tools/local-kafka. */
   source: 'KAFKA_BROKERS' | 'testcontainers' | 'local-kafka';
   stop(): Promise<void>;
 }
 
 /**
- * Picks the broker for a test run: KAFKA_BROKERS if set; else a container if a container runtime
- * answers; else a local broker from Maven jars. The runtime itself is probed, because a docker client
- * without an engine still answers `docker --version`.
+ * The container runtime itself is probed, because a docker client without an engine still answers `docker
+ * --version`.
  */
 export async function chooseTestBroker(env: NodeJS.ProcessEnv = process.env): Promise<TestBroker> {
   const configured = env['KAFKA_BROKERS']?.trim();

@@ -1,7 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { type ChildProcess } from 'node:child_process';
 
-/** Polls describeCluster until the broker answers, the process dies, or the deadline passes. */
 export async function waitForBroker(
   brokers: string[],
   child: ChildProcess,

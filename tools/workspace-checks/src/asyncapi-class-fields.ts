@@ -2,18 +2,12 @@ import * as tierEvents from '@tiersync/tier-events';
 import { getMetadataStorage, IS_OPTIONAL, ValidationTypes } from 'class-validator';
 import { type SchemaFields } from './asyncapi-document';
 
-/** A class as class-validator's metadata storage keys it (abstract bases included). */
 type ValidatedClass = abstract new (...args: never[]) => object;
 
 function metadataOf(cls: ValidatedClass) {
   return getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false);
 }
 
-/**
- * The fields a class validates (its own and inherited), split the way a JSON Schema states them:
- * `@IsOptional` (what `{ optional: true }` adds) makes a field optional, a `@ValidateIf` makes it required
- * only under a condition, anything else is required.
- */
 export function classFields(cls: ValidatedClass): SchemaFields {
   const metadata = metadataOf(cls);
   const conditional = metadata.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION);
@@ -33,16 +27,13 @@ function isValidatedClass(value: unknown): value is ValidatedClass {
 }
 
 /**
- * Every class @tiersync/tier-events exports that carries validation metadata, by name: the messages, the
- * event data classes, their bases and nested field classes. A class added there without a schema in
- * docs/asyncapi.yaml then fails the contract test.
+ * A class added to @tiersync/tier-events without a schema in docs/asyncapi.yaml then fails the contract test.
  */
 export function tierEventsClasses(): ReadonlyMap<string, ValidatedClass> {
   const classes = Object.entries(tierEvents).filter(([, value]) => isValidatedClass(value));
   return new Map(classes as [string, ValidatedClass][]);
 }
 
-/** What differs between two field sets, named, so that a failing test says which fields to fix. */
 export function fieldDifferences(inSchema: SchemaFields, inClass: SchemaFields) {
   const minus = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].filter((x) => !b.has(x)).sort();
   return {

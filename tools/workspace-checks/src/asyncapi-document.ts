@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
-/** A JSON Schema (or any other object) of the document, as YAML gave it. */
 export type JsonObject = Readonly<Record<string, unknown>>;
 
 export const ASYNCAPI_PATH = path.resolve(__dirname, '..', '..', '..', 'docs', 'asyncapi.yaml');
@@ -23,10 +22,7 @@ function asStrings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
-/**
- * docs/asyncapi.yaml as plain data, with the look-ups the contract checks need. The official parser
- * validates the document; this view only reads it, so it can stay small.
- */
+/** The official parser validates the document; this view only reads it, so it can stay small. */
 export class AsyncApiDocument {
   readonly root: JsonObject;
 
@@ -34,7 +30,6 @@ export class AsyncApiDocument {
     this.root = asObject(parse(text));
   }
 
-  /** The object a local `$ref` (`#/a/b`) points at; throws for a dangling one. */
   resolve(ref: string): JsonObject {
     let node: unknown = this.root;
     for (const part of ref.replace(/^#\//, '').split('/')) {
@@ -46,7 +41,6 @@ export class AsyncApiDocument {
     return node;
   }
 
-  /** Follows `$ref` until it reaches an inline object. */
   deref(node: JsonObject): JsonObject {
     return typeof node['$ref'] === 'string' ? this.deref(this.resolve(node['$ref'])) : node;
   }
@@ -64,13 +58,11 @@ export class AsyncApiDocument {
     return this.section('components', 'messages');
   }
 
-  /** Channel address by channel id. */
   get addresses(): ReadonlyMap<string, string> {
     const channels = Object.entries(this.section('channels'));
     return new Map(channels.map(([id, channel]) => [id, String(channel['address'])]));
   }
 
-  /** The `$ref` of a message's headers schema: its own, else the first trait's that has one. */
   headersRef(messageName: string): string | undefined {
     const message = this.messages[messageName] ?? {};
     if (message['headers'] !== undefined) {
@@ -88,15 +80,12 @@ export class AsyncApiDocument {
   }
 }
 
-/** What an object schema declares, merged over `allOf` and `$ref`s. */
 export interface SchemaFields {
   readonly properties: ReadonlySet<string>;
   readonly required: ReadonlySet<string>;
-  /** Required only in an `if`/`then`/`else` branch. */
   readonly conditionallyRequired: ReadonlySet<string>;
 }
 
-/** A schema and the schemas it is composed of (`allOf`), each with its `$ref` followed. */
 export function schemaParts(document: AsyncApiDocument, schema: JsonObject): JsonObject[] {
   const target = document.deref(schema);
   const composed = Array.isArray(target['allOf']) ? target['allOf'].map(asObject) : [];
@@ -113,13 +102,11 @@ export function schemaFields(document: AsyncApiDocument, schema: JsonObject): Sc
   };
 }
 
-/** The schema of one property, wherever in the composition it is declared. */
 export function propertySchema(document: AsyncApiDocument, schema: JsonObject, name: string): JsonObject {
   const declared = schemaParts(document, schema).map((part) => asObject(part['properties'])[name]);
   return asObject(declared.find((property) => property !== undefined));
 }
 
-/** The object schemas a value may match: the composition of `schema` and of its `anyOf` branches. */
 function alternatives(document: AsyncApiDocument, schema: JsonObject): JsonObject[] {
   const parts = schemaParts(document, schema);
   const branches = parts.flatMap((part) => (Array.isArray(part['anyOf']) ? part['anyOf'].map(asObject) : []));
@@ -127,9 +114,8 @@ function alternatives(document: AsyncApiDocument, schema: JsonObject): JsonObjec
 }
 
 /**
- * Paths of the fields in `value` that its schema does not declare, at every depth where the schema
- * declares fields at all. The schemas accept extra fields (consumers must tolerate them), so this is how
- * a misspelt field in a documented example gets caught.
+ * The schemas accept extra fields (consumers must tolerate them), so this is how a misspelt field in an
+ * example gets caught.
  */
 export function undeclaredFields(
   document: AsyncApiDocument,

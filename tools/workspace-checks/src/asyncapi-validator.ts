@@ -9,9 +9,7 @@ function describe(errors: readonly ErrorObject[] | null | undefined): string[] {
 }
 
 /**
- * Validates values against the schemas of docs/asyncapi.yaml with ajv, resolving the document's own
- * `#/components/...` references. Strict mode: a misspelt keyword in the document fails the compile
- * instead of silently validating nothing.
+ * Strict mode: a misspelt keyword in the document fails the compile instead of silently validating nothing.
  */
 export class AsyncApiValidator {
   private readonly ajv = new Ajv({
@@ -30,7 +28,6 @@ export class AsyncApiValidator {
     this.ajv.addSchema({ $id: ROOT_ID, components: document.root['components'] });
   }
 
-  /** The violations of `value` against the schema at a local `$ref`; empty when it is valid. */
   violations(ref: string, value: unknown): string[] {
     let validate = this.compiled.get(ref);
     if (validate === undefined) {
@@ -40,7 +37,6 @@ export class AsyncApiValidator {
     return validate(value) ? [] : describe(validate.errors);
   }
 
-  /** The violations of a record value against a message's payload schema. */
   payloadViolations(messageName: string, value: unknown): string[] {
     return this.violations(`#/components/messages/${messageName}/payload`, value);
   }

@@ -6,7 +6,6 @@ import { documentedVariables } from './configuration-doc';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
-/** .env.example: variable -> its value there, and whether the line is set or commented out. */
 function envExample(): Map<string, { set: boolean; value: string }> {
   const lines = read('.env.example').split('\n');
   const found = lines.map((line) => /^(# ?)?([A-Z][A-Z0-9_]*)=(.*)$/.exec(line) ?? []);
@@ -18,20 +17,12 @@ function envExample(): Map<string, { set: boolean; value: string }> {
 }
 
 export interface ConfigReference {
-  /** The app's heading in docs/configuration.md, e.g. `tier-sync`. */
   section: string;
-  /** The class-validator class the app validates its environment with; its defaults are field initialisers. */
   schema: new () => object;
-  /** Boots the app's config from `env` and returns the value it loaded for `variable`. */
   load: (env: Record<string, string>) => unknown;
-  /** An always-required variable whose loaded value proves the boot read the example. */
   variable: string;
 }
 
-/**
- * Keeps docs/configuration.md and .env.example true to an app's environment schema: the same variables,
- * required ones set in the example, defaulted ones commented out, and the example boots.
- */
 export function describeConfigReference({ section, schema, load, variable }: ConfigReference): void {
   const metadata = getMetadataStorage().getTargetValidationMetadatas(schema, '', true, false);
   const variables = [...new Set(metadata.map((entry) => entry.propertyName))].sort();

@@ -4,7 +4,6 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-/** Every app that ships as an image, with the project root its build target compiles. */
 export const IMAGE_APPS = {
   'capillary-sim': 'tools/capillary-sim',
   'ops-cli': 'apps/ops-cli',
@@ -15,7 +14,6 @@ export type ImageApp = keyof typeof IMAGE_APPS;
 
 export interface ImageInstruction {
   readonly keyword: string;
-  /** The arguments without flags such as `--from` or `--interval`. */
   readonly args: string;
   readonly flags: Readonly<Record<string, string | null>>;
 }
@@ -26,14 +24,11 @@ export interface ImageStage {
   readonly instructions: readonly ImageInstruction[];
 }
 
-/** A Dockerfile read into its stages; the last stage is the image that runs. */
 export interface ImageRecipe {
   readonly stages: readonly ImageStage[];
   readonly runtime: ImageStage;
-  /** The exec-form ENTRYPOINT of the runtime stage, or undefined when missing or in shell form. */
   readonly entrypoint: readonly string[] | undefined;
   readonly cmd: readonly string[] | undefined;
-  /** The exec-form `HEALTHCHECK CMD` of the runtime stage, or undefined. */
   readonly healthcheck: readonly string[] | undefined;
 }
 

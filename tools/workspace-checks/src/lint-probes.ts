@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
 export interface LintOutcome {
-  /** The messages of the rule under test. */
   boundary: string[];
   fatal: string[];
 }
@@ -13,7 +12,6 @@ export interface Probe {
   code: string;
 }
 
-/** The messages of `ruleId` for each probe, linted by the workspace's real ESLint config. */
 export function lintProbes(probes: Probe[], ruleId = '@nx/enforce-module-boundaries'): LintOutcome[] {
   const input = JSON.stringify(
     probes.map((p) => ({ file: p.file, code: `${p.code}\nexport const probe = 1;\n` })),

@@ -1,9 +1,8 @@
 import { type FastifyInstance } from 'fastify';
 
 /**
- * Node's server.close() closes only the connections idle at that moment, and Fastify marks only requests
- * arriving later. A keep-alive connection whose webhook was in flight would then hold the shutdown for the
- * whole keep-alive timeout (72 s), so every answer sent while closing also closes its connection.
+ * Node's server.close() ends only idle connections, so a keep-alive connection would hold the shutdown for
+ * its 72 s timeout.
  */
 export function closeConnectionsWhenClosing(fastify: FastifyInstance): void {
   let closing = false;

@@ -6,11 +6,6 @@ import { closeConnectionsWhenClosing } from './graceful-close';
 import { IngressAppModule, type IngressAppOptions } from './ingress-app.module';
 import { registerWebhookBodyParser } from './webhook-body.parser';
 
-/**
- * Builds and initialises the ingress (topics ensured, producer connected) without listening, so main.ts,
- * tests and the launcher all start the same app: `await (await createIngressApp(config)).listen(port)`.
- * Rejects when Kafka cannot be reached at start-up.
- */
 export async function createIngressApp(
   config: IngressConfig,
   options: IngressAppOptions = {},

@@ -9,7 +9,6 @@ import { WebhookModule } from '../webhook/webhook.module';
 
 export type IngressAppOptions = PublishingOptions;
 
-/** The whole app for one validated config; global so every feature module can inject INGRESS_CONFIG. */
 @Module({})
 export class IngressAppModule {
   static forRoot(config: IngressConfig, options: IngressAppOptions = {}): DynamicModule {

@@ -6,16 +6,11 @@ import { type IngressAppOptions } from './ingress-app.module';
 
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
-/**
- * The ingress as a process: listens on INGRESS_PORT and, on SIGTERM/SIGINT, stops accepting, finishes the
- * requests in flight, flushes and disconnects the producer, and exits 0 (exit 1 if that hangs).
- */
 export async function runIngressServer(
   config: IngressConfig,
   options: IngressAppOptions = {},
 ): Promise<NestFastifyApplication> {
   const app = await createIngressApp(config, options);
-  // useProcessExit: exit 0 once closed, instead of re-raising the signal.
   app.enableShutdownHooks([...SIGNALS], { useProcessExit: true });
   const watchdogMs = config.http.shutdownTimeoutMs + config.publishing.deadlineMs + 5_000;
   for (const signal of SIGNALS) {
@@ -32,7 +27,6 @@ export async function runIngressServer(
   return app;
 }
 
-/** For the process entry points: a start-up failure is logged as one JSON line, then exit 1. */
 export function exitOnStartFailure(error: unknown): never {
   const reason = error instanceof Error ? error.message : String(error);
   new ConsoleLogger('IngressServer', { json: true }).fatal(`webhook ingress failed to start: ${reason}`);

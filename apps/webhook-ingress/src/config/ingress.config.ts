@@ -4,7 +4,6 @@ import { kafkaConnectionOf, type KafkaConnectionOptions } from '@tiersync/kafka'
 import { topicNames, type TopicMap } from '@tiersync/tier-events';
 import { IngressEnvironment } from './ingress.environment';
 
-/** The validated, typed configuration the whole app is built from (the only reader of the environment). */
 export interface IngressConfig {
   readonly http: {
     readonly host: string;
@@ -14,9 +13,7 @@ export interface IngressConfig {
     readonly shutdownTimeoutMs: number;
   };
   readonly auth: {
-    /** Lower-case, as Node presents incoming header names. */
     readonly headerName: string;
-    /** Undefined only in demo mode: then every request is accepted. */
     readonly secret: string | undefined;
   };
   readonly kafka: Readonly<KafkaConnectionOptions> & {
@@ -34,7 +31,6 @@ export interface IngressConfig {
   readonly demoMode: boolean;
 }
 
-/** Injection token of the IngressConfig. */
 export const INGRESS_CONFIG = Symbol('IngressConfig');
 
 export function toIngressConfig(env: IngressEnvironment): IngressConfig {
@@ -64,10 +60,6 @@ export function toIngressConfig(env: IngressEnvironment): IngressConfig {
   };
 }
 
-/**
- * Validates raw variables (process.env in main.ts, a literal in tests and benches) into the typed config;
- * throws ConfigValidationError listing every problem.
- */
 export function loadIngressConfig(raw: EnvSource): IngressConfig {
   return toIngressConfig(validateEnvironment(IngressEnvironment, raw));
 }

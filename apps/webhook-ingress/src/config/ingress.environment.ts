@@ -2,16 +2,11 @@ import { BoolVar, IntVar, LogLevelVar, type LogLevelName } from '@tiersync/env-c
 import { KafkaEnvironment } from '@tiersync/kafka';
 import { IsString, Matches, MinLength, ValidateIf } from 'class-validator';
 
-/**
- * Every environment variable the ingress reads, with its default: the Kafka block every process shares
- * plus the ingress's own. Unknown variables are ignored.
- */
 export class IngressEnvironment extends KafkaEnvironment {
   override KAFKA_CLIENT_ID = 'tiersync-webhook-ingress';
   @IntVar(1, 10_000) KAFKA_TOPIC_PARTITIONS = 6;
 
   @IsString() INGRESS_HOST = '0.0.0.0';
-  /** 0 picks a free port (tests, the launcher). */
   @IntVar(0, 65535) INGRESS_PORT = 3000;
   @Matches(/^\/[\w\-./]*$/, {
     message: 'WEBHOOK_PATH must be an absolute URL path such as /webhooks/capillary',
@@ -19,10 +14,8 @@ export class IngressEnvironment extends KafkaEnvironment {
   WEBHOOK_PATH = '/webhooks/capillary';
   @IntVar(1024, 16 * 1024 * 1024) WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
 
-  /** An HTTP header name (RFC 9110 token characters). */
   @Matches(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { message: 'WEBHOOK_AUTH_HEADER must be an HTTP header name' })
   WEBHOOK_AUTH_HEADER = 'x-webhook-token';
-  /** Required outside demo mode; a short static secret is guessable, hence the minimum length. */
   // DEMO_MODE may be an invalid string here (reported on its own), which must not switch auth off.
   @ValidateIf(
     (env: { DEMO_MODE: unknown; WEBHOOK_SECRET?: unknown }) =>

@@ -7,7 +7,6 @@ export interface ErrorResponse {
   readonly status: number;
   readonly body: Record<string, unknown>;
   readonly outcome: WebhookOutcome;
-  /** Logged with its stack. */
   readonly unexpected?: boolean;
 }
 
@@ -56,10 +55,8 @@ function fromHttpException(exception: HttpException): ErrorResponse {
 }
 
 /**
- * Capillary drops an event forever on 400 and retries 429 for days (docs/architecture.md, API fact 2): a body
- * that can never be valid gets a 4xx, and 429 means only that Kafka did not take the record, since any
- * other failure would fail again on every retry. What the parser cannot get through is already a 400
- * (parseMessage), so a 500 is a bug of ours, logged loudly.
+ * Capillary drops an event forever on 400 and retries 429 for days (docs/architecture.md, API fact 2), so 429
+ * means only that Kafka did not take the record.
  */
 export function toErrorResponse(exception: unknown): ErrorResponse {
   if (exception instanceof EventRejectedError) {

@@ -4,7 +4,6 @@ import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
 import { IngressMetrics } from '../metrics/ingress.metrics';
 import { toErrorResponse } from './error-response';
 
-/** Fastify's body-parsing errors (413, 415) too, so every answer and its metric come from one place. */
 @Catch()
 export class IngressExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(IngressExceptionFilter.name);

@@ -11,9 +11,8 @@ import { Readiness } from '@tiersync/nest-observability';
 import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
 
 /**
- * Ensures the topics and connects the producer at start-up (a broker that cannot be reached fails the
- * boot) and, at shutdown, lets the HTTP server finish its requests before flushing and disconnecting: Nest
- * closes the server between beforeApplicationShutdown and onApplicationShutdown.
+ * Nest closes the HTTP server between beforeApplicationShutdown and onApplicationShutdown, so requests finish
+ * before the flush.
  */
 @Injectable()
 export class PublisherLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {

@@ -13,7 +13,6 @@ import { IngressMetrics } from '../metrics/ingress.metrics';
 import { PublisherLifecycle } from './publisher.lifecycle';
 
 export interface PublishingOptions {
-  /** Replaces Kafka under the same batching: unit tests and the benchmark's no-durability baseline. */
   readonly producer?: BatchProducer;
   readonly kafkaClient?: KafkaClientSettings;
 }

@@ -16,7 +16,6 @@ function invalid(message: string): InvalidEventError {
   return new InvalidEventError(LABEL, [{ path: '(root)', message }]);
 }
 
-/** The legacy wrapper is removed before publishing so that the record is the event itself. */
 export function decodeWebhookBody(body: Buffer | undefined): DecodedWebhook {
   let text: string;
   try {

@@ -7,7 +7,6 @@ import {
 } from '@tiersync/tier-events';
 import { type DecodedWebhook } from './webhook-body.decoder';
 
-/** A record the ingress writes: the body as received (or re-encoded), with every header set. */
 export interface WebhookRecord extends OutgoingRecord {
   readonly value: string | Buffer;
   readonly headers: MessageHeaders;
@@ -18,12 +17,10 @@ export interface DeliveryMeta {
   readonly traceId: string;
 }
 
-/** Kafka headers cap nothing, but a reason is for humans: the full list is in `violations`. */
 const MAX_REASON_CHARS = 1000;
 /** 16+ digits in a row may be a number JSON.parse cannot hold exactly (beyond 2^53, or a long fraction). */
 const MAYBE_LOSSY_NUMBER = /\d{16,}/;
 
-/** When re-serialising an unwrapped legacy body could alter a number, the raw text rides along (rawBody). */
 function eventValue({ json, text, wrapped }: DecodedWebhook): {
   value: string;
   headers: Record<string, string>;
@@ -57,7 +54,6 @@ export function eventRecord(decoded: DecodedWebhook, meta: DeliveryMeta): Webhoo
   };
 }
 
-/** The body byte for byte, as Kafka Connect and Spring dead-letter records keep it. */
 export function rejectedRecord(
   body: Buffer | undefined,
   error: InvalidEventError,

@@ -8,9 +8,8 @@ declare global {
 }
 
 /**
- * One broker for the whole integration run, and one secured broker; workers find them through
- * KAFKA_BROKERS and KAFKA_SECURE_*. Both start side by side, always: starting the secured one on demand
- * would need a broker shared across workers, and side by side it costs a few seconds once per run.
+ * Both brokers start always: a secured one on demand would need a broker shared across workers, and costs
+ * only seconds per run.
  */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();

@@ -1,4 +1,3 @@
-/** Stops the brokers the global setup started (a no-op for an existing cluster). */
 export default async function globalTeardown(): Promise<void> {
   await Promise.all([
     globalThis.__TIERSYNC_TEST_BROKER__?.stop(),

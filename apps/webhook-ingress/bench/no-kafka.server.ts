@@ -2,10 +2,7 @@ import { InstantProducer } from '@tiersync/kafka/testing';
 import { exitOnStartFailure, runIngressServer } from '../src/app/ingress-server';
 import { loadIngressConfig } from '../src/config/ingress.config';
 
-/**
- * BENCHMARK ONLY: every record is acknowledged without Kafka, to measure what durability costs; no variable
- * reaches it.
- */
+/** BENCHMARK ONLY: acknowledges without Kafka to measure what durability costs; no variable reaches it. */
 async function bootstrap(): Promise<void> {
   await runIngressServer(loadIngressConfig(process.env), {
     producer: new InstantProducer({ keepRecords: false }),

@@ -4,10 +4,7 @@ import { loadIngressConfig } from '../src/config/ingress.config';
 
 const PROCESSES = 2;
 
-/**
- * BENCHMARK ONLY: two ingress processes behind one port stand in for two replicas, to measure what the second
- * core adds.
- */
+/** BENCHMARK ONLY: two processes on one port stand in for two replicas, to measure a second core. */
 if (cluster.isPrimary) {
   const workers = Array.from({ length: PROCESSES }, () => cluster.fork());
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

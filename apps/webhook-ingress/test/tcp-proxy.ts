@@ -1,9 +1,6 @@
 import net from 'node:net';
 
-/**
- * Cut and restored by tests: a network partition between the app and Kafka without stopping the shared
- * broker.
- */
+/** A network partition between the app and Kafka, without stopping the shared broker. */
 export class TcpProxy {
   private readonly sockets = new Set<net.Socket>();
   private isCut = false;

@@ -8,10 +8,7 @@ export interface TopicSpec {
   readonly config?: Readonly<Record<string, string>>;
 }
 
-/**
- * An existing topic is left as it is: every process creates topics from the one table of specs, so whoever
- * comes first creates them alike.
- */
+/** Every process creates topics from one table of specs, so whoever comes first creates them alike. */
 export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): Promise<string[]> {
   return withAdmin(kafka, async (admin) => {
     const existing = new Set(await admin.listTopics());
@@ -38,10 +35,7 @@ export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): P
 
 const LEADER_WAIT_MS = 30_000;
 
-/**
- * kafkajs's own waitForLeaders gives up when a KRaft broker briefly answers a new topic's metadata with
- * UNKNOWN_TOPIC_OR_PARTITION, so metadata is polled here until every partition has a leader.
- */
+/** kafkajs's waitForLeaders gives up on a KRaft broker's brief UNKNOWN_TOPIC_OR_PARTITION answer. */
 async function leadersElected(admin: Admin, topics: string[]): Promise<void> {
   const deadline = Date.now() + LEADER_WAIT_MS;
   for (;;) {

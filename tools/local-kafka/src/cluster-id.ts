@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-/**
- * Never starts with '-', like Kafka's Uuid.randomUuid(): StorageTool would read such an id as an option and
- * refuse to format.
- */
+/** Never starts with '-' (as Uuid.randomUuid()): StorageTool would parse it as an option and refuse. */
 export function kraftClusterId(random: (size: number) => Buffer = randomBytes): string {
   for (;;) {
     const id = random(16).toString('base64url');

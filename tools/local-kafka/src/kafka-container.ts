@@ -1,10 +1,7 @@
 import { freePort } from './free-port';
 import { KAFKA_VERSION } from './kafka-jars';
 
-/**
- * The host port is fixed before start so the broker can advertise the address clients outside the container
- * use.
- */
+/** The host port is fixed before start so the broker can advertise the address clients outside use. */
 export async function startKafkaContainer(): Promise<{ brokers: string[]; stop(): Promise<void> }> {
   const { GenericContainer, Wait } = await import('testcontainers');
   const hostPort = await freePort();

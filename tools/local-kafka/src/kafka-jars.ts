@@ -27,9 +27,7 @@ export function ensureKafkaJars(version = KAFKA_VERSION): Promise<string> {
   return lib;
 }
 
-/**
- * Renamed into place only when complete, so an interrupted download never leaves a half-filled lib folder.
- */
+/** Renamed into place when complete, so an interrupted download never leaves a half-filled folder. */
 async function resolveKafkaJars(version: string): Promise<string> {
   const lib = kafkaLibDir(version);
   if (existsSync(lib) && (await readdir(lib)).some((f) => f.startsWith('kafka_2.13-'))) {

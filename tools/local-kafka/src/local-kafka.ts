@@ -36,10 +36,7 @@ export interface LocalKafka {
 const JVM_FLAGS = ['-Xms64m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true'];
 const BIND_ATTEMPTS = 3;
 
-/**
- * A bash watchdog kills the JVM when this Node process goes away, so even a crashed test run leaves no broker
- * behind.
- */
+/** A bash watchdog kills the JVM when this process goes away, so a crashed run leaves no broker behind. */
 export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<LocalKafka> {
   const started = Date.now();
   const lib = await ensureKafkaJars(options.version ?? KAFKA_VERSION);

@@ -33,9 +33,7 @@ export function secureKafkaTestEnv(access: SecureKafkaAccess): Record<string, st
   );
 }
 
-/**
- * Throws when there is none: secure tests fail rather than pass without having talked to a secured broker.
- */
+/** Throws when there is none: a secure test must not pass without having talked to a secured broker. */
 export function readSecureKafkaTestEnv(env: NodeJS.ProcessEnv = process.env): SecureKafkaAccess {
   const unavailable = env[SECURE_KAFKA_UNAVAILABLE_ENV];
   if (unavailable) {

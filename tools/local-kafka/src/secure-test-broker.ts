@@ -7,10 +7,7 @@ export interface SecureTestBroker {
   stop(): Promise<void>;
 }
 
-/**
- * An external cluster or container has no listener these tests control; with no secured broker every secure
- * test fails, as a skipped one would look passed.
- */
+/** With no secured broker every secure test fails with the reason, as a skipped one would look passed. */
 export async function chooseSecureTestBroker(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<SecureTestBroker> {

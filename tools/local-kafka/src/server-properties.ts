@@ -41,9 +41,7 @@ export function serverProperties(layout: BrokerLayout): string {
   ].join('\n');
 }
 
-/**
- * Kafka's default OAUTHBEARER validator accepts unsigned JWTs, enough to prove the client side of the flow.
- */
+/** Kafka's default OAUTHBEARER validator accepts unsigned JWTs: enough to prove the client side. */
 function securityProperties(secure: SecureListeners): string[] {
   const jaas = (module: string, options = ''): string =>
     `org.apache.kafka.common.security.${module} required${options};`;

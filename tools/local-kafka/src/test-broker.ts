@@ -7,10 +7,7 @@ export interface TestBroker {
   stop(): Promise<void>;
 }
 
-/**
- * The container runtime itself is probed, because a docker client without an engine still answers `docker
- * --version`.
- */
+/** The runtime itself is probed: a docker client without an engine still answers `docker --version`. */
 export async function chooseTestBroker(env: NodeJS.ProcessEnv = process.env): Promise<TestBroker> {
   const configured = env['KAFKA_BROKERS']?.trim();
   if (configured) {

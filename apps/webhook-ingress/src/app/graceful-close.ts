@@ -1,9 +1,6 @@
 import { type FastifyInstance } from 'fastify';
 
-/**
- * Node's server.close() ends only idle connections, so a keep-alive connection would hold the shutdown for
- * its 72 s timeout.
- */
+/** server.close() ends only idle connections: a keep-alive one would hold shutdown for its 72 s timeout. */
 export function closeConnectionsWhenClosing(fastify: FastifyInstance): void {
   let closing = false;
   fastify.addHook('preClose', (done) => {

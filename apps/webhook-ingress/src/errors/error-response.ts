@@ -54,10 +54,7 @@ function fromHttpException(exception: HttpException): ErrorResponse {
     : { status, body: { error: exception.message }, outcome: 'bad_request' };
 }
 
-/**
- * Capillary drops an event forever on 400 and retries 429 for days (docs/architecture.md, API fact 2), so 429
- * means only that Kafka did not take the record.
- */
+/** Capillary drops an event on 400 and retries 429 for days (docs/architecture.md, API fact 2). */
 export function toErrorResponse(exception: unknown): ErrorResponse {
   if (exception instanceof EventRejectedError) {
     return {

@@ -10,10 +10,7 @@ import { RECORD_PUBLISHER, type RecordPublisher } from '@tiersync/kafka';
 import { Readiness } from '@tiersync/nest-observability';
 import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
 
-/**
- * Nest closes the HTTP server between beforeApplicationShutdown and onApplicationShutdown, so requests finish
- * before the flush.
- */
+/** Nest closes the HTTP server between the two shutdown hooks, so requests finish before the flush. */
 @Injectable()
 export class PublisherLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(PublisherLifecycle.name);

@@ -68,10 +68,7 @@ export class ConsumerGroupOffsets {
     return new Map(offsets.map((o) => [o.partition, Number(o.offset)]));
   }
 
-  /**
-   * A consumer joining meanwhile can keep partitions from moving, so the offsets are read back to prove they
-   * landed.
-   */
+  /** A consumer joining meanwhile can keep partitions from moving: offsets are read back to prove it. */
   async moveEmptyGroup(groupId: string, topic: string, targets: readonly PartitionOffset[]): Promise<void> {
     const before = await this.describe(groupId);
     if (before.members.length > 0) {

@@ -7,10 +7,7 @@ export interface PartitionLag {
   lag: number;
 }
 
-/**
- * Read from the broker rather than an instance's own view, so a dead instance's partitions cannot stall
- * unseen.
- */
+/** Read from the broker, not an instance's own view, so a dead instance's partitions cannot stall unseen. */
 export class GroupLagMonitor {
   private latest: readonly PartitionLag[] = [];
   private answeredAt: number | undefined;

@@ -20,10 +20,7 @@ import { workEnvironment, WorkReporter } from './work-reporter';
 const FINAL_COMMIT_ATTEMPTS = 5;
 const DEFAULT_RETRY: RetryOptions = { maxAttempts: 3, initialBackoffMs: 200, maxBackoffMs: 10_000 };
 
-/**
- * Confluent Parallel Consumer's KEY order mode. eachBatch only hands messages over, so kafkajs keeps
- * heartbeating however long handlers take.
- */
+/** Parallel Consumer's KEY order mode; eachBatch only hands over, so heartbeats outlive slow handlers. */
 export class KeyedConsumer {
   private readonly consumer: Consumer;
   private readonly scheduler: KeyScheduler;

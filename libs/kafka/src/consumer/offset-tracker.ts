@@ -20,10 +20,7 @@ export class OffsetTracker {
     return this.committed;
   }
 
-  /**
-   * A refetch below our own last commit means an operator moved the group back (`ops replay`): those records
-   * are handled again, not dropped as duplicates.
-   */
+  /** A refetch below our own last commit is an operator's replay: handle again, not drop as duplicates. */
   classify(offset: bigint, afterRejoin: boolean): OffsetVerdict {
     if (this.first === undefined || this.last === undefined) {
       return 'accept';

@@ -3,10 +3,7 @@ import { BaseRpcExceptionFilter } from '@nestjs/microservices';
 import { type Observable, throwError } from 'rxjs';
 import { KeyedKafkaContext } from './keyed-kafka.context';
 
-/**
- * Nest's default RPC filter hides unknown exceptions as 'Internal server error'; the error policy needs them
- * intact.
- */
+/** Nest's default RPC filter hides unknown exceptions; the error policy needs them intact. */
 @Catch()
 export class KeyedKafkaExceptionFilter extends BaseRpcExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): Observable<unknown> {

@@ -41,11 +41,7 @@ interface Pending {
   readonly settle: (error?: Error) => void;
 }
 
-/**
- * Group commit: at most one send per partition at a time, as kafkajs' idempotent producer is fragile with
- * several. A record still queued at its deadline is withdrawn, so a caller told "failed" is not written
- * behind its back.
- */
+/** Group commit: one send per partition at a time, as kafkajs' idempotent producer is fragile with more. */
 export class BatchingPublisher implements RecordPublisher {
   private readonly queue = new Set<Pending>();
   private readonly lingerMs: number;

@@ -6,10 +6,7 @@ export interface OutgoingRecord {
   readonly headers?: MessageHeaders;
 }
 
-/**
- * A record still queued at its deadline is withdrawn and never sent, so a rejection is never a silent
- * success.
- */
+/** A record still queued at its deadline is withdrawn, so a caller told "failed" is not written later. */
 export interface RecordPublisher {
   readonly isConnected: boolean;
   connect(): Promise<void>;

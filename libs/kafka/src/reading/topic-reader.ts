@@ -19,10 +19,7 @@ export interface TopicReadOptions {
   readonly onProgress?: (records: number) => void;
 }
 
-/**
- * kafkajs has no assign(), so a throw-away group does the fetching. A partition's end comes from batch
- * metadata, as a transactional topic ends in commit markers never delivered as messages.
- */
+/** Ends from batch metadata: a transactional topic ends in commit markers never delivered as messages. */
 export async function readTopicToEnd(
   kafka: Kafka,
   topic: string,

@@ -24,10 +24,7 @@ const REFUSED_CLIENT_CERTIFICATE = new Set([
 /** What a plain-TCP listener's answer looks like to a TLS client. */
 const NOT_TLS = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG']);
 
-/**
- * kafkajs retries connection errors, so a wrong CA or certificate fails in a few seconds; a wrong password
- * fails at once (SASL failures are not retried).
- */
+/** kafkajs retries connects: a wrong CA fails in seconds, a wrong password at once (SASL is not retried). */
 export async function connectExplained(
   client: { connect(): Promise<void> },
   settings: KafkaSecuritySettings,

@@ -11,9 +11,7 @@ import {
 import { explainConnectFailure } from './connect-failure.explainer';
 import { type KafkaSecuritySettings } from './kafka-security.settings';
 
-/**
- * So every process reports a wrong secured setting the same way without wrapping each of its connect calls.
- */
+/** So every process reports a wrong secured setting alike, without wrapping each connect call. */
 export class ExplainingKafka extends Kafka {
   constructor(
     config: KafkaConfig,

@@ -32,10 +32,7 @@ const OAUTHBEARER_FIELDS: readonly Field[] = [
   'saslOauthbearerScope',
 ];
 
-/**
- * Files are read and combinations checked once at start, so a setting that cannot work fails at boot naming
- * its variable.
- */
+/** Files are read and combinations checked once, so a setting that cannot work fails at boot. */
 export function kafkaSecurityOptions(
   settings: KafkaSecuritySettings,
   mapping: KafkaSecurityMapping = {},

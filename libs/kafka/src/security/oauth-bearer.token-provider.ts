@@ -26,10 +26,7 @@ const REFRESH_AT_LIFETIME_FRACTION = 0.8;
 
 const ENV = KAFKA_SECURITY_ENV;
 
-/**
- * Client-credentials grant (RFC 6749 §4.4) with HTTP Basic, as librdkafka and the Java client do. A token is
- * reused until 80% of its life, so no connection starts with one about to expire.
- */
+/** Reused until 80% of its life (RFC 6749 §4.4 grant), so no connection starts with a dying token. */
 export class OAuthBearerTokenProvider {
   private cached: CachedToken | undefined;
   private pending: Promise<CachedToken> | undefined;

@@ -7,10 +7,7 @@ declare global {
   var __TIERSYNC_SECURE_TEST_BROKER__: SecureTestBroker | undefined;
 }
 
-/**
- * Both brokers start always: a secured one on demand would need a broker shared across workers, and costs
- * only seconds per run.
- */
+/** A secured broker on demand would need one shared across workers; starting both costs seconds per run. */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   const [broker, secure] = await Promise.all([chooseTestBroker(), chooseSecureTestBroker()]);

@@ -1,7 +1,5 @@
-// KeyedConsumer vs a plain kafkajs eachMessage consumer on one partition: 10,000 messages over 1,000
-// keys, each handled by a sleep of 5-50 ms (uniform). Run:
+// KeyedConsumer vs a plain kafkajs eachMessage consumer, 1,000 keys, handlers of 5-50 ms. Run:
 //   node -r ./tools/runtime/register.js bench/consumer/consumer.bench.ts
-// Uses KAFKA_BROKERS (and its TLS/SASL variables) when set, else starts a local broker (tools/local-kafka).
 import { createKafka, ensureTopics, EventPublisher, KeyedConsumer } from '@tiersync/kafka';
 import { type Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -18,12 +16,9 @@ const PLAIN_CAP = { messages: 500, ms: 20_000 };
 interface Run {
   name: string;
   handled: number;
-  /** First handler start to last handler end. */
   processingMs: number;
-  /** consumer start() to last handler end, group join included. */
   totalMs: number;
   meanHandlerMs: number;
-  /** CPU time of this Node process during the run (the broker is another process). */
   cpuMs: number;
 }
 
@@ -34,7 +29,6 @@ const MEAN_MS = DURATIONS.reduce((sum, d) => sum + d, 0) / MESSAGES;
 const keyOf = (seq: number) => seq % KEYS;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A handler that sleeps 5-50 ms and records when handling started and ended. */
 function timedHandler(): {
   handle: (seq: number) => Promise<void>;
   result: (name: string, startedAt: number, cpu: NodeJS.CpuUsage) => Run;
@@ -179,7 +173,6 @@ function report(runs: Run[], broker: string): void {
   }
 }
 
-/** The handler durations of each key, in offset order. */
 function chains(): number[][] {
   const byKey = Array.from({ length: KEYS }, (): number[] => []);
   DURATIONS.forEach((duration, seq) => byKey[keyOf(seq)]?.push(duration));

@@ -1,8 +1,4 @@
-/**
- * The makespan a zero-overhead scheduler would reach: `slots` workers, each key's durations run in order,
- * ready keys served first come first served (what KeyedConsumer does). With few messages per slot the
- * tail (the last long key chains) keeps even this below maxInFlight / mean duration.
- */
+/** With few messages per slot the last long key chains keep even this below maxInFlight / mean duration. */
 export function idealMakespan(chains: number[][], slots: number): number {
   const ready: number[] = chains.map((_, key) => key);
   const next = chains.map(() => 0);
@@ -29,7 +25,6 @@ export function idealMakespan(chains: number[][], slots: number): number {
   return now;
 }
 
-/** A binary min-heap of (time, key) pairs. */
 class MinHeap {
   private readonly items: [number, number][] = [];
 

@@ -1,6 +1,4 @@
-// Durable webhooks/s of the ingress (apps/webhook-ingress/src/main.ts, acks=all) over SASL_SSL with
-// SCRAM-SHA-512 next to PLAINTEXT, against one local secured broker (tools/local-kafka --secure), in
-// alternating rounds so that both see the same machine. Run:
+// SASL_SSL vs PLAINTEXT ingress throughput, in alternating rounds so both see the same machine. Run:
 //   node -r ./tools/runtime/register.js bench/ingress-security/ingress-security.bench.ts [--duration 20] [--connections 64] [--rounds 2]
 import { kafkaConnectionFromEnv } from '@tiersync/kafka';
 import { clientVariables, startLocalKafka } from '@tiersync/local-kafka';

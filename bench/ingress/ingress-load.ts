@@ -1,5 +1,3 @@
-// Shared by the ingress benchmarks (ingress.bench.ts, ../ingress-security): one server process under
-// autocannon load, measured after a warm-up, and the markdown table of the results.
 import { AppProcess } from '@tiersync/app-process';
 import { createKafka, type KafkaConnectionOptions } from '@tiersync/kafka';
 import { capillarySamples } from '@tiersync/tier-events';
@@ -25,7 +23,6 @@ export interface Measured {
 /** The sample body as a template: the load generator shares the 2 cores, so it only splices strings. */
 const TEMPLATE = JSON.stringify({ ...capillarySamples.tierUpgraded(999_000_999), eventId: 'EVENT-ID' });
 
-/** A fresh event per request, spread over many customers (so over every partition). */
 const nextBody = (): string =>
   TEMPLATE.replace('EVENT-ID', randomUUID()).replaceAll('999000999', String(randomInt(1, 1_000_000)));
 

@@ -1,12 +1,6 @@
-// Durable webhooks/s: the ingress (apps/webhook-ingress/src/main.ts, real Kafka, acks=all, idempotent
-// producer) against the same server whose records are acknowledged at once without Kafka
-// (apps/webhook-ingress/bench/no-kafka.server.ts), then two durable processes behind one port
-// (apps/webhook-ingress/bench/two-processes.server.ts, what a second replica adds). Authenticated tierUpgraded bodies, a new
-// eventId and customerId per request. Run:
+// Durable webhooks/s against the no-Kafka baseline and two processes behind one port. Run:
 //   node -r ./tools/runtime/register.js bench/ingress/ingress.bench.ts [--duration 20] [--connections 64]
-// Uses KAFKA_BROKERS (and the KAFKA_SECURITY_*/SSL_*/SASL_* variables) when set, else starts a local
-// broker (tools/local-kafka). PUBLISH_LINGER_MS and
-// SERVER_NODE_OPTIONS, when set, are passed to every server.
+// PUBLISH_LINGER_MS and SERVER_NODE_OPTIONS, when set, are passed to every server.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { benchKafka } from '../bench-kafka';
@@ -40,7 +34,6 @@ async function main(): Promise<void> {
     WEBHOOK_SECRET: BENCH_SECRET,
     LOG_LEVEL: 'info', // start-up lines only: nothing is logged per accepted webhook
     ...(process.env['PUBLISH_LINGER_MS'] ? { PUBLISH_LINGER_MS: process.env['PUBLISH_LINGER_MS'] } : {}),
-    // Node flags for both servers alike, e.g. SERVER_NODE_OPTIONS=--max-semi-space-size=32.
     ...(process.env['SERVER_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['SERVER_NODE_OPTIONS'] } : {}),
   };
   try {

@@ -1,8 +1,4 @@
-// parseEvent as it is (compiled fast path, libs/tier-events/src/validation/fast) against parseEvent as it was
-// (classValidatorParseEvent: plainToInstance + validateSync on every call), in one process, on the same
-// bodies: the ingress bench's tierUpgraded body with a fresh eventId and customerId, plus every other sample
-// kind. Each measured unit is JSON.parse + parse, as in the ingress. Rounds alternate between the two so that
-// CPU drift on a shared machine hits both alike. Run:
+// The compiled parseEvent vs classValidatorParseEvent; rounds alternate so CPU drift hits both alike. Run:
 //   node -r ./tools/runtime/register.js bench/parse/parse.bench.ts [--rounds 10] [--bodies 2000]
 import {
   capillarySamples,
@@ -17,12 +13,10 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 
 type Parse = (raw: unknown) => ParsedEvent;
 
-/** The ingress bench's body (bench/ingress/ingress.bench.ts), a fresh event each time. */
 const TEMPLATE = JSON.stringify({ ...capillarySamples.tierUpgraded(999_000_999), eventId: 'EVENT-ID' });
 const ingressBody = (): string =>
   TEMPLATE.replace('EVENT-ID', randomUUID()).replaceAll('999000999', String(randomInt(1, 1_000_000)));
 
-/** Three in four bodies are the ingress bench's; the rest cycle through every other sample kind. */
 function bodies(count: number): string[] {
   const others = Object.values(capillarySamples).map((sample) => JSON.stringify(sample()));
   return Array.from({ length: count }, (_, index) =>
@@ -30,7 +24,6 @@ function bodies(count: number): string[] {
   );
 }
 
-/** Events per second over one pass through every body. */
 function pass(parse: Parse, texts: readonly string[]): number {
   const started = performance.now();
   for (const text of texts) {

@@ -1,23 +1,14 @@
 import { type SimCall } from '@tiersync/capillary-sim';
 import { benchGroupId, groupOfMember } from '../sync/bench-seed';
 
-/** How the sync calls of each group were spread over the processes (tills) that made them. */
 export interface GroupOwnership {
-  /** Groups with at least one sync call. */
   groups: number;
-  /** Groups whose sync calls came from more than one process, one after the other. */
   handedOver: number;
-  /** Groups two processes were syncing at the same time: must stay empty. */
   overlapping: number[];
-  /** Per process (till), the groups it made sync calls for: how evenly the partitions spread the keys. */
   groupsPerCaller: Record<string, number>;
 }
 
-/**
- * The bench group a group sync's call is about: the member list (by group id), a member's read and its
- * adjustment (by customer id). The router's lookups (`userGroup2`) are left out: any instance makes them,
- * for an echo or a primary's event, and they are not a sync.
- */
+/** The router's userGroup2 lookups are left out: any instance makes them, and they are not a sync. */
 export function syncedGroupOf(call: SimCall): number | undefined {
   if (call.endpoint === 'userGroup2Members') {
     return Number(call.query['identifierValue']) - benchGroupId(0);
@@ -31,7 +22,6 @@ export function syncedGroupOf(call: SimCall): number | undefined {
   return undefined;
 }
 
-/** Per group and caller, the span from its first sync call's arrival to its last call's answer. */
 export function groupOwnership(calls: readonly SimCall[]): GroupOwnership {
   const spans = new Map<number, Map<string, { from: number; to: number }>>();
   for (const call of calls) {

@@ -1,9 +1,5 @@
-// Scaling of tier-sync: the sync workload of bench/sync with 1, 2 and 3 tier-sync processes in one consumer
-// group, side by side in one run. Bound by Capillary, not by CPU: every simulated call takes 100 ms and each
-// process makes at most 2 at once, so N processes can make N x 20 calls/s.
-// Run:
+// Bound by Capillary, not CPU: each call takes 100 ms and each process makes at most 2 at once. Run:
 //   node -r ./tools/runtime/register.js bench/scaling/scaling.bench.ts [--groups 200] [--secondaries 5] [--processes 1,2,3]
-// Uses KAFKA_BROKERS when set, else starts a local broker (tools/local-kafka).
 import { AppProcess } from '@tiersync/app-process';
 import { type CapillarySim, startCapillarySim } from '@tiersync/capillary-sim';
 import { createKafka, ensureTopics } from '@tiersync/kafka';
@@ -29,7 +25,6 @@ async function runOnce(cluster: BenchKafka, processes: number, groups: number, s
     kafka,
     Object.values(topics).map((topic) => ({ topic, partitions: PARTITIONS })),
   );
-  // Whatever started is stopped again, even when a later start fails.
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
     // No credentials checked: each process logs in as its own till, which the call log records as caller.
@@ -103,7 +98,6 @@ async function runOnce(cluster: BenchKafka, processes: number, groups: number, s
       routerLookups: calls.filter((c) => c.endpoint === 'userGroup2').length,
       callsPerProcess: perCaller,
       callBoundPerSecond: callBound,
-      // What the calls this run needed allow at that bound: adjustments per call x calls per second.
       adjustmentBoundPerSecond: +((callBound * adjusted) / calls.length).toFixed(2),
       callsPerSecond: +(calls.filter((c) => c.at <= last).length / seconds).toFixed(1),
       meanCallMs: +(calls.reduce((sum, c) => sum + (c.durationMs ?? 0), 0) / calls.length).toFixed(1),
@@ -119,7 +113,6 @@ async function runOnce(cluster: BenchKafka, processes: number, groups: number, s
   }
 }
 
-/** Waits until the consumer group has settled with every process as a member. */
 async function untilGroupStable(kafka: ReturnType<typeof createKafka>, groupId: string, members: number) {
   const admin = kafka.admin();
   await admin.connect();
@@ -141,7 +134,6 @@ async function untilGroupStable(kafka: ReturnType<typeof createKafka>, groupId: 
   }
 }
 
-/** Resolves once the simulator has had no new call for 3 s (at most 60 s). */
 async function untilQuiet(sim: CapillarySim): Promise<void> {
   const deadline = Date.now() + 60_000;
   let seen = -1;

@@ -1,6 +1,4 @@
-// Start-up time of each app run from its TypeScript sources through SWC (npm start, the launcher, tests)
-// and from its compiled build in dist/ (the images): spawn to a 2xx on /health/live, or to the CLI's exit.
-// Needs `npx nx run-many -t build` first. Uses KAFKA_BROKERS when set, else starts a local broker.
+// Start-up from TypeScript sources (SWC) vs the compiled build. Needs `npx nx run-many -t build` first.
 import { AppProcess } from '@tiersync/app-process';
 import { createKafka, ensureTopics, parseBrokers } from '@tiersync/kafka';
 import { freePort, startLocalKafka } from '@tiersync/local-kafka';

@@ -2,25 +2,19 @@ import { type SimCustomer, type SimGroup, type SimSeed } from '@tiersync/capilla
 
 export const BENCH_PROGRAM_ID = 973;
 
-/** Customer id of member `index` (0 = primary) of group `group`. */
 export function memberId(group: number, index: number): number {
   return 100_000_000 + group * 10 + index;
 }
 
-/** The bench group a member's customer id belongs to (the inverse of memberId). */
 export function groupOfMember(customerId: number): number {
   return Math.floor((customerId - 100_000_000) / 10);
 }
 
-/** Capillary's id of bench group `group`. */
 export function benchGroupId(group: number): number {
   return 50_000_000 + group;
 }
 
-/**
- * `groups` families of one primary and `secondaries` secondaries, everyone on Silver in one program with
- * Silver/Gold/Platinum: when every primary moves to Platinum, every secondary needs one UPGRADE.
- */
+/** When every primary moves to Platinum, every secondary needs one UPGRADE. */
 export function benchSeed(groups: number, secondaries: number): SimSeed {
   const customers: SimCustomer[] = [];
   const groupList: SimGroup[] = [];

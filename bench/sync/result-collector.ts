@@ -2,17 +2,14 @@ import { createKafka, type KafkaConnectionOptions } from '@tiersync/kafka';
 import { type Consumer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
-/** What the benchmark keeps of one sync-results record. */
 export interface CollectedResult {
   outcome: string;
   adjusted: number;
   finishedAt: number;
   durationMs: number;
-  /** When the ingress accepted the webhook (header forwarded by tier-sync), epoch ms. */
   receivedAt: number | undefined;
 }
 
-/** Reads the sync-results topic from its start; IGNORED records (the echoes) are counted apart. */
 export class ResultCollector {
   readonly commands: CollectedResult[] = [];
   ignored = 0;
@@ -55,7 +52,6 @@ export class ResultCollector {
     });
   }
 
-  /** Resolves once `count` command results arrived; rejects after `timeoutMs`. */
   async waitFor(count: number, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.commands.length < count) {
@@ -71,7 +67,6 @@ export class ResultCollector {
   }
 }
 
-/** The p-th percentile (0..100) of some numbers, nearest rank. */
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));

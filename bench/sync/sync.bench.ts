@@ -1,9 +1,5 @@
-// End-to-end sync throughput: the Capillary simulator (in this process, latency 50 +- 20 ms) sends every
-// primary's tierUpgraded webhook to webhook-ingress; tier-sync (both real processes, real Kafka) syncs
-// each group. 2,000 groups x 5 secondaries, once without a rate limit and once at 6,000 requests/min.
-// Run:
+// End-to-end sync throughput: simulator, webhook-ingress and tier-sync on real Kafka. Run:
 //   node -r ./tools/runtime/register.js bench/sync/sync.bench.ts [--groups 2000] [--secondaries 5] [--concurrency 10] [--ceiling 32]
-// Uses KAFKA_BROKERS (and its TLS/SASL variables) when set, else starts a local broker (tools/local-kafka).
 import { AppProcess } from '@tiersync/app-process';
 import { startCapillarySim } from '@tiersync/capillary-sim';
 import { createKafka, ensureTopics } from '@tiersync/kafka';
@@ -33,7 +29,6 @@ async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondarie
     createKafka(cluster.connection),
     Object.values(topics).map((topic) => ({ topic, partitions: 6 })),
   );
-  // Whatever started is stopped again, even when a later start fails.
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
     const sim = await startCapillarySim({
@@ -142,7 +137,6 @@ async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondarie
   }
 }
 
-/** tier-sync's own CPU seconds so far (prom-client's process_cpu_seconds_total). */
 async function processCpuSeconds(url: string): Promise<number> {
   const text = await (await fetch(`${url}/metrics`)).text();
   return Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? Number.NaN);

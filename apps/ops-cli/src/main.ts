@@ -1,6 +1,5 @@
 import { runCli } from './cli/cli';
 
-// Only bootstraps: the environment and the process streams go in, an exit code comes out.
 runCli(process.argv.slice(2), {
   env: process.env,
   io: { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) },

@@ -5,11 +5,9 @@ export interface FakeGroup {
   groupId: number;
   status?: string;
   primary?: number;
-  /** customerId -> active */
   secondaries: Record<number, boolean>;
 }
 
-/** An in-memory stand-in for the reads reconcile makes, counting calls. */
 export class FakeCapillary implements CapillaryReads {
   readonly calls: string[] = [];
 

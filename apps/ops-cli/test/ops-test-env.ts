@@ -8,7 +8,6 @@ export interface OpsRun {
   stderr: string;
 }
 
-/** Runs the CLI in-process exactly as main.ts does, with its own environment. */
 export async function runOps(args: string[], env: Record<string, string>): Promise<OpsRun> {
   const out: string[] = [];
   const err: string[] = [];
@@ -16,7 +15,6 @@ export async function runOps(args: string[], env: Record<string, string>): Promi
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
-/** The JSON document a `--json` run printed (callers state what they expect with `as`). */
 export function jsonOf(run: OpsRun): unknown {
   try {
     return JSON.parse(run.stdout);
@@ -25,7 +23,6 @@ export function jsonOf(run: OpsRun): unknown {
   }
 }
 
-/** Every command on a command topic, parsed as tier-sync would. */
 export async function readCommands(kafka: Kafka, topic: string): Promise<GroupSyncCommand[]> {
   const found: GroupSyncCommand[] = [];
   await readTopicToEnd(kafka, topic, { groupPrefix: 'ops-cli-test' }, (record) => {

@@ -1,10 +1,5 @@
 import { DEMO_PROGRAM_ID, DEMO_SECOND_PROGRAM_ID, demoSeed, type SimSeed } from '@tiersync/capillary-sim';
 
-/**
- * `count` groups named "Family <n>", every one in step: a Gold primary (customer n*100) with three Gold
- * secondaries (n*100+1..3) in the demo program, all on the base tier in the second program, plus one
- * exited Silver member (n*100+9) that must never count as drift.
- */
 export function inStepSeed(count: number, firstGroupId = 1): SimSeed {
   const base = demoSeed();
   const groups = Array.from({ length: count }, (_, i) => firstGroupId + i);

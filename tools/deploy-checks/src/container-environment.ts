@@ -1,6 +1,5 @@
 import { type Container, find, type KubernetesObject } from './kubernetes-object';
 
-/** A variable a container is given: its value, or `secret` when it comes from a Secret. */
 export type EnvValue = { value: string } | { secret: string };
 
 export interface ContainerEnvironment {
@@ -8,11 +7,7 @@ export interface ContainerEnvironment {
   problems: string[];
 }
 
-/**
- * The environment a container starts with, from its `env` and `envFrom` and the ConfigMaps of the same
- * render. Secret values are not known here, only that they are set: each must be named by a
- * `secretKeyRef`, so that the variables it sets can be checked without the Secret.
- */
+/** Secret values are unknown here: each must be a secretKeyRef, so its variables are checked without it. */
 export function containerEnvironment(
   container: Container,
   objects: readonly KubernetesObject[],

@@ -5,11 +5,9 @@ import { type Container, containersOf, type KubernetesObject, podSpecOf } from '
 import { schemaProblems } from './kubernetes-schemas';
 import { isRequired } from './required-when';
 
-/** tiersync's containers are named after their app, which is also their heading in docs/configuration.md. */
 const APPS = ['webhook-ingress', 'tier-sync', 'ops-cli'] as const;
 type App = (typeof APPS)[number];
 
-/** The variable that bounds each server's drain at SIGTERM, and the one naming its HTTP port. */
 const SERVERS: Partial<Record<App, { drainMs: string; port: string }>> = {
   'webhook-ingress': { drainMs: 'SHUTDOWN_TIMEOUT_MS', port: 'INGRESS_PORT' },
   'tier-sync': { drainMs: 'SYNC_SHUTDOWN_DEADLINE_MS', port: 'SYNC_HTTP_PORT' },
@@ -22,12 +20,10 @@ interface AppContainer {
   app: App;
   owner: KubernetesObject;
   container: Container;
-  /** The variable's value as the app will see it: set, or the documented default; `undefined` if neither. */
   value: (name: string) => string | undefined;
   where: string;
 }
 
-/** Everything wrong with one render of deploy/, one line each; empty when it can be applied. */
 export function deployProblems(objects: readonly KubernetesObject[]): string[] {
   const apps = appContainers(objects);
   return [
@@ -61,7 +57,6 @@ function valueOf(set: EnvValue): string {
   return 'value' in set ? set.value : `<secret ${set.secret}>`;
 }
 
-/** Every variable set is documented for that app, and every variable the app requires is set. */
 function environmentProblems(
   { app, container, value, where }: AppContainer,
   objects: readonly KubernetesObject[],
@@ -77,7 +72,6 @@ function environmentProblems(
   return [...problems, ...undocumented, ...missing].map((problem) => `${where}: ${problem}`);
 }
 
-/** Health probes on the app's port, and a grace period that outlasts its drain. */
 function serverProblems({ app, owner, container, value, where }: AppContainer): string[] {
   const server = SERVERS[app];
   if (!server || owner.kind !== 'Deployment') {
@@ -116,10 +110,7 @@ interface KafkaTrigger {
   metadata?: Record<string, string>;
 }
 
-/**
- * tier-sync is scaled by a ScaledObject on its own consumer group's lag, at most one replica per partition
- * of the command topic (more would receive no commands).
- */
+/** At most one replica per partition of the command topic: more would receive no commands. */
 function scalingProblems(objects: readonly KubernetesObject[], apps: AppContainer[]): string[] {
   const syncs = apps.filter((app) => app.app === 'tier-sync' && app.owner.kind === 'Deployment');
   return syncs.flatMap(({ owner, value }) => {

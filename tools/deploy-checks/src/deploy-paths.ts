@@ -3,7 +3,6 @@ import path from 'node:path';
 
 export const DEPLOY_DIR = path.resolve(__dirname, '..', '..', '..', 'deploy');
 
-/** deploy/base and every folder under deploy/overlays, relative to deploy/. */
 export function deployRenders(): string[] {
   const overlays = readdirSync(path.join(DEPLOY_DIR, 'overlays')).sort();
   return ['base', ...overlays.map((overlay) => `overlays/${overlay}`)];

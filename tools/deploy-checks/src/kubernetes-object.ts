@@ -1,4 +1,3 @@
-/** A Kubernetes object as read from a manifest; the schemas say what else it holds. */
 export interface KubernetesObject {
   apiVersion: string;
   kind: string;
@@ -38,7 +37,6 @@ export interface PodSpec {
   [field: string]: unknown;
 }
 
-/** The pod template of a workload (Deployment, Job, CronJob), or undefined for other kinds. */
 export function podSpecOf(object: KubernetesObject): PodSpec | undefined {
   const spec = object['spec'] as Record<string, unknown> | undefined;
   switch (object.kind) {
@@ -54,7 +52,6 @@ export function podSpecOf(object: KubernetesObject): PodSpec | undefined {
   }
 }
 
-/** Every container of every workload, init containers included. */
 export function containersOf(object: KubernetesObject): Container[] {
   const pod = podSpecOf(object);
   return pod ? [...(pod.initContainers ?? []), ...pod.containers] : [];

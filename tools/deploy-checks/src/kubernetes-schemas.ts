@@ -14,7 +14,6 @@ function model(Model: new (data: never) => { validate(): void }): Validate {
   };
 }
 
-/** The kinds deploy/ may use, by `apiVersion/kind`, each checked against its OpenAPI schema. */
 const SCHEMAS: Readonly<Record<string, Validate>> = {
   'v1/ConfigMap': model(ConfigMap),
   'v1/Namespace': model(Namespace),
@@ -28,7 +27,6 @@ const SCHEMAS: Readonly<Record<string, Validate>> = {
   'keda.sh/v1alpha1/TriggerAuthentication': model(TriggerAuthentication),
 };
 
-/** Schema violations of one object, one line each; empty when it is valid. */
 export function schemaProblems(object: KubernetesObject): string[] {
   const id = `${object.apiVersion}/${object.kind}`;
   const validate = SCHEMAS[id];

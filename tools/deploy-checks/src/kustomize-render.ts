@@ -4,12 +4,7 @@ import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { containersOf, type KubernetesObject } from './kubernetes-object';
 
-/**
- * The part of kustomize the deploy/ tree uses, since no maintained kustomize renderer runs on Node:
- * `resources` (files and kustomization folders), `namespace`, `images` (newName/newTag) and `patches`
- * given as a JSON 6902 file with a kind + name target. Anything else in a kustomization.yaml is refused,
- * so a render that passes here is the render `kubectl kustomize` produces.
- */
+/** No kustomize renderer runs on Node; other fields are refused, so a pass matches `kubectl kustomize`. */
 interface Kustomization {
   apiVersion?: string;
   kind?: string;

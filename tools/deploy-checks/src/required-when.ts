@@ -1,9 +1,4 @@
-/**
- * Reads a "required when" cell of docs/configuration.md (backticks removed) against an environment:
- * `always`, `—`, `unless <condition>`, `for <command>` (the CLI's Job template serves every command), and
- * conditions `A=v`, `A is set`, `A is v or w`, joined by `and`. An unknown form throws, so a new kind of
- * condition in the docs is read here before it is trusted.
- */
+/** An unknown form throws, so a new kind of condition in the docs is read here before it is trusted. */
 export function isRequired(requiredWhen: string, value: (name: string) => string | undefined): boolean {
   if (requiredWhen === 'always') {
     return true;

@@ -21,7 +21,6 @@ export interface CommandContext {
   kafka: () => Kafka;
 }
 
-/** Command-specific flags override their variables. */
 export function commandContext(
   command: Command,
   deps: CliDeps,

@@ -15,15 +15,10 @@ export interface OpsConfig {
     replicationFactor: number;
     topics: TopicMap;
   };
-  /** Undefined when CAPILLARY_BASE_URL is not set; only reconcile needs it (requireCapillary). */
   capillary: CapillaryConnection | undefined;
   downgradePolicy: DowngradePolicy;
 }
 
-/**
- * The one place the environment is read: flags (overrides) win over variables, empty values count as
- * unset, and the result is validated (ConfigValidationError, a usage error).
- */
 export function loadOpsConfig(env: EnvSource, overrides: Partial<Record<EnvName, string>> = {}): OpsConfig {
   const raw: Record<string, unknown> = { ...env };
   for (const name of Object.keys(overrides) as EnvName[]) {
@@ -45,7 +40,6 @@ export function loadOpsConfig(env: EnvSource, overrides: Partial<Record<EnvName,
   };
 }
 
-/** For the commands that call Capillary. */
 export function requireCapillary(config: OpsConfig): CapillaryConnection {
   if (!config.capillary) {
     throw new UsageError('this command calls Capillary: set CAPILLARY_BASE_URL (or --capillary-url)');

@@ -3,7 +3,6 @@ import { IsInt, IsNotEmpty, IsString, IsUUID, Matches, Min } from 'class-validat
 
 export class RedriveRecord {
   @IsUUID() deadLetterId!: string;
-  /** Recorded so operators can trace the new command. */
   @IsUUID() commandId!: string;
   @IsInt() @Min(1) groupId!: number;
   @IsInt() @Min(0) redrivenAt!: number;

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 /** Never change it: every derived id would change with it. */
 export const OPS_NAMESPACE = '6f1c2d0e-8a4b-4c1e-9f3a-2b7d5e9c1a40';
 
-/** RFC 9562 UUIDv5. */
 export function uuidV5(name: string, namespace: string = OPS_NAMESPACE): string {
   const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
   if (ns.length !== 16) {

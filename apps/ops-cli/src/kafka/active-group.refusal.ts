@@ -1,11 +1,7 @@
 import { type ConsumerGroupActiveError } from '@tiersync/kafka';
 import { RefusedError } from '../cli/refused.error';
 
-/**
- * Replay only moves a group without members: Kafka refuses an outside offset change for a group with
- * members, and a running consumer would overwrite it with its next commit. The message tells the operator
- * exactly how to get there.
- */
+/** Kafka refuses an outside offset change while a group has members, who would overwrite it anyway. */
 export function activeGroupRefusal(error: ConsumerGroupActiveError): RefusedError {
   const { group, unmoved } = error;
   const members = group.members.map((m) => `${m.clientId} on ${m.clientHost}`).join(', ');

@@ -1,6 +1,5 @@
 import { UsageError } from '../cli/usage.error';
 
-/** `--offsets 0:120,1:98` -> partition -> offset. */
 export function parseOffsetList(value: string): Map<number, number> {
   const offsets = new Map<number, number>();
   for (const item of value.split(',').map((s) => s.trim())) {

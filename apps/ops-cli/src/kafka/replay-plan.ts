@@ -5,9 +5,7 @@ export interface PartitionPlan extends PartitionOffsets {
   target: number;
   /** Records the group already handled that it will handle again (null: no committed offset to compare). */
   again: number | null;
-  /** Records the group has not handled yet that it will never handle (moving forward skips them). */
   skipped: number;
-  /** Records from the target to the current end, i.e. what the group will work through. */
   toHandle: number;
 }
 
@@ -16,7 +14,6 @@ export interface ReplayPlan {
   totals: { again: number; skipped: number; toHandle: number };
 }
 
-/** Compares the group's position with the target offsets, partition by partition. */
 export function planReplay(
   states: readonly PartitionOffsets[],
   targets: ReadonlyMap<number, number>,

@@ -1,15 +1,10 @@
 import { TOPIC_SUFFIXES, type TopicRole } from '@tiersync/tier-events';
 
-/**
- * Operators name topics by role (`webhook-events`, `group-commands-retry`, `dlq`, `groupCommands`) or in
- * full. A role becomes `<prefix><suffix>`; anything else is taken as a full topic name.
- */
 export function resolveTopic(nameOrRole: string, prefix: string): string {
   const role = ROLE_ALIASES.get(nameOrRole.trim().toLowerCase());
   return role ? `${prefix}${TOPIC_SUFFIXES[role]}` : nameOrRole.trim();
 }
 
-/** For --help texts. */
 export function topicRoleNames(): string[] {
   return Object.values(TOPIC_SUFFIXES).map((suffix) => suffix.replace(/\.v\d+$/, ''));
 }

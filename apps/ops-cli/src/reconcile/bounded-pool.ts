@@ -1,7 +1,4 @@
-/**
- * Pulls items only as workers free up, so a paged source is read no faster than it is worked through.
- * Async generators queue concurrent next() calls, so sharing one loses no item.
- */
+/** Async generators queue concurrent next() calls, so workers sharing one lose no item. */
 export async function forEachBounded<T>(
   source: AsyncGenerator<T>,
   limit: number,

@@ -15,7 +15,6 @@ export class CallPacer {
   }
 }
 
-/** Without `drifted` (no check), every secondary counts as out of step. */
 export function estimatedSyncCalls(activeSecondaries: number, drifted?: number): number {
   return 2 + activeSecondaries + (drifted ?? activeSecondaries);
 }

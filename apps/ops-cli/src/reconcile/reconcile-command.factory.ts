@@ -7,10 +7,7 @@ export interface ReconcileTarget {
   programId: number;
 }
 
-/**
- * No tier in the trigger: tier-sync then reads the primary's CURRENT tier even with SYNC_TARGET=event, so a
- * command that waits in the topic cannot act on a tier the CLI read earlier.
- */
+/** No tier in the trigger: tier-sync reads the primary's current tier, so a queued command is never stale. */
 export function reconcileCommandOf(
   target: ReconcileTarget,
   now: number,

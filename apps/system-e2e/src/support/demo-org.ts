@@ -3,9 +3,7 @@ import { DEMO_PROGRAM_ID, DEMO_SECOND_PROGRAM_ID } from '@tiersync/capillary-sim
 /** The simulator's demoSeed(), by name: who is where, and on which tier (program 973 / 2834). */
 export const FAMILY1 = {
   groupId: 3918893,
-  /** Gold / Gold */
   primary: 566998132,
-  /** Silver / Ruby */
   sam: 567219877,
   /** exited; Silver */
   eli: 564662499,
@@ -17,15 +15,12 @@ export const FAMILY1 = {
 
 export const FAMILY2 = {
   groupId: 3918894,
-  /** Silver */
   primary: 566998200,
   /** Gold: above the primary */
   bob: 566998201,
-  /** Silver */
   cid: 566998202,
 } as const;
 
-/** In no group; Silver / Ruby. */
 export const LOU = 570000001;
 
 export const PROGRAM = DEMO_PROGRAM_ID;

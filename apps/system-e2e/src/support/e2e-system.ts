@@ -33,28 +33,17 @@ const SYNC_DEFAULTS: Record<string, string> = {
   SYNC_RETRY_DELAY_MS: '200',
   SYNC_RETRY_MAX_DELAY_MS: '1000',
   SYNC_SHUTDOWN_DEADLINE_MS: '5000',
-  // The simulator keeps no quota unless a test sets one.
   CAPILLARY_RATE_LIMIT_PER_MINUTE: '0',
 };
 
 export interface SystemOptions {
-  /** Part of the topic prefix, so test files never share topics. */
   name: string;
   syncEnv?: Record<string, string>;
   ingressEnv?: Record<string, string>;
   rngSeed?: number;
-  /**
-   * How every process reaches Kafka, as the variables an operator sets (KAFKA_BROKERS and the TLS/SASL
-   * ones); by default the test run's PLAINTEXT broker.
-   */
   kafkaEnv?: Record<string, string>;
 }
 
-/**
- * The whole product on a real broker: the Capillary simulator in-process (webhooks to the ingress), and
- * webhook-ingress and tier-sync as child processes, each configured by environment only; plus tails of
- * the sync-results and dlq topics to assert on.
- */
 export class E2eSystem {
   readonly topics: TopicMap;
   readonly results: TopicTail<SyncResult>;
@@ -64,7 +53,6 @@ export class E2eSystem {
 
   private constructor(
     readonly prefix: string,
-    /** The harness's own clients (setup, tails) connect as the apps do, from the same variables. */
     readonly connection: KafkaConnectionOptions,
     private readonly kafkaEnv: Record<string, string>,
     readonly sim: CapillarySim,
@@ -92,12 +80,7 @@ export class E2eSystem {
     return system;
   }
 
-  /**
-   * Waits until nothing is left in flight: every webhook delivered, and tier-sync holding no message
-   * (running, queued or delayed) with its offsets committed up to the end, several polls in a row. Tests
-   * call it before resetting the simulator, so a redelivered or retried command of one test never lands
-   * in the next.
-   */
+  /** Tests call it before resetting the simulator, so a retried command never lands in the next test. */
   async quiesce(): Promise<void> {
     await this.sim.control.webhooksIdle();
     let calm = 0;
@@ -114,7 +97,6 @@ export class E2eSystem {
     );
   }
 
-  /** Demo data again, logs and faults cleared, webhooks to the ingress (tiers array unless said otherwise). */
   resetSim(tiersMode: 'array' | 'null' | 'omitDetails' = 'array'): void {
     this.sim.control.reset();
     this.connectWebhooks(tiersMode);
@@ -140,7 +122,6 @@ export class E2eSystem {
     await this.startSync(env);
   }
 
-  /** Posts an event to the ingress as Capillary would (static secret header). */
   async post(event: unknown): Promise<number> {
     const response = await fetch(`${this.ingressUrl}/webhooks/capillary`, {
       method: 'POST',
@@ -150,7 +131,6 @@ export class E2eSystem {
     return response.status;
   }
 
-  /** Calls the simulator's Capillary API itself, as another Capillary client would (e.g. a partner update). */
   async callCapillary(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
     const response = await fetch(`${this.sim.url}${path}`, {
       method,
@@ -167,14 +147,12 @@ export class E2eSystem {
     return this.sim.control.tierOf(customerId, programId).tierNumber;
   }
 
-  /** manualSlabAdjustment calls, optionally for one customer. */
   adjustments(customerId?: number): SimCall[] {
     return this.sim.control
       .calls({ endpoint: 'manualSlabAdjustment' })
       .filter((c) => customerId === undefined || c.query['identifierValue'] === String(customerId));
   }
 
-  /** The ids of the events the simulator emitted since the last reset, by customer when given. */
   emitted(filter: { eventName?: string; customerId?: number } = {}): string[] {
     return this.sim.control
       .emittedEvents()
@@ -183,7 +161,6 @@ export class E2eSystem {
       .map((e) => e.eventId);
   }
 
-  /** A counter of tier-sync's /metrics, summed over the series whose labels include `labels`. */
   async syncMetric(name: string, labels: Record<string, string> = {}): Promise<number> {
     const text = await (await fetch(`${this.syncUrl}/metrics`)).text();
     const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
@@ -194,7 +171,6 @@ export class E2eSystem {
       .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
   }
 
-  /** Waits for `count` sync results answering this event (a command, or an IGNORED record). */
   resultsFor(eventId: string, count = 1, timeoutMs?: number): Promise<SyncResult[]> {
     return this.results.waitForCount(
       `results for ${eventId}`,

@@ -3,10 +3,7 @@ import { type Consumer, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { waitFor } from './wait-for';
 
-/**
- * Every record of a topic from its beginning, parsed, as it arrives: what the e2e tests assert on
- * (sync-results, dlq). Its own consumer group, so it never interferes with the apps.
- */
+/** Its own consumer group, so it never interferes with the apps. */
 export class TopicTail<T> {
   private readonly seen: T[] = [];
   private consumer: Consumer | undefined;
@@ -15,7 +12,6 @@ export class TopicTail<T> {
     private readonly connection: KafkaConnectionOptions,
     readonly topic: string,
     private readonly parse: (raw: unknown) => T,
-    /** What `parse` gets of a record: by default its value as JSON. */
     private readonly decode: (message: KafkaMessage) => unknown = jsonValue,
   ) {}
 
@@ -46,7 +42,6 @@ export class TopicTail<T> {
     return this.seen;
   }
 
-  /** Waits until `count` records match, and returns those. */
   async waitForCount(
     what: string,
     match: (record: T) => boolean,
@@ -72,7 +67,6 @@ function jsonValue(message: KafkaMessage): unknown {
   return JSON.parse(message.value?.toString('utf8') ?? 'null');
 }
 
-/** A record as it is on the topic: key, value and headers as text. */
 export interface RawRecord {
   key: string;
   value: string;

@@ -1,7 +1,3 @@
-/**
- * Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs` with the
- * description and the last value `describe` gives (so a failing test says what it was waiting for).
- */
 export async function waitFor<T>(
   what: string,
   probe: () => T | undefined | Promise<T | undefined>,
@@ -21,10 +17,7 @@ export async function waitFor<T>(
   }
 }
 
-/**
- * Set-up steps against a broker that several test files load at once: a topic just created can briefly be
- * unknown to the partition leader ("does not host this topic-partition"), so such a step is tried again.
- */
+/** A topic just created can briefly be unknown to its partition leader, so the step is tried again. */
 export async function settingUp<T>(step: () => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {

@@ -28,7 +28,6 @@ export function BoolVar({ strict = false }: BoolVarOptions = {}): PropertyDecora
   };
 }
 
-/** A comma-separated list; every item must be non-blank, so `a,,b` is refused rather than read as `a,b`. */
 export function ListVar(message: string): PropertyDecorator {
   return (target, key) => {
     Transform(({ value }: { value: unknown }) =>

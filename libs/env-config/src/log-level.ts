@@ -4,7 +4,6 @@ import { IsIn } from 'class-validator';
 export const LOG_LEVEL_NAMES = ['fatal', 'error', 'warn', 'info', 'log', 'debug', 'verbose'] as const;
 export type LogLevelName = (typeof LOG_LEVEL_NAMES)[number];
 
-/** Nest's LogLevel, spelled out so that this lib stays free of Nest. */
 export type NestLogLevel = 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 
 const NEST_LEVELS: readonly NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];

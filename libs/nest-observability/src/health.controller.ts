@@ -8,8 +8,7 @@ import {
 } from '@nestjs/terminus';
 import { Readiness } from './readiness';
 
-// Nest's own rendering of terminus's 503, whatever catch-all filter the app has (the ingress's filter
-// answers 5xx as 429).
+// Nest's own 503 rendering, whatever the app's catch-all filter (the ingress's answers 5xx as 429).
 @UseFilters(BaseExceptionFilter)
 @Controller('health')
 export class HealthController {

@@ -1,21 +1,15 @@
 import { type TopicMap, type TopicRole } from './topics';
 
-/** A topic as it is created: what ensureTopics of libs/kafka takes. */
 export interface TopicSpec {
   readonly topic: string;
   readonly partitions: number;
   readonly replicationFactor: number;
-  /** Topic-level configs; the broker's defaults apply to the rest. */
   readonly config: Readonly<Record<string, string>>;
 }
 
-/** What the specs depend on; every process that creates topics passes the same values. */
 export interface TopicSettings {
-  /** KAFKA_TOPIC_PARTITIONS */
   readonly partitions: number;
-  /** KAFKA_REPLICATION_FACTOR */
   readonly replicationFactor: number;
-  /** WEBHOOK_MAX_BODY_BYTES */
   readonly maxBodyBytes: number;
 }
 
@@ -24,9 +18,7 @@ const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
 const FRAMING_BYTES = 64 * 1024;
 
 /**
- * Every topic tiersync creates, with its settings. A webhook record can carry the body twice (the value
- * plus the rawBody header), so its topics allow more than the broker's 1 MiB default rather than refusing
- * big bodies; rejected bodies are kept 30 days, as long as Capillary keeps its delivery logs.
+ * A body may ride twice (value + rawBody); rejected ones are kept 30 days, like Capillary's delivery logs.
  */
 export function topicSpecs(
   topics: TopicMap,
@@ -54,10 +46,7 @@ export function topicSpecs(
   };
 }
 
-/**
- * ops-cli's ledger of redriven dead letters: compacted and never deleted by age, since the record of a
- * redrive must outlive the DLQ record itself.
- */
+/** Compacted, never deleted by age: the record of a redrive must outlive the DLQ record itself. */
 export function redriveLedgerSpec(topic: string, replicationFactor: number): TopicSpec {
   return {
     topic,

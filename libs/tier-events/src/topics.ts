@@ -1,4 +1,4 @@
-/** Every topic tiersync reads or writes, by role. Versioned: a breaking schema change gets a new name. */
+/** Versioned: a breaking schema change gets a new topic name. */
 export const TOPIC_SUFFIXES = {
   webhookEvents: 'webhook-events.v1',
   webhookRejected: 'webhook-rejected.v1',
@@ -13,7 +13,6 @@ export type TopicMap = Readonly<Record<TopicRole, string>>;
 
 export const DEFAULT_TOPIC_PREFIX = 'tiersync.';
 
-/** The full topic names under a prefix (KAFKA_TOPIC_PREFIX, default `tiersync.`). */
 export function topicNames(prefix: string = DEFAULT_TOPIC_PREFIX): TopicMap {
   const entries = Object.entries(TOPIC_SUFFIXES).map(([role, suffix]) => [role, `${prefix}${suffix}`]);
   return Object.freeze(Object.fromEntries(entries)) as TopicMap;

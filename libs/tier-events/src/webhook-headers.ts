@@ -7,7 +7,6 @@ export const WEBHOOK_HEADERS = {
   traceId: 'traceId',
   unknown: 'unknown',
   bodyWrapper: 'bodyWrapper',
-  /** The body as received, when re-serialising the unwrapped event could alter a number. */
   rawBody: 'rawBody',
   reason: 'reason',
   violations: 'violations',

@@ -1,6 +1,5 @@
 import { InvalidEventError, type Violation } from '../src/validation/invalid-event.error';
 
-/** The violations `parse` throws; throws itself (failing the test) when `parse` accepts its input. */
 export function violationsOf(parse: () => unknown): readonly Violation[] {
   try {
     parse();

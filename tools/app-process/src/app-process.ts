@@ -10,12 +10,10 @@ const KEPT_LINES = 500;
 const LISTENING_URL = /"url":"([^"]+)"/;
 
 export interface AppProcessOptions {
-  /** From the repository root; default `apps/<name>/src/main.ts`. */
   readonly entry?: string;
   /** How long SIGTERM may take before SIGKILL: Ctrl-C and test teardown must leave no process behind. */
   readonly graceMs?: number;
   readonly onLine?: (line: string) => void;
-  /** Runs `node <args>` in `cwd` instead of the sources through SWC: a compiled build, as an image runs it. */
   readonly compiled?: { readonly cwd: string; readonly args: readonly string[] };
 }
 
@@ -68,7 +66,6 @@ export class AppProcess {
     });
   }
 
-  /** For apps given port 0. */
   listeningUrl(timeoutMs = 60_000): Promise<string> {
     return this.until(`${this.name} listening`, timeoutMs, () =>
       Promise.resolve(this.lines.map((line) => LISTENING_URL.exec(line)?.[1]).find(Boolean)),

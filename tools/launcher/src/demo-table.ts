@@ -7,7 +7,6 @@ export interface MemberRow {
   tier: string;
 }
 
-/** One row per member of a simulated group: who they are and their tier in one program. */
 export function groupRows(state: SimSeed, groupId: number, programId: number): MemberRow[] {
   const group = state.groups.find((g) => g.groupId === groupId);
   const program = state.programs.find((p) => p.programId === programId);
@@ -27,7 +26,6 @@ export function groupRows(state: SimSeed, groupId: number, programId: number): M
   });
 }
 
-/** Renders rows as a fixed-width text table. */
 export function renderTable(rows: MemberRow[]): string {
   const columns: (keyof MemberRow)[] = ['customer', 'role', 'status', 'tier'];
   const width = (c: keyof MemberRow): number => Math.max(c.length, ...rows.map((r) => r[c].length));

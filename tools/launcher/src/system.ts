@@ -11,22 +11,16 @@ export interface SystemOptions {
 
 export interface RunningSystem {
   brokers: string[];
-  /** Where Capillary (or curl) posts webhooks. */
   webhookUrl: string;
   authHeader: string;
   secret: string;
   capillaryUrl: string;
-  /** The embedded simulator, when CAPILLARY_BASE_URL was not set. */
   sim: CapillarySim | undefined;
   syncUrl: string;
   stop(): Promise<void>;
 }
 
-/**
- * Starts the whole system: Kafka (unless KAFKA_BROKERS), the simulator with the demo org (unless
- * CAPILLARY_BASE_URL), then the ingress and the tier-sync app as separate processes. Whatever started is
- * stopped again, in reverse order, if a later step fails.
- */
+/** Whatever started is stopped again, in reverse order, if a later step fails. */
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
   const env = options.env ?? process.env;
   const log =

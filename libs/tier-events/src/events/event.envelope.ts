@@ -31,7 +31,6 @@ export function envelopeWith<T extends object>(dataClass: new () => T): new () =
   return Envelope;
 }
 
-/** An event we do not handle: the envelope is still checked, `data` is kept as sent. */
 export class UnhandledEventEnvelope extends EventEnvelope {
   @ObjectField() data!: Record<string, unknown>;
 }

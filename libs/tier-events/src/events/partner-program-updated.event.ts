@@ -19,7 +19,6 @@ export class PartnerProgramUpdatedEvent {
   @IdField({ optional: true }) partnerProgramId?: number | null;
   @TextField({ optional: true }) partnerProgramName?: string | null;
   @TextField({ optional: true }) partnerProgramType?: string | null;
-  /** UPGRADE, DOWNGRADE, RENEW, as in customerPartnerProgramUpdate (docs/architecture.md, API fact 22). */
   @TextField({ optional: true }) updateType?: string | null;
   @NestedField(() => CustomerPartnerProgramDetails, { optional: true })
   customerPartnerProgramDetails?: CustomerPartnerProgramDetails | null;

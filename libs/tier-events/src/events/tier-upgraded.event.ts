@@ -4,6 +4,5 @@ import { TierEventBase } from './tier-event.base';
 export class TierUpgradedEvent extends TierEventBase {
   @IntField({ min: 0, optional: true }) previousTierNumber?: number | null;
   @IntField({ min: 1 }) upgradedTierNumber!: number;
-  /** `STRATEGY` in the samples; the full enum is undocumented. */
   @TextField({ optional: true }) upgradeType?: string | null;
 }

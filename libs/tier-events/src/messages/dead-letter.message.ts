@@ -11,7 +11,6 @@ import { GroupSyncCommand } from './group-sync-command.message';
 import { MESSAGE_SCHEMA_VERSION, messageCodec, type MessageInit } from './message-codec';
 import { SyncError } from './sync.fields';
 
-/** Where the failed command was read, for operators and for redrive. */
 export class KafkaSource {
   @TextField({ nonEmpty: true }) topic!: string;
   @IntField({ min: 0 }) partition!: number;
@@ -19,7 +18,6 @@ export class KafkaSource {
   @TextField({ pattern: { regex: /^\d+$/, message: 'must be a decimal string' } }) offset!: string;
 }
 
-/** A command (restricted to the failed member) that exhausted its retries or failed permanently. */
 export class DeadLetter {
   @ConstantField(MESSAGE_SCHEMA_VERSION) schemaVersion!: typeof MESSAGE_SCHEMA_VERSION;
   @UuidField() deadLetterId!: string;

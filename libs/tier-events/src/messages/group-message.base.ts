@@ -4,7 +4,6 @@ import { MESSAGE_SCHEMA_VERSION } from './message-codec';
 export const COMMAND_KINDS = ['TIER_SYNC', 'JOIN_SYNC', 'PARTNER_SYNC', 'RECONCILE'] as const;
 export type CommandKind = (typeof COMMAND_KINDS)[number];
 
-/** What a command and its result both say about the work: which command, for which group. */
 export abstract class GroupMessageBase {
   @ConstantField(MESSAGE_SCHEMA_VERSION) schemaVersion!: typeof MESSAGE_SCHEMA_VERSION;
   @UuidField() commandId!: string;

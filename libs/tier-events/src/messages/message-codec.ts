@@ -1,6 +1,5 @@
 import { parseMessage } from '../validation/parse-message';
 
-/** The JSON-shaped data of a message class: what a producer fills in before the message is validated. */
 export type Plain<T> = T extends readonly (infer U)[]
   ? Plain<U>[]
   : T extends object
@@ -10,11 +9,9 @@ export type Plain<T> = T extends readonly (infer U)[]
 /** Version of the internal message schemas; a breaking change gets a new topic (topics.ts). */
 export const MESSAGE_SCHEMA_VERSION = 1;
 
-/** What a producer supplies: everything but the schema version, which the codec stamps. */
 export type MessageInit<T> = Omit<Plain<T>, 'schemaVersion'>;
 
 export interface MessageCodec<T> {
-  /** Validates a JSON-parsed Kafka value; throws InvalidEventError. */
   readonly parse: (raw: unknown) => T;
   /** Builds and validates a message, so that nothing invalid is ever produced. */
   readonly create: (init: MessageInit<T>) => T;

@@ -29,11 +29,9 @@ export type MemberOutcome = (typeof MEMBER_OUTCOMES)[number];
 
 export class MemberTier {
   @IntField({ min: 0 }) number!: number;
-  /** Unknown when the program's tier map has no name for the number. */
   @TextField({ optional: true }) name?: string;
 }
 
-/** The plan and outcome for one member. */
 export class MemberSyncResult {
   @IdField() customerId!: number;
   @NestedField(() => MemberTier, { optional: true }) tierBefore?: MemberTier;
@@ -46,7 +44,6 @@ export class MemberSyncResult {
   @ListField({ optional: true }) sideEffects?: unknown[];
 }
 
-/** One audit record per processed command (sync-results topic). */
 export class SyncResult extends GroupMessageBase {
   /** Absent only on the FAILED result of a command too damaged to name its primary. */
   @IdField({ optional: true }) primaryCustomerId?: number;

@@ -54,7 +54,6 @@ function parseEventWith(parse: MessageParser): (raw: unknown) => ParsedEvent {
   };
 }
 
-/** Unhandled event names come back as kind `unknown`; anything malformed throws InvalidEventError. */
 export const parseEvent: (raw: unknown) => ParsedEvent = parseEventWith(parseMessage);
 
 /** The reference for the fast path's equivalence tests and bench/parse. */

@@ -6,7 +6,6 @@ import type { TierDowngradedEvent } from '../events/tier-downgraded.event';
 import type { TierRenewedEvent } from '../events/tier-renewed.event';
 import type { TierUpgradedEvent } from '../events/tier-upgraded.event';
 
-/** `envelope` holds every top-level field except `data`, unknown extras included. */
 export interface ParsedEventOf<K extends string, D> {
   readonly kind: K;
   readonly envelope: EventEnvelopeFields;

@@ -104,7 +104,6 @@ export function deadLetterInit(): DeadLetterInit {
   };
 }
 
-/** A valid dead letter of `groupId` with fresh ids: its TIER_SYNC command restricted to the failed member. */
 export function deadLetterFor(overrides: Partial<DeadLetterInit> & { groupId: number }): DeadLetter {
   const commandId = overrides.commandId ?? randomUUID();
   const customerId = overrides.customerId ?? overrides.groupId * 10 + 1;

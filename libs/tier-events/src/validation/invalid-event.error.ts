@@ -1,4 +1,3 @@
-/** `path` as in `data.customerIdentifiers.customerId`. */
 export interface Violation {
   readonly path: string;
   readonly message: string;

@@ -6,12 +6,7 @@ export const MAX_NESTING = 32;
 
 export class NestingTooDeepError extends Error {}
 
-/**
- * What class-transformer reads: the JSON without own keys that Object.prototype holds. It skips those keys
- * anyway, but a `__proto__` key would replace the prototype of the instance it builds, and a nested
- * `constructor` key makes it throw (it takes the value for the object's class). keepUndeclared puts
- * undeclared ones back from the raw JSON after validation.
- */
+/** A `__proto__` key would replace the built instance's prototype; a nested `constructor` key throws. */
 export function withoutProtoKeys(value: unknown, depth = 0): unknown {
   if (depth > MAX_NESTING) {
     throw new NestingTooDeepError();

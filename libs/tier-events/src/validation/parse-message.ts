@@ -6,10 +6,7 @@ import { flattenErrors } from './flatten-errors';
 import { InvalidEventError, type Violation } from './invalid-event.error';
 import { keepUndeclared, MAX_NESTING, NestingTooDeepError, withoutProtoKeys } from './keep-undeclared';
 
-/*
- * Tolerant on purpose: the vendor adds fields without notice, so unknown properties are kept, never
- * stripped or rejected (no whitelist). stopAtFirstError keeps one message per field.
- */
+/** Tolerant on purpose: the vendor adds fields without notice, so unknown properties are kept. */
 const VALIDATOR_OPTIONS: ValidatorOptions = {
   forbidUnknownValues: true,
   stopAtFirstError: true,
@@ -50,10 +47,7 @@ function transformAndValidate<T extends object>(
   return instance;
 }
 
-/**
- * A body the validator itself cannot get through (too deep, or something class-transformer trips on) is as
- * invalid as any other: an HTTP caller would otherwise answer "retry later" for a body that never succeeds.
- */
+/** A body the validator cannot get through is invalid too, or a caller would retry it forever. */
 function guarded<T>(label: string, parse: () => T): T {
   try {
     return parse();

@@ -18,7 +18,6 @@ export class EnteringUser {
   @TextField({ optional: true }) username?: string | null;
 }
 
-/** Who caused the change: a till/store in tier events, a user in group events. */
 export class EnteredBy {
   @IdField({ optional: true }) id?: number | null;
   @NestedField(() => EnteringUser, { optional: true }) user?: EnteringUser | null;

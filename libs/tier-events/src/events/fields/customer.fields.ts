@@ -13,7 +13,6 @@ export class CustomerIdentifiers {
   @NestedField(() => InstoreIdentifiers, { optional: true }) instore?: InstoreIdentifiers | null;
 }
 
-/** `USER` for a customer; anything else (e.g. a group's own tier) is not ours to mirror. */
 export class EntityInformation {
   @TextField({ optional: true }) entityType?: string | null;
   @IdField({ optional: true }) entityId?: number | null;

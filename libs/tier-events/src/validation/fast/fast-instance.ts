@@ -115,7 +115,6 @@ function declaredValue(
   return holdsInstances(value) ? FALLBACK : value;
 }
 
-/** `copy` is what class-transformer reads (no `__proto__` keys); undeclared keys are kept as in `raw`. */
 function build(plan: ClassPlan, raw: Record<string, unknown>, copy: Record<string, unknown>): Built {
   const instance = new plan.cls();
   for (const key of Object.keys(raw)) {

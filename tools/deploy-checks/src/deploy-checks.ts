@@ -5,6 +5,7 @@ import { type Container, containersOf, type KubernetesObject, podSpecOf } from '
 import { schemaProblems } from './kubernetes-schemas';
 import { isRequired } from './required-when';
 
+/** tiersync's containers are named after their app, which is also their heading in docs/configuration.md. */
 const APPS = ['webhook-ingress', 'tier-sync', 'ops-cli'] as const;
 type App = (typeof APPS)[number];
 

@@ -15,6 +15,7 @@ export interface OpsConfig {
     replicationFactor: number;
     topics: TopicMap;
   };
+  /** Undefined when CAPILLARY_BASE_URL is not set: only reconcile needs it. */
   capillary: CapillaryConnection | undefined;
   downgradePolicy: DowngradePolicy;
 }

@@ -3,7 +3,9 @@ import { type DeadLetter } from '@tiersync/tier-events';
 export interface DeadLetterFilter {
   ids?: readonly string[];
   groupIds?: readonly number[];
+  /** Compared as text: network codes are words (8015, "ECONNRESET"). */
   codes?: readonly string[];
+  /** Inclusive start, exclusive end. */
   since?: number;
   until?: number;
 }
@@ -19,6 +21,7 @@ export function matchesFilter(letter: DeadLetter, filter: DeadLetterFilter): boo
   );
 }
 
+/** Redrive refuses to run on everything by accident. */
 export function isSelective(filter: DeadLetterFilter): boolean {
   return (
     (filter.ids?.length ?? 0) > 0 ||

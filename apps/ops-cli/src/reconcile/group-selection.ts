@@ -39,6 +39,7 @@ export function groupSelectionOf(
   return { kind: 'ids', ids: [...new Set(ids)] };
 }
 
+/** One id per line or comma-separated; `#` starts a comment. */
 function idsFromFile(path: string, readFile: (path: string) => string): number[] {
   let text: string;
   try {

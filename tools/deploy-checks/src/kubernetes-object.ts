@@ -1,4 +1,4 @@
-/** Only what the checks read; the schemas say what else it holds. */
+/** A Kubernetes object as read from a manifest; the schemas say what else it holds. */
 export interface KubernetesObject {
   apiVersion: string;
   kind: string;

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import {
   BENCH_SECRET,
+  checkDurable,
   loadAverage,
   machine,
   measure,
@@ -78,12 +79,7 @@ async function main(): Promise<void> {
       `\nmean accepted/s: PLAINTEXT ${plain.toFixed(0)}, SASL_SSL ${sasl.toFixed(0)}; SASL_SSL / PLAINTEXT: ${((sasl / plain) * 100).toFixed(0)} %`,
     );
     const acknowledged = rows.reduce((sum, row) => sum + row.accepted, 0);
-    console.log(
-      `records in ${prefix}webhook-events.v1: ${stored} (>= ${acknowledged} measured 202s plus warm-ups)`,
-    );
-    if (stored < acknowledged) {
-      throw new Error('fewer records than 202 answers: durability broken');
-    }
+    checkDurable(`${prefix}webhook-events.v1`, stored, acknowledged);
   } finally {
     await kafka.stop();
   }

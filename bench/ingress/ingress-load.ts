@@ -100,3 +100,11 @@ export async function recordsIn(connection: KafkaConnectionOptions, topic: strin
     await admin.disconnect();
   }
 }
+
+/** Every measured 202 must be a record on the events topic (warm-ups add more). */
+export function checkDurable(topic: string, stored: number, acknowledged: number): void {
+  console.log(`records in ${topic}: ${stored} (>= ${acknowledged} measured 202s plus warm-ups)`);
+  if (stored < acknowledged) {
+    throw new Error('fewer records than 202 answers: durability broken');
+  }
+}

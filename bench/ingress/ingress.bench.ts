@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { benchKafka } from '../bench-kafka';
 import {
   BENCH_SECRET,
+  checkDurable,
   loadAverage,
   machine,
   measure,
@@ -55,12 +56,7 @@ async function main(): Promise<void> {
     const ratio = (durable.acceptedPerSecond / baseline.acceptedPerSecond) * 100;
     console.log(`\ndurable / no-Kafka throughput (one process each): ${ratio.toFixed(0)} %`);
     const acknowledged = durable.accepted + twoProcesses.accepted;
-    console.log(
-      `records in ${prefix}webhook-events.v1: ${stored} (>= ${acknowledged} measured 202s plus warm-ups)`,
-    );
-    if (stored < acknowledged) {
-      throw new Error('fewer records than 202 answers: durability broken');
-    }
+    checkDurable(`${prefix}webhook-events.v1`, stored, acknowledged);
   } finally {
     await kafka.stop();
   }

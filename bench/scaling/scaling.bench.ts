@@ -8,11 +8,11 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { type BenchKafka, benchKafka } from '../bench-kafka';
+import { BENCH_SECRET } from '../ingress/ingress-load';
 import { BENCH_PROGRAM_ID, benchSeed, memberId } from '../sync/bench-seed';
-import { ResultCollector } from '../sync/result-collector';
+import { startWebhookFlow } from '../sync/webhook-flow';
 import { groupOwnership } from './group-ownership';
 
-const SECRET = 'bench-secret-0123456789abcdef';
 const LATENCY_MS = 100;
 const CONCURRENCY = 2;
 const PARTITIONS = 6;
@@ -36,7 +36,12 @@ async function runOnce(cluster: BenchKafka, processes: number, groups: number, s
     const kafkaEnv = { ...cluster.env, KAFKA_TOPIC_PREFIX: prefix };
     const ingress = new AppProcess('webhook-ingress');
     cleanups.push(() => ingress.stop());
-    ingress.start({ ...kafkaEnv, INGRESS_HOST: '127.0.0.1', INGRESS_PORT: '0', WEBHOOK_SECRET: SECRET });
+    ingress.start({
+      ...kafkaEnv,
+      INGRESS_HOST: '127.0.0.1',
+      INGRESS_PORT: '0',
+      WEBHOOK_SECRET: BENCH_SECRET,
+    });
     const ingressUrl = await ingress.listeningUrl();
     const syncs = Array.from({ length: processes }, () => new AppProcess('tier-sync'));
     syncs.forEach((sync, i) => {
@@ -55,19 +60,12 @@ async function runOnce(cluster: BenchKafka, processes: number, groups: number, s
     });
     await Promise.all(syncs.map((sync) => sync.listeningUrl()));
     await untilGroupStable(kafka, `${prefix}tier-sync`, processes);
-    const collector = new ResultCollector(cluster.connection, topics.syncResults);
-    cleanups.push(() => collector.stop());
-    await collector.start();
-    cleanups.push(() => {
-      sim.control.setWebhook(undefined);
-      return Promise.resolve();
-    });
-    sim.control.setWebhook({
-      url: ingressUrl,
-      headerName: 'x-webhook-token',
-      secret: SECRET,
-      maxConnections: 16,
-    });
+    const collector = await startWebhookFlow(
+      sim,
+      ingressUrl,
+      { connection: cluster.connection, topic: topics.syncResults },
+      cleanups,
+    );
     for (let g = 0; g < groups; g++) {
       sim.control.activity({ customerId: memberId(g, 0), programId: BENCH_PROGRAM_ID, tier: 3 });
     }

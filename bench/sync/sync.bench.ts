@@ -8,10 +8,11 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchKafka, type BenchKafka } from '../bench-kafka';
+import { BENCH_SECRET } from '../ingress/ingress-load';
 import { BENCH_PROGRAM_ID, benchSeed, memberId } from './bench-seed';
-import { percentile, ResultCollector } from './result-collector';
+import { percentile } from './result-collector';
+import { startWebhookFlow } from './webhook-flow';
 
-const SECRET = 'bench-secret-0123456789abcdef';
 const AUTH = { username: 'bench', password: 'bench-password' };
 const LATENCY = { fixedMs: 30, jitterMs: 40 }; // uniform 30-70 ms: 50 +- 20
 
@@ -44,7 +45,7 @@ async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondarie
       ...kafkaEnv,
       INGRESS_HOST: '127.0.0.1',
       INGRESS_PORT: '0',
-      WEBHOOK_SECRET: SECRET,
+      WEBHOOK_SECRET: BENCH_SECRET,
       LOG_LEVEL: 'info',
     });
     const ingressUrl = await ingress.listeningUrl();
@@ -62,19 +63,12 @@ async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondarie
       LOG_LEVEL: 'log',
     });
     const syncUrl = await sync.listeningUrl();
-    const collector = new ResultCollector(cluster.connection, topics.syncResults);
-    cleanups.push(() => collector.stop());
-    await collector.start();
-    cleanups.push(() => {
-      sim.control.setWebhook(undefined);
-      return Promise.resolve();
-    });
-    sim.control.setWebhook({
-      url: ingressUrl,
-      headerName: 'x-webhook-token',
-      secret: SECRET,
-      maxConnections: 16,
-    });
+    const collector = await startWebhookFlow(
+      sim,
+      ingressUrl,
+      { connection: cluster.connection, topic: topics.syncResults },
+      cleanups,
+    );
     const cpuBefore = process.cpuUsage();
     const syncCpuBefore = await processCpuSeconds(syncUrl);
     for (let g = 0; g < groups; g++) {

@@ -4,6 +4,7 @@ import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.confi
 import { CAPILLARY_API } from './capillary.api';
 import { CapillaryRetry } from './capillary.retry';
 import { GroupLeaderCache } from './group-leader.cache';
+import { KnownPrimaries } from './known-primaries';
 import { PartnerTiersCache } from './partner-tiers.cache';
 import { ProgramTiersCache } from './program-tiers.cache';
 
@@ -33,13 +34,21 @@ function capillaryClient({ capillary }: TierSyncConfig): CapillaryClient {
 
 /** One client per process, so all calls share its rate limit, concurrency cap and auth session. */
 @Module({
-  exports: [CAPILLARY_API, CapillaryRetry, GroupLeaderCache, PartnerTiersCache, ProgramTiersCache],
+  exports: [
+    CAPILLARY_API,
+    CapillaryRetry,
+    GroupLeaderCache,
+    KnownPrimaries,
+    PartnerTiersCache,
+    ProgramTiersCache,
+  ],
   providers: [
     { inject: [TIER_SYNC_CONFIG], provide: CapillaryClient, useFactory: capillaryClient },
     { provide: CAPILLARY_API, useExisting: CapillaryClient },
     CapillaryLifecycle,
     CapillaryRetry,
     GroupLeaderCache,
+    KnownPrimaries,
     PartnerTiersCache,
     ProgramTiersCache,
   ],

@@ -5,6 +5,23 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 
 export type RouteDecision = 'command' | 'ignored' | 'duplicate' | 'invalid';
 
+/** Why the router ignored an event: a closed set, so the label stays bounded. */
+export type IgnoreReason =
+  | 'unrouted_event'
+  | 'leads_no_group'
+  | 'secondary_echo'
+  | 'lookup_failed'
+  | 'join_no_primary'
+  | 'joiner_is_primary'
+  | 'primary_in_no_program'
+  | 'member_left';
+
+/** How a tier or partner event's customer was resolved to a group. */
+export type LeaderResolution = 'group' | 'known_primary' | 'no_group' | 'secondary_echo' | 'lookup_failed';
+
+/** Capillary answers that contradict each other (docs/operations.md, "Capillary contradictions"). */
+export type ContradictionCheck = 'members_inactive' | 'primary_lookup';
+
 @Injectable()
 export class SyncMetrics {
   readonly registry = new Registry();
@@ -35,6 +52,21 @@ export class SyncMetrics {
     'tiersync_router_events_total',
     'Webhook events by router decision',
     ['decision'],
+  );
+  private readonly ignored = this.counter(
+    'tiersync_router_ignored_total',
+    'Webhook events the router ignored, by reason',
+    ['reason'],
+  );
+  private readonly resolutions = this.counter(
+    'tiersync_router_customer_events_total',
+    'Tier and partner events by how their customer resolved to a group; alert on a jump of no_group',
+    ['resolution'],
+  );
+  private readonly contradictions = this.counter(
+    'tiersync_capillary_contradictions_total',
+    'Capillary answers contradicting each other, by check; every one is also logged as an error',
+    ['check'],
   );
   private readonly latency = new Histogram({
     name: 'tiersync_event_to_synced_seconds',
@@ -108,6 +140,18 @@ export class SyncMetrics {
 
   recordRoute(decision: RouteDecision): void {
     this.routed.inc({ decision });
+  }
+
+  recordIgnored(reason: IgnoreReason): void {
+    this.ignored.inc({ reason });
+  }
+
+  recordResolution(resolution: LeaderResolution): void {
+    this.resolutions.inc({ resolution });
+  }
+
+  recordContradiction(check: ContradictionCheck): void {
+    this.contradictions.inc({ check });
   }
 
   recordCommand(

@@ -1,8 +1,13 @@
+import { Logger } from '@nestjs/common';
 import { capillarySamples, parseEvent } from '@tiersync/tier-events';
 import { CapturePublisher } from '../../test/capture-publisher';
 import { FakeCapillary, permanent, PROGRAM_ID, unavailable } from '../../test/fake-capillary';
 import { testPolicy, testRetry, testRouterConfig } from '../../test/sync-fixtures';
-import { GroupLeaderCache } from '../capillary/group-leader.cache';
+import { GroupLeaderCache, NO_GROUP_TTL_MS } from '../capillary/group-leader.cache';
+import { KnownPrimaries } from '../capillary/known-primaries';
+import { type Clock } from '../clock';
+import { type TierSyncConfig } from '../config/tier-sync.config';
+import { SyncMetrics } from '../observability/sync.metrics';
 import { DedupeWindow } from './dedupe-window';
 import { EventRouterService } from './event-router.service';
 import { GroupLeaderLookup } from './group-leader.lookup';
@@ -12,19 +17,27 @@ const GROUP = 3918893;
 const PRIMARY = 566998132;
 const SECONDARY = 567219877;
 
-function setup() {
+function setup(routing: Partial<TierSyncConfig['router']> = {}, clock: Clock = Date.now) {
   const api = new FakeCapillary().group(GROUP, PRIMARY, [{ id: SECONDARY, tier: 1 }], 2);
-  const config = { router: testRouterConfig(), sync: testPolicy() };
-  const cache = new GroupLeaderCache(config);
+  const config = { router: testRouterConfig(routing), sync: testPolicy() };
+  const cache = new GroupLeaderCache(config, clock);
+  const known = new KnownPrimaries();
   const publisher = new CapturePublisher();
   const decisions: string[] = [];
+  const metrics = new SyncMetrics();
   const retry = testRetry(config.sync, Math.random);
   const router = new EventRouterService(
     api,
     cache,
     new DedupeWindow(config),
-    new GroupLeaderLookup(api, cache, retry),
-    { recordRoute: (d) => decisions.push(d) },
+    known,
+    new GroupLeaderLookup(api, cache, known, metrics, retry),
+    {
+      recordRoute: (d) => decisions.push(d),
+      recordIgnored: (reason) => {
+        metrics.recordIgnored(reason);
+      },
+    },
     publisher,
     new IgnoredRecorder(publisher, config),
     retry,
@@ -38,7 +51,25 @@ function setup() {
       timestamp: String(Date.now()),
       signal: new AbortController().signal,
     });
-  return { api, cache, publisher, decisions, route };
+  return { api, cache, known, metrics, publisher, decisions, route };
+}
+
+let eventSequence = 0;
+const fresh = (raw: Record<string, unknown>) => ({ ...raw, eventId: `fresh-${++eventSequence}` });
+
+/** A counter's non-zero series, as `label=value` → count. */
+async function series(metrics: SyncMetrics, name: string): Promise<Record<string, number>> {
+  const values = (await metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
+  return Object.fromEntries(
+    values
+      .filter((v) => v.value > 0)
+      .map((v) => [
+        Object.entries(v.labels)
+          .map(([k, l]) => `${k}=${String(l)}`)
+          .join(','),
+        v.value,
+      ]),
+  );
 }
 
 describe(EventRouterService.name, () => {
@@ -66,6 +97,63 @@ describe(EventRouterService.name, () => {
     expect(api.callsOf('findGroupLedBy')).toHaveLength(1);
     expect(publisher.commands).toHaveLength(0);
     expect(decisions).toEqual(['ignored', 'ignored']);
+  });
+
+  it('counts every ignored event by reason and every customer event by how it resolved', async () => {
+    const { cache, metrics, route } = setup();
+    cache.rememberSecondaries({ groupId: GROUP, primaryCustomerId: PRIMARY, commandId: 'c-1' }, [SECONDARY]);
+    await route(fresh(capillarySamples.tierUpgraded(42)));
+    await route(fresh(capillarySamples.tierUpgraded(SECONDARY)));
+    await route(fresh(capillarySamples.tierUpgraded(PRIMARY)));
+    await route(fresh(capillarySamples.groupMemberRemoved(GROUP, PRIMARY, SECONDARY)));
+    expect(await series(metrics, 'tiersync_router_ignored_total')).toEqual({
+      'reason=leads_no_group': 1,
+      'reason=secondary_echo': 1,
+      'reason=member_left': 1,
+    });
+    expect(await series(metrics, 'tiersync_router_customer_events_total')).toEqual({
+      'resolution=no_group': 1,
+      'resolution=secondary_echo': 1,
+      'resolution=group': 1,
+    });
+  });
+
+  it('keeps "leads no group" for at most a minute, whatever the group cache TTL', async () => {
+    let now = 1;
+    const { api, route } = setup({ groupCacheTtlMs: 600_000 }, () => now);
+    await route({ ...capillarySamples.tierUpgraded(42), eventId: 'e-a' });
+    now += NO_GROUP_TTL_MS - 1;
+    await route({ ...capillarySamples.tierUpgraded(42), eventId: 'e-b' });
+    expect(api.callsOf('findGroupLedBy')).toHaveLength(1);
+    now += 2;
+    await route({ ...capillarySamples.tierUpgraded(42), eventId: 'e-c' });
+    expect(api.callsOf('findGroupLedBy')).toHaveLength(2);
+  });
+
+  it('syncs a primary named by a join event through its group when the lookup says "no group", loudly', async () => {
+    const { api, metrics, publisher, route } = setup();
+    jest.spyOn(api, 'findGroupLedBy').mockResolvedValue(null);
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    await route(fresh(capillarySamples.groupMemberAdded(GROUP, PRIMARY, SECONDARY)));
+    expect(await route(fresh(capillarySamples.tierUpgraded(PRIMARY)))).toBe('command');
+    expect(publisher.commands.at(-1)?.value).toMatchObject({ kind: 'TIER_SYNC', groupId: GROUP });
+    expect(api.callsOf('getGroup')).toHaveLength(1);
+    expect(await series(metrics, 'tiersync_capillary_contradictions_total')).toEqual({
+      'check=primary_lookup': 1,
+    });
+    expect(await series(metrics, 'tiersync_router_customer_events_total')).toEqual({
+      'resolution=known_primary': 1,
+    });
+    expect(error).toHaveBeenCalledWith(expect.objectContaining({ customerId: PRIMARY, groupId: GROUP }));
+    error.mockRestore();
+  });
+
+  it('forgets a known primary the group no longer shows as its primary, and ignores the event', async () => {
+    const { api, known, route } = setup();
+    jest.spyOn(api, 'findGroupLedBy').mockResolvedValue(null);
+    known.remember(SECONDARY, GROUP);
+    expect(await route(capillarySamples.tierUpgraded(SECONDARY))).toBe('ignored');
+    expect(known.groupOf(SECONDARY)).toBeUndefined();
   });
 
   it('ignores the echo of our own adjustment with zero calls, recording it against the group', async () => {

@@ -5,10 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { CAPILLARY_API, type CapillaryApi } from '../capillary/capillary.api';
 import { CapillaryRetry } from '../capillary/capillary.retry';
 import { GroupLeaderCache } from '../capillary/group-leader.cache';
+import { KnownPrimaries } from '../capillary/known-primaries';
 import { type Clock, CLOCK } from '../clock';
 import { epochHeader, forwardedHeaders, HEADERS } from '../messaging/message-headers';
 import { SyncPublisher } from '../messaging/sync.publisher';
-import { type RouteDecision, SyncMetrics } from '../observability/sync.metrics';
+import { type IgnoreReason, type RouteDecision, SyncMetrics } from '../observability/sync.metrics';
 import { DedupeWindow, originalPosition } from './dedupe-window';
 import { classifyEvent, type RouteIntent, type TriggerInit } from './event-classifier';
 import { GroupLeaderLookup } from './group-leader.lookup';
@@ -25,8 +26,9 @@ export class EventRouterService {
     @Inject(CAPILLARY_API) private readonly api: Pick<CapillaryApi, 'getCustomerLoyalty' | 'getGroup'>,
     private readonly cache: GroupLeaderCache,
     private readonly dedupe: DedupeWindow,
+    private readonly known: KnownPrimaries,
     private readonly lookup: GroupLeaderLookup,
-    @Inject(SyncMetrics) private readonly metrics: Pick<SyncMetrics, 'recordRoute'>,
+    @Inject(SyncMetrics) private readonly metrics: Pick<SyncMetrics, 'recordIgnored' | 'recordRoute'>,
     @Inject(SyncPublisher) private readonly publisher: Pick<SyncPublisher, 'command'>,
     private readonly recorder: IgnoredRecorder,
     private readonly retry: CapillaryRetry,
@@ -62,7 +64,7 @@ export class EventRouterService {
   ): Promise<RouteDecision> {
     switch (intent.type) {
       case 'ignore':
-        return this.ignore({ kind: 'TIER_SYNC', ...intent }, headers);
+        return this.ignore('unrouted_event', { kind: 'TIER_SYNC', ...intent }, headers);
       case 'tier':
       case 'partner':
         return this.fromCustomer(intent, headers, signal);
@@ -70,7 +72,11 @@ export class EventRouterService {
         return this.join(intent, headers, signal);
       case 'leave':
         this.cache.forgetGroup(intent.groupId, [intent.memberId]);
+        if (this.known.groupOf(intent.memberId) === intent.groupId) {
+          this.known.forget(intent.memberId);
+        }
         return this.ignore(
+          'member_left',
           {
             kind: 'JOIN_SYNC',
             ...intent,
@@ -91,6 +97,9 @@ export class EventRouterService {
     if (leader.groupId === null) {
       const known = leader.secondaryOf;
       return this.ignore(
+        leader.resolution === 'secondary_echo' || leader.resolution === 'lookup_failed'
+          ? leader.resolution
+          : 'leads_no_group',
         {
           kind,
           trigger: intent.trigger,
@@ -125,10 +134,14 @@ export class EventRouterService {
     const primary =
       intent.primaryCustomerId ??
       (await this.retry.execute(() => this.api.getGroup(intent.groupId), signal)).primaryUserId;
+    if (primary !== undefined) {
+      this.known.remember(primary, intent.groupId);
+    }
     if (primary === undefined || primary === intent.memberId) {
       const why =
         primary === undefined ? 'the group has no active primary' : 'the member who joined is the primary';
       return this.ignore(
+        primary === undefined ? 'join_no_primary' : 'joiner_is_primary',
         { kind: 'JOIN_SYNC', ...intent, ...(primary ? { primaryCustomerId: primary } : {}), reason: why },
         headers,
       );
@@ -137,7 +150,11 @@ export class EventRouterService {
     const programs = await this.retry.execute(() => this.api.getCustomerLoyalty(primary), signal);
     if (programs.length === 0) {
       const reason = `primary ${primary} is in no loyalty program: nothing to align`;
-      return this.ignore({ kind: 'JOIN_SYNC', ...intent, primaryCustomerId: primary, reason }, headers);
+      return this.ignore(
+        'primary_in_no_program',
+        { kind: 'JOIN_SYNC', ...intent, primaryCustomerId: primary, reason },
+        headers,
+      );
     }
     for (const { programId } of programs) {
       await this.command(
@@ -174,9 +191,11 @@ export class EventRouterService {
   }
 
   private async ignore(
+    why: IgnoreReason,
     event: Parameters<IgnoredRecorder['record']>[0],
     headers: MessageHeaders,
   ): Promise<RouteDecision> {
+    this.metrics.recordIgnored(why);
     await this.recorder.record(event, headers);
     return 'ignored';
   }

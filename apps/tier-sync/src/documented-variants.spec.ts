@@ -128,6 +128,12 @@ describe('tier-sync under each documented variant of the Capillary API', () => {
     },
   );
 
+  it("reads the group once per event: the sync uses the rows the router's lookup just read", async () => {
+    expectSynced(await upgradePia());
+    const reads = pipeline.sim.control.calls({ endpoint: 'userGroup2' }).map((c) => c.query);
+    expect(reads).toEqual([expect.objectContaining({ primaryUserId: String(PIA) })]);
+  });
+
   it('primaryUserIdLookup rejected-1632: a primary seen in a membership event is synced through its group, loudly', async () => {
     pipeline.sim.control.setBehaviour({ primaryUserIdLookup: 'rejected-1632' });
     // Lou joins Family1: the event names Pia as the primary.

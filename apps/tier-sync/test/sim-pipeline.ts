@@ -2,6 +2,7 @@ import { CapillaryClient } from '@tiersync/capillary-client';
 import { type CapillarySim, startCapillarySim } from '@tiersync/capillary-sim';
 import { type DeadLetter, parseEvent, type SyncResult } from '@tiersync/tier-events';
 import { GroupLeaderCache } from '../src/capillary/group-leader.cache';
+import { GroupSnapshots } from '../src/capillary/group-snapshots';
 import { KnownPrimaries } from '../src/capillary/known-primaries';
 import { PartnerTiersCache } from '../src/capillary/partner-tiers.cache';
 import { ProgramTiersCache } from '../src/capillary/program-tiers.cache';
@@ -44,16 +45,18 @@ export class SimPipeline {
     const retry = testRetry(config.sync);
     const cache = new GroupLeaderCache(config);
     const known = new KnownPrimaries();
+    const snapshots = new GroupSnapshots();
     this.router = new EventRouterService(
       this.client,
       cache,
       new DedupeWindow(config),
       known,
-      new GroupLeaderLookup(this.client, cache, known, this.metrics, retry),
+      new GroupLeaderLookup(this.client, cache, known, this.metrics, retry, snapshots),
       this.metrics,
       this.publisher,
       new IgnoredRecorder(this.publisher, config),
       retry,
+      snapshots,
     );
     const sync = new GroupSyncService(
       this.client,
@@ -61,7 +64,7 @@ export class SimPipeline {
       known,
       cache,
       new MemberSyncRunner(this.client, config, retry),
-      new GroupMembershipReader(this.client, this.metrics, retry),
+      new GroupMembershipReader(this.client, this.metrics, retry, snapshots),
       new PartnerSyncRunner(this.client, config, new PartnerTiersCache(this.client, config), retry),
       retry,
       new SyncTargetResolver(config, new ProgramTiersCache(this.client, config)),

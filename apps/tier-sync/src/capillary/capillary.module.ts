@@ -4,6 +4,7 @@ import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.confi
 import { CAPILLARY_API } from './capillary.api';
 import { CapillaryRetry } from './capillary.retry';
 import { GroupLeaderCache } from './group-leader.cache';
+import { GroupSnapshots } from './group-snapshots';
 import { KnownPrimaries } from './known-primaries';
 import { PartnerTiersCache } from './partner-tiers.cache';
 import { ProgramTiersCache } from './program-tiers.cache';
@@ -38,6 +39,7 @@ function capillaryClient({ capillary }: TierSyncConfig): CapillaryClient {
     CAPILLARY_API,
     CapillaryRetry,
     GroupLeaderCache,
+    GroupSnapshots,
     KnownPrimaries,
     PartnerTiersCache,
     ProgramTiersCache,
@@ -48,6 +50,7 @@ function capillaryClient({ capillary }: TierSyncConfig): CapillaryClient {
     CapillaryLifecycle,
     CapillaryRetry,
     GroupLeaderCache,
+    GroupSnapshots,
     KnownPrimaries,
     PartnerTiersCache,
     ProgramTiersCache,

@@ -4,6 +4,7 @@ import { CapturePublisher } from '../../test/capture-publisher';
 import { FakeCapillary, permanent, PROGRAM_ID, unavailable } from '../../test/fake-capillary';
 import { testPolicy, testRetry, testRouterConfig } from '../../test/sync-fixtures';
 import { GroupLeaderCache, NO_GROUP_TTL_MS } from '../capillary/group-leader.cache';
+import { GroupSnapshots } from '../capillary/group-snapshots';
 import { KnownPrimaries } from '../capillary/known-primaries';
 import { type Clock } from '../clock';
 import { type TierSyncConfig } from '../config/tier-sync.config';
@@ -22,6 +23,7 @@ function setup(routing: Partial<TierSyncConfig['router']> = {}, clock: Clock = D
   const config = { router: testRouterConfig(routing), sync: testPolicy() };
   const cache = new GroupLeaderCache(config, clock);
   const known = new KnownPrimaries();
+  const snapshots = new GroupSnapshots();
   const publisher = new CapturePublisher();
   const decisions: string[] = [];
   const metrics = new SyncMetrics();
@@ -31,7 +33,7 @@ function setup(routing: Partial<TierSyncConfig['router']> = {}, clock: Clock = D
     cache,
     new DedupeWindow(config),
     known,
-    new GroupLeaderLookup(api, cache, known, metrics, retry),
+    new GroupLeaderLookup(api, cache, known, metrics, retry, snapshots),
     {
       recordRoute: (d) => decisions.push(d),
       recordIgnored: (reason) => {
@@ -41,6 +43,7 @@ function setup(routing: Partial<TierSyncConfig['router']> = {}, clock: Clock = D
     publisher,
     new IgnoredRecorder(publisher, config),
     retry,
+    snapshots,
   );
   let offset = 0;
   const route = (raw: Record<string, unknown>, at = String(offset++), extra: Record<string, string> = {}) =>
@@ -51,7 +54,7 @@ function setup(routing: Partial<TierSyncConfig['router']> = {}, clock: Clock = D
       timestamp: String(Date.now()),
       signal: new AbortController().signal,
     });
-  return { api, cache, known, metrics, publisher, decisions, route };
+  return { api, cache, known, metrics, publisher, decisions, route, snapshots };
 }
 
 let eventSequence = 0;
@@ -225,6 +228,22 @@ describe(EventRouterService.name, () => {
     expect(await route(capillarySamples.groupMemberAdded(GROUP, PRIMARY, 99))).toBe('ignored');
     expect(publisher.commands).toHaveLength(0);
     expect(publisher.results[0]?.value.reason).toContain('in no loyalty program');
+  });
+
+  it("keeps the group its lookup read for the sync, and drops it on the group's membership events", async () => {
+    const { route, snapshots } = setup();
+    await route(fresh(capillarySamples.tierUpgraded(PRIMARY)));
+    expect(snapshots.fresh(GROUP)?.members.map((m) => m.userId)).toEqual([PRIMARY, SECONDARY]);
+    await route(fresh(capillarySamples.groupMemberAdded(GROUP, PRIMARY, 99)));
+    expect(snapshots.fresh(GROUP)).toBeUndefined();
+  });
+
+  it('learns the primary a leave event names, and forgets a primary who leaves', async () => {
+    const { known, route } = setup();
+    await route(fresh(capillarySamples.groupMemberRemoved(GROUP, PRIMARY, SECONDARY)));
+    expect(known.groupOf(PRIMARY)).toBe(GROUP);
+    await route(fresh(capillarySamples.groupMemberRemoved(GROUP, PRIMARY, PRIMARY)));
+    expect(known.groupOf(PRIMARY)).toBeUndefined();
   });
 
   it('records a member leaving and invalidates the caches', async () => {

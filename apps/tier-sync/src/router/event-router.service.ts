@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { CAPILLARY_API, type CapillaryApi } from '../capillary/capillary.api';
 import { CapillaryRetry } from '../capillary/capillary.retry';
 import { GroupLeaderCache } from '../capillary/group-leader.cache';
+import { GroupSnapshots } from '../capillary/group-snapshots';
 import { KnownPrimaries } from '../capillary/known-primaries';
 import { type Clock, CLOCK } from '../clock';
 import { epochHeader, forwardedHeaders, HEADERS } from '../messaging/message-headers';
@@ -32,6 +33,7 @@ export class EventRouterService {
     @Inject(SyncPublisher) private readonly publisher: Pick<SyncPublisher, 'command'>,
     private readonly recorder: IgnoredRecorder,
     private readonly retry: CapillaryRetry,
+    private readonly snapshots: GroupSnapshots,
     @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
   ) {}
 
@@ -72,8 +74,12 @@ export class EventRouterService {
         return this.join(intent, headers, signal);
       case 'leave':
         this.cache.forgetGroup(intent.groupId, [intent.memberId]);
+        this.snapshots.forget(intent.groupId);
         if (this.known.groupOf(intent.memberId) === intent.groupId) {
           this.known.forget(intent.memberId);
+        }
+        if (intent.primaryCustomerId !== undefined && intent.primaryCustomerId !== intent.memberId) {
+          this.known.remember(intent.primaryCustomerId, intent.groupId);
         }
         return this.ignore(
           'member_left',
@@ -130,6 +136,7 @@ export class EventRouterService {
     signal: AbortSignal,
   ): Promise<RouteDecision> {
     this.cache.forgetGroup(intent.groupId, [intent.memberId]);
+    this.snapshots.forget(intent.groupId);
     // The vendor's samples always name the primary; reading the group is the fallback.
     const primary =
       intent.primaryCustomerId ??

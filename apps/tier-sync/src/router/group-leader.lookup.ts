@@ -3,6 +3,7 @@ import { classifyFailure } from '@tiersync/capillary-client';
 import { CAPILLARY_API, type CapillaryApi } from '../capillary/capillary.api';
 import { CapillaryRetry } from '../capillary/capillary.retry';
 import { GroupLeaderCache, type SecondaryOf } from '../capillary/group-leader.cache';
+import { GroupSnapshots } from '../capillary/group-snapshots';
 import { KnownPrimaries } from '../capillary/known-primaries';
 import { type LeaderResolution, SyncMetrics } from '../observability/sync.metrics';
 
@@ -31,6 +32,7 @@ export class GroupLeaderLookup {
     @Inject(SyncMetrics)
     private readonly metrics: Pick<SyncMetrics, 'recordResolution' | 'recordContradiction'>,
     private readonly retry: CapillaryRetry,
+    private readonly snapshots: GroupSnapshots,
   ) {}
 
   async lookup(customerId: number, signal?: AbortSignal): Promise<Leadership> {
@@ -54,6 +56,7 @@ export class GroupLeaderLookup {
     try {
       const group = await this.retry.execute(() => this.api.findGroupLedBy(customerId), signal);
       if (group) {
+        this.snapshots.remember(group);
         this.cache.remember(customerId, group.id);
         this.known.remember(customerId, group.id);
         return { groupId: group.id, reason: reasonOf(customerId), resolution: 'group', cached: false };
@@ -94,6 +97,7 @@ export class GroupLeaderLookup {
         throw error;
       });
     const leads = group.primaryUserId === customerId;
+    this.snapshots.remember(group);
     if (!leads) {
       this.known.forget(customerId);
       return false;

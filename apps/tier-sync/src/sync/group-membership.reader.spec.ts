@@ -1,5 +1,6 @@
 import { type GroupMember, type UserGroup } from '@tiersync/capillary-client';
 import { testRetry } from '../../test/sync-fixtures';
+import { GroupSnapshots } from '../capillary/group-snapshots';
 import { SyncMetrics } from '../observability/sync.metrics';
 import { GroupMembershipReader } from './group-membership.reader';
 import { SyncFailure } from './sync-failure.error';
@@ -35,7 +36,14 @@ function setup(rows: number, listed: GroupMember[], groupStatus = 'ACTIVE') {
     },
   };
   const metrics = new SyncMetrics();
-  return { calls, metrics, sut: new GroupMembershipReader(api, metrics, testRetry()) };
+  const snapshots = new GroupSnapshots();
+  return {
+    calls,
+    group,
+    metrics,
+    snapshots,
+    sut: new GroupMembershipReader(api, metrics, testRetry(), snapshots),
+  };
 }
 
 const member = (customerId: number, inActive: boolean | undefined, primaryMember = false): GroupMember => ({
@@ -59,6 +67,13 @@ describe(GroupMembershipReader.name, () => {
       [4, true],
     ]);
     expect(calls).toEqual(['getGroup']);
+  });
+
+  it('uses the group the router read a moment ago instead of reading it again', async () => {
+    const { calls, group, snapshots, sut } = setup(4, []);
+    snapshots.remember(group);
+    expect((await sut.read(7, signal)).members).toHaveLength(4);
+    expect(calls).toEqual([]);
   });
 
   it('completes short rows from the members list when its inActive agrees (true = active)', async () => {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type GroupMember, type UserGroup } from '@tiersync/capillary-client';
 import { CAPILLARY_API, type CapillaryApi } from '../capillary/capillary.api';
 import { CapillaryRetry } from '../capillary/capillary.retry';
+import { GroupSnapshots } from '../capillary/group-snapshots';
 import { SyncMetrics } from '../observability/sync.metrics';
 import { type MemberRow } from './member-selection';
 import { SyncFailure } from './sync-failure.error';
@@ -13,7 +14,8 @@ export interface GroupMembership {
 
 /**
  * Membership comes from `GET /v2/userGroup2?id=`, whose `fleetGroupUsers[].active` is unambiguous (the
- * vendor recipe's read, docs/architecture.md, API fact 9); it documents no pagination. Only when its rows
+ * vendor recipe's read, docs/architecture.md, API fact 9), or from the same group the router's lookup read
+ * a moment ago (GroupSnapshots); it documents no pagination. Only when its rows
  * hold fewer active members than its own `totalActiveMembers` is the paginated members list read, and its
  * contested `inActive` (API fact 10) is then cross-checked against the rows both lists share: any
  * disagreement fails the command permanently, loudly, rather than syncing from a misread list.
@@ -26,10 +28,12 @@ export class GroupMembershipReader {
     @Inject(CAPILLARY_API) private readonly api: Pick<CapillaryApi, 'getGroup' | 'getGroupMembers'>,
     @Inject(SyncMetrics) private readonly metrics: Pick<SyncMetrics, 'recordContradiction'>,
     private readonly retry: CapillaryRetry,
+    private readonly snapshots: GroupSnapshots,
   ) {}
 
   async read(groupId: number, signal: AbortSignal): Promise<GroupMembership> {
-    const group = await this.retry.execute(() => this.api.getGroup(groupId), signal);
+    const group =
+      this.snapshots.fresh(groupId) ?? (await this.retry.execute(() => this.api.getGroup(groupId), signal));
     const rows = group.members.map((m) => ({
       customerId: m.userId,
       primaryMember: m.primaryMember,

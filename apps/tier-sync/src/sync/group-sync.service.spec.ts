@@ -7,6 +7,7 @@ import {
 } from '../../test/fake-capillary';
 import { testCommand, testPolicy, testRetry, testRouterConfig } from '../../test/sync-fixtures';
 import { GroupLeaderCache } from '../capillary/group-leader.cache';
+import { GroupSnapshots } from '../capillary/group-snapshots';
 import { KnownPrimaries } from '../capillary/known-primaries';
 import { PartnerTiersCache } from '../capillary/partner-tiers.cache';
 import { ProgramTiersCache } from '../capillary/program-tiers.cache';
@@ -45,7 +46,7 @@ function setup(policy: Partial<SyncPolicy> = {}) {
     known,
     leaders,
     new MemberSyncRunner(api, config, retry),
-    new GroupMembershipReader(api, metrics, retry),
+    new GroupMembershipReader(api, metrics, retry, new GroupSnapshots()),
     new PartnerSyncRunner(api, config, new PartnerTiersCache(api, config), retry),
     retry,
     new SyncTargetResolver(config, new ProgramTiersCache(api, config)),

@@ -68,6 +68,11 @@ export class SyncMetrics {
     'Capillary answers contradicting each other, by check; every one is also logged as an error',
     ['check'],
   );
+  private readonly noGroupStreak = new Gauge({
+    name: 'tiersync_router_no_group_streak',
+    help: 'Tier and partner events resolved to no group in a row, since the last one that resolved to a group',
+    registers: [this.registry],
+  });
   private readonly latency = new Histogram({
     name: 'tiersync_event_to_synced_seconds',
     help: 'From the webhook accepted by the ingress (receivedAt) to the sync result published',
@@ -148,6 +153,10 @@ export class SyncMetrics {
 
   recordResolution(resolution: LeaderResolution): void {
     this.resolutions.inc({ resolution });
+  }
+
+  setNoGroupStreak(events: number): void {
+    this.noGroupStreak.set(events);
   }
 
   recordContradiction(check: ContradictionCheck): void {

@@ -151,6 +151,22 @@ describe(EventRouterService.name, () => {
     error.mockRestore();
   });
 
+  it('logs an error when 1,000 events in a row resolve to no group, and resets the streak on a group', async () => {
+    const { metrics, route } = setup();
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    for (let i = 0; i < 1_000; i++) {
+      await route(fresh(capillarySamples.tierUpgraded(42)));
+    }
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error).toHaveBeenCalledWith(expect.objectContaining({ eventsInARow: 1_000 }));
+    expect(await series(metrics, 'tiersync_router_no_group_streak')).toEqual({ '': 1_000 });
+    await route(fresh(capillarySamples.tierUpgraded(PRIMARY)));
+    expect(await series(metrics, 'tiersync_router_no_group_streak')).toEqual({});
+    error.mockRestore();
+    log.mockRestore();
+  });
+
   it('forgets a known primary the group no longer shows as its primary, and ignores the event', async () => {
     const { api, known, route } = setup();
     jest.spyOn(api, 'findGroupLedBy').mockResolvedValue(null);

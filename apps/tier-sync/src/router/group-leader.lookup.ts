@@ -15,6 +15,8 @@ export interface Leadership {
   cached: boolean;
 }
 
+const NO_GROUP_STREAK_ALARM = 1_000;
+
 /**
  * A permanent lookup error (e.g. 8015, unknown customer) means "leads no group we can sync"; a retryable
  * one is rethrown, so the consumer retries the event instead of losing it. "No group" for a customer seen
@@ -24,13 +26,17 @@ export interface Leadership {
 @Injectable()
 export class GroupLeaderLookup {
   private readonly logger = new Logger(GroupLeaderLookup.name);
+  private noGroupStreak = 0;
 
   constructor(
     @Inject(CAPILLARY_API) private readonly api: Pick<CapillaryApi, 'findGroupLedBy' | 'getGroup'>,
     private readonly cache: GroupLeaderCache,
     private readonly known: KnownPrimaries,
     @Inject(SyncMetrics)
-    private readonly metrics: Pick<SyncMetrics, 'recordResolution' | 'recordContradiction'>,
+    private readonly metrics: Pick<
+      SyncMetrics,
+      'recordContradiction' | 'recordResolution' | 'setNoGroupStreak'
+    >,
     private readonly retry: CapillaryRetry,
     private readonly snapshots: GroupSnapshots,
   ) {}
@@ -38,7 +44,27 @@ export class GroupLeaderLookup {
   async lookup(customerId: number, signal?: AbortSignal): Promise<Leadership> {
     const leadership = await this.resolve(customerId, signal);
     this.metrics.recordResolution(leadership.resolution);
+    this.track(leadership.resolution);
     return leadership;
+  }
+
+  /**
+   * Day one on an org whose server answers 1632 to every primaryUserId lookup has no "jump" to alert on:
+   * a streak of events resolving to no group says it instead, logged at 1,000 and every power of ten after.
+   */
+  private track(resolution: Leadership['resolution']): void {
+    if (resolution === 'group' || resolution === 'known_primary') {
+      this.noGroupStreak = 0;
+    } else if (resolution === 'no_group') {
+      this.noGroupStreak++;
+      if (this.noGroupStreak >= NO_GROUP_STREAK_ALARM && /^10+$/.test(String(this.noGroupStreak))) {
+        this.logger.error({
+          msg: 'tier events keep resolving to no group: check that GET /v2/userGroup2?primaryUserId= finds groups on this org (docs/operations.md, "Capillary contradictions")',
+          eventsInARow: this.noGroupStreak,
+        });
+      }
+    }
+    this.metrics.setNoGroupStreak(this.noGroupStreak);
   }
 
   private async resolve(customerId: number, signal?: AbortSignal): Promise<Leadership> {

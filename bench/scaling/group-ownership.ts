@@ -14,11 +14,15 @@ export interface GroupOwnership {
 }
 
 /**
- * The bench group a group sync's call is about: the member list (by group id), a member's read and its
- * adjustment (by customer id). The router's lookups (`userGroup2`) are left out: any instance makes them,
- * for an echo or a primary's event, and they are not a sync.
+ * The bench group a group sync's call is about: the group read (`userGroup2` by id) or member list (by
+ * group id), a member's read and its adjustment (by customer id). The router's lookups (`userGroup2` by
+ * primaryUserId) are left out: any instance makes them, for an echo or a primary's event, and they are not
+ * a sync.
  */
 export function syncedGroupOf(call: SimCall): number | undefined {
+  if (call.endpoint === 'userGroup2' && call.query['id'] !== undefined) {
+    return Number(call.query['id']) - benchGroupId(0);
+  }
   if (call.endpoint === 'userGroup2Members') {
     return Number(call.query['identifierValue']) - benchGroupId(0);
   }

@@ -264,6 +264,21 @@ describe(EventRouterService.name, () => {
     expect(publisher.commands[0]?.value.primaryCustomerId).toBe(PRIMARY);
   });
 
+  it('records a join to a group without an active primary, and a join of the primary itself, without a command', async () => {
+    const { api, publisher, ignored, route } = setup();
+    const group = await api.getGroup(GROUP);
+    delete group.primaryUserId;
+    jest.spyOn(api, 'getGroup').mockResolvedValue(group);
+    const unnamed: Record<string, unknown> = fresh(capillarySamples.groupMemberAdded(GROUP, PRIMARY, 99));
+    delete (unnamed['data'] as Record<string, unknown>)['primaryMember'];
+    expect(await route(unnamed)).toBe('ignored');
+    expect(await route(fresh(capillarySamples.groupMemberAdded(GROUP, PRIMARY, PRIMARY)))).toBe('ignored');
+    expect(publisher.commands).toHaveLength(0);
+    expect(ignored).toEqual(['no_active_primary', 'joiner_is_primary']);
+    // An IGNORED result needs a primary, so only the second join is recorded as one; the first is logged.
+    expect(publisher.results.map((r) => r.value.reason)).toEqual(['the member who joined is the primary']);
+  });
+
   it('records a join whose primary is in no program, without a command', async () => {
     const { api, publisher, ignored, route } = setup();
     api.tiers.delete(PRIMARY);

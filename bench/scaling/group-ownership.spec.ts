@@ -64,6 +64,14 @@ describe(groupOwnership.name, () => {
     });
   });
 
+  it('counts the group read by id as the sync of that group', () => {
+    const byId = { ...call('a', 0, 100, 'userGroup2', 7), query: { id: String(benchGroupId(7)) } };
+    expect(groupOwnership([byId, call('b', 50, 100, 'customers', 7)])).toMatchObject({
+      groups: 1,
+      overlapping: [7],
+    });
+  });
+
   it("ignores the router's lookups, which any process makes", () => {
     const calls = [call('a', 0, 100, 'userGroup2Members', 7), call('b', 50, 100, 'userGroup2', 7)];
     expect(groupOwnership(calls)).toEqual({

@@ -8,8 +8,11 @@ export interface GroupOwnership {
   groupsPerCaller: Record<string, number>;
 }
 
-/** The router's userGroup2 lookups are left out: any instance makes them, and they are not a sync. */
+/** The router's primaryUserId lookups are left out: any instance makes them, and they are not a sync. */
 export function syncedGroupOf(call: SimCall): number | undefined {
+  if (call.endpoint === 'userGroup2' && call.query['id'] !== undefined) {
+    return Number(call.query['id']) - benchGroupId(0);
+  }
   if (call.endpoint === 'userGroup2Members') {
     return Number(call.query['identifierValue']) - benchGroupId(0);
   }

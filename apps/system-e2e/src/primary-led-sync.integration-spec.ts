@@ -23,7 +23,7 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
     const ADJUST = { method: 'POST', endpoint: '/v2/slab/manualSlabAdjustment' };
     const metricsBefore = {
       adjusted: await system.syncMetric('tiersync_capillary_requests_total', { ...ADJUST, outcome: 'ok' }),
-      echoes: await system.syncMetric('tiersync_router_ignored_total', { reason: 'secondary' }),
+      echoes: await system.syncMetric('tiersync_router_ignored_total', { reason: 'secondary_echo' }),
     };
     system.sim.control.activity({ customerId: FAMILY1.primary, programId: PROGRAM, tier: 3 });
     const [upgrade] = system.emitted({ customerId: FAMILY1.primary });
@@ -72,7 +72,7 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
         metricsBefore.adjusted,
     ).toBe(adjustedOk);
     expect(
-      (await system.syncMetric('tiersync_router_ignored_total', { reason: 'secondary' })) -
+      (await system.syncMetric('tiersync_router_ignored_total', { reason: 'secondary_echo' })) -
         metricsBefore.echoes,
     ).toBe(1);
   });

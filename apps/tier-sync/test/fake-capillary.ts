@@ -73,12 +73,12 @@ export class FakeCapillary implements CapillaryApi {
     return this.record('getGroupMembers', groupId, () => {
       const group = this.requireGroup(groupId);
       return [
-        { customerId: group.primary, role: 'PRIMARY', primaryMember: true, active: true },
+        { customerId: group.primary, role: 'PRIMARY', primaryMember: true, inActive: true },
         ...group.members.map((m) => ({
           customerId: m.id,
           role: 'SECONDARY',
           primaryMember: false,
-          active: m.active,
+          inActive: m.active,
         })),
       ];
     });

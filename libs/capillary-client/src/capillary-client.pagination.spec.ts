@@ -45,7 +45,7 @@ describe(`${CapillaryClient.name} members pagination`, () => {
 
     expect(members).toHaveLength(120);
     expect(new Set(members.map((m) => m.customerId)).size).toBe(120);
-    expect(members.filter((m) => !m.active)).toHaveLength(7);
+    expect(members.filter((m) => m.inActive === false)).toHaveLength(7);
     expect(members[0]).toMatchObject({ customerId: PRIMARY, primaryMember: true });
     const calls = harness.sim.control.calls({ endpoint: 'userGroup2Members' });
     expect(calls.map((c) => [c.query['offset'], c.query['limit']])).toEqual([

@@ -106,7 +106,7 @@ describe(CapillaryClient.name, () => {
       await expect(sut.findGroupLedBy(570000001)).resolves.toBeNull();
     });
 
-    it('getGroupMembers maps inActive (true = active), role and primaryMember', async () => {
+    it('getGroupMembers keeps the contested inActive as sent, with role and primaryMember', async () => {
       const members = await sut.getGroupMembers(GROUP);
 
       expect(members).toHaveLength(5);
@@ -114,15 +114,15 @@ describe(CapillaryClient.name, () => {
         customerId: PRIMARY,
         role: 'PRIMARY',
         primaryMember: true,
-        active: true,
+        inActive: true,
       });
       expect(members.find((m) => m.customerId === EXITED)).toMatchObject({
         role: 'SECONDARY',
-        active: false,
+        inActive: false,
       });
       expect(members.find((m) => m.customerId === SECONDARY)).toMatchObject({
         primaryMember: false,
-        active: true,
+        inActive: true,
       });
     });
 

@@ -76,6 +76,7 @@ export class CapillaryClient {
     return parseSlabAdjustment(response);
   }
 
+  /** The group and every membership row with an unambiguous `active` (the vendor recipe's read). */
   async getGroup(groupId: number): Promise<UserGroup> {
     return parseUserGroup(
       await this.http.call({ method: 'GET', path: '/v2/userGroup2', query: { id: groupId } }),
@@ -86,7 +87,10 @@ export class CapillaryClient {
     return this.locator.findGroupLedBy(customerId);
   }
 
-  /** Exited members included: filter on `active`. */
+  /**
+   * Every page of `GET /v2/userGroup2/members`. Its `inActive` is contested: prefer `getGroup`'s rows and
+   * cross-check this one against them.
+   */
   async getGroupMembers(groupId: number): Promise<GroupMember[]> {
     const members = new Map<number, GroupMember>();
     let offset = 0;

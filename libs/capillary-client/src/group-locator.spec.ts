@@ -30,15 +30,18 @@ describe(GroupLocator.name, () => {
     await expect(harness.client().findGroupLedBy(PRIMARY)).resolves.toBeNull();
   });
 
-  it('falls back for good to customer + search when the server rejects primaryUserId', async () => {
-    harness.sim.control.setBehaviour({ primaryUserIdLookup: 'rejected' });
+  it.each([
+    ['rejected-1619', 400],
+    ['rejected-403', 403],
+  ] as const)('falls back for good to customer + search when the server answers %s', async (mode, status) => {
+    harness.sim.control.setBehaviour({ primaryUserIdLookup: mode });
     const client = harness.client();
 
     await expect(client.findGroupLedBy(PRIMARY)).resolves.toMatchObject({ id: 3918893 });
     await expect(client.findGroupLedBy(566998200)).resolves.toMatchObject({ id: 3918894 });
 
     expect(paths()).toEqual([
-      'userGroup2 400',
+      `userGroup2 ${status}`,
       'customers 200',
       'userGroup2Search 200',
       'userGroup2 200',
@@ -46,6 +49,15 @@ describe(GroupLocator.name, () => {
       'userGroup2Search 200',
       'userGroup2 200',
     ]);
+  });
+
+  it('cannot tell a server answering 1632 to every primaryUserId from "leads no group" (tier-sync cross-checks)', async () => {
+    harness.sim.control.setBehaviour({ primaryUserIdLookup: 'rejected-1632' });
+    const client = harness.client();
+
+    await expect(client.findGroupLedBy(PRIMARY)).resolves.toBeNull();
+    await expect(client.findGroupLedBy(PRIMARY)).resolves.toBeNull();
+    expect(paths()).toEqual(['userGroup2 400', 'userGroup2 400']);
   });
 
   it('search mode finds nothing for a secondary, a loner or an unknown customer', async () => {
@@ -64,7 +76,7 @@ describe(GroupLocator.name, () => {
   });
 
   it('primaryUserId mode surfaces the rejection instead of falling back', async () => {
-    harness.sim.control.setBehaviour({ primaryUserIdLookup: 'rejected' });
+    harness.sim.control.setBehaviour({ primaryUserIdLookup: 'rejected-1619' });
 
     await expect(
       harness.client({ groupLookup: 'primaryUserId' }).findGroupLedBy(PRIMARY),

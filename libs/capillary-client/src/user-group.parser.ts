@@ -78,8 +78,8 @@ function parseMember(raw: unknown): GroupMember {
     role: optString(row['role']) ?? (primaryMember ? 'PRIMARY' : 'SECONDARY'),
     roleCode: optString(row['roleCode']),
     primaryMember,
-    // Documented as true = active despite the name (docs/architecture.md, API fact 10).
-    active: optBoolean(row['inActive']) ?? false,
+    // Kept as sent: the reference reads it both ways (docs/architecture.md, API fact 10).
+    inActive: optBoolean(row['inActive']),
     joinedOn: optString(row['joinedOn']),
     email: optString(row['email']),
     mobile: optString(row['mobile']),

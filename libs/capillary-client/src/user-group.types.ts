@@ -31,8 +31,11 @@ export interface GroupMember {
   role: string;
   roleCode?: string;
   primaryMember: boolean;
-  /** Read from the API's `inActive`, which is documented as true = active. */
-  active: boolean;
+  /**
+   * The API's `inActive` as sent (absent: undefined). Contested: one reference version says true = active,
+   * another true = inactive; `GET /v2/userGroup2?id=` (`UserGroup.members[].active`) is the unambiguous source.
+   */
+  inActive?: boolean;
   joinedOn?: string;
   email?: string;
   mobile?: string;

@@ -93,6 +93,28 @@ describe(startCapillarySim.name, () => {
       expect(answer.status).toBe(400);
       expect(answer.body).toEqual(envelope(code));
     });
+
+    it.each([
+      ['rejected-1619', 400, 1619],
+      ['rejected-1632', 400, 1632],
+      ['rejected-403', 403, 9999],
+    ] as const)('primaryUserIdLookup %s refuses even the primary: %p %p', async (mode, status, code) => {
+      ctx.sim.control.setBehaviour({ primaryUserIdLookup: mode });
+
+      const answer = await get('/v2/userGroup2?primaryUserId=566998132');
+
+      expect([answer.status, answer.body]).toEqual([status, envelope(code)]);
+      expect((await get('/v2/userGroup2?id=3918893')).status).toBe(200);
+    });
+
+    it('groupRowsLimit cuts fleetGroupUsers and keeps the totals', async () => {
+      ctx.sim.control.setBehaviour({ groupRowsLimit: 2 });
+
+      const body = (await get('/v2/userGroup2?id=3918893')).body as Record<string, unknown>;
+
+      expect(body['fleetGroupUsers']).toHaveLength(2);
+      expect([body['totalActiveMembers'], body['totalExitedMembers']]).toEqual([4, 1]);
+    });
   });
 
   describe('GET /v2/userGroup2/members', () => {
@@ -119,6 +141,21 @@ describe(startCapillarySim.name, () => {
       const all = (await get(members)).body as { data: { fleetUserId: number; inActive: boolean }[] };
       expect(all.data.find((m) => m.fleetUserId === 564662499)?.inActive).toBe(false);
       expect(all).not.toHaveProperty('pagination');
+    });
+
+    it.each([
+      ['true-is-active', 'listed', true, false],
+      ['true-is-inactive', 'listed', false, true],
+      ['true-is-active', 'omitted', true, undefined],
+      ['true-is-inactive', 'omitted', false, undefined],
+    ] as const)('membersInActive %s, exited %s', async (reading, exited, primaryInActive, exitedInActive) => {
+      ctx.sim.control.setBehaviour({ membersInActive: reading, membersExited: exited });
+
+      const { data } = (await get(members)).body as { data: { fleetUserId: number; inActive: boolean }[] };
+
+      expect(data.find((m) => m.fleetUserId === 566998132)?.inActive).toBe(primaryInActive);
+      expect(data.find((m) => m.fleetUserId === 564662499)?.inActive).toBe(exitedInActive);
+      expect(data).toHaveLength(exited === 'listed' ? 5 : 4);
     });
 
     it.each([

@@ -39,15 +39,32 @@ export interface SimFaults {
   webhook?: WebhookFaults;
 }
 
+/**
+ * Readings the vendor's documents leave open, one switch each (README, "Documented variants"); the defaults
+ * are the readings tiersync was first built on.
+ */
 export interface SimBehaviour {
-  /** `rejected` answers GET /v2/userGroup2?primaryUserId= (without id) with 1619, as a server may. */
-  primaryUserIdLookup: 'supported' | 'rejected';
+  /**
+   * How `GET /v2/userGroup2?primaryUserId=` (without id) is answered: `supported` finds the group the
+   * customer leads (1632 for anyone else); `rejected-1619`, `rejected-1632` and `rejected-403` refuse every
+   * such lookup with legacy code 1619 ("Invalid group id"), 1632 ("... primary userId passed is not valid",
+   * indistinguishable from "leads no group") or HTTP 403 ("mandatory field missing", the v2 status table).
+   */
+  primaryUserIdLookup: 'supported' | 'rejected-1619' | 'rejected-1632' | 'rejected-403';
+  /** `GET /v2/userGroup2/members`'s `inActive`: true = active (one reference version) or true = inactive (another). */
+  membersInActive: 'true-is-active' | 'true-is-inactive';
+  /** Whether `GET /v2/userGroup2/members` lists exited members ("only the current membership record"). */
+  membersExited: 'listed' | 'omitted';
   membersMaxPageSize: number;
+  /** A guess: `GET /v2/userGroup2?id=` listing at most this many `fleetGroupUsers` (totals unchanged). */
+  groupRowsLimit?: number;
   tokenTtlSeconds: number;
 }
 
 export const DEFAULT_BEHAVIOUR: SimBehaviour = {
   primaryUserIdLookup: 'supported',
+  membersInActive: 'true-is-active',
+  membersExited: 'listed',
   membersMaxPageSize: 50,
   tokenTtlSeconds: 300,
 };

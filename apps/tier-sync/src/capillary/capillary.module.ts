@@ -4,6 +4,8 @@ import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.confi
 import { CAPILLARY_API } from './capillary.api';
 import { CapillaryRetry } from './capillary.retry';
 import { GroupLeaderCache } from './group-leader.cache';
+import { GroupSnapshots } from './group-snapshots';
+import { KnownPrimaries } from './known-primaries';
 import { PartnerTiersCache } from './partner-tiers.cache';
 import { ProgramTiersCache } from './program-tiers.cache';
 
@@ -33,13 +35,23 @@ function capillaryClient({ capillary }: TierSyncConfig): CapillaryClient {
 
 /** One client per process, so all calls share its rate limit, concurrency cap and auth session. */
 @Module({
-  exports: [CAPILLARY_API, CapillaryRetry, GroupLeaderCache, PartnerTiersCache, ProgramTiersCache],
+  exports: [
+    CAPILLARY_API,
+    CapillaryRetry,
+    GroupLeaderCache,
+    GroupSnapshots,
+    KnownPrimaries,
+    PartnerTiersCache,
+    ProgramTiersCache,
+  ],
   providers: [
     { inject: [TIER_SYNC_CONFIG], provide: CapillaryClient, useFactory: capillaryClient },
     { provide: CAPILLARY_API, useExisting: CapillaryClient },
     CapillaryLifecycle,
     CapillaryRetry,
     GroupLeaderCache,
+    GroupSnapshots,
+    KnownPrimaries,
     PartnerTiersCache,
     ProgramTiersCache,
   ],

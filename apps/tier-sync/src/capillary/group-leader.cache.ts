@@ -16,6 +16,8 @@ export interface LeaderEntry {
   secondaryOf?: SecondaryOf;
 }
 
+export const NO_GROUP_TTL_MS = 60_000;
+
 /** A test seam like CLOCK: the app keeps the default bound. */
 export const GROUP_LEADER_CACHE_MAX = Symbol('GroupLeaderCacheMax');
 
@@ -26,12 +28,14 @@ export const GROUP_LEADER_CACHE_MAX = Symbol('GroupLeaderCacheMax');
 @Injectable()
 export class GroupLeaderCache {
   private readonly entries: LRUCache<number, LeaderEntry> | undefined;
+  private readonly ttlMs: number;
 
   constructor(
     @Inject(TIER_SYNC_CONFIG) { router }: Pick<TierSyncConfig, 'router'>,
     @Optional() @Inject(CLOCK) clock: Clock = Date.now,
     @Optional() @Inject(GROUP_LEADER_CACHE_MAX) maxEntries = 100_000,
   ) {
+    this.ttlMs = router.groupCacheTtlMs;
     this.entries =
       router.groupCacheTtlMs > 0
         ? ttlCache({ ttlMs: router.groupCacheTtlMs, max: maxEntries, clock })
@@ -46,8 +50,17 @@ export class GroupLeaderCache {
     return this.entries?.get(customerId);
   }
 
+  /**
+   * A lookup's "leads no group" is kept at most NO_GROUP_TTL_MS: it is an inference from an error code
+   * (docs/architecture.md, API fact 11), so a wrong one must not silence a customer for the whole TTL.
+   */
   remember(customerId: number, groupId: number | null, secondaryOf?: SecondaryOf): void {
-    this.entries?.set(customerId, { groupId, ...(secondaryOf ? { secondaryOf } : {}) });
+    const brief = groupId === null && !secondaryOf;
+    this.entries?.set(
+      customerId,
+      { groupId, ...(secondaryOf ? { secondaryOf } : {}) },
+      brief ? { ttl: Math.min(NO_GROUP_TTL_MS, this.ttlMs) } : {},
+    );
   }
 
   /** A known leader keeps its entry. */

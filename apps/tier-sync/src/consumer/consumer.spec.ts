@@ -57,8 +57,8 @@ describe(ConsumerFailureHandler.name, () => {
         }
         return Promise.resolve(
           led === undefined
-            ? { groupId: null, result: 'leads_no_group' as const, reason: 'leads no group', cached: false }
-            : { groupId: led, result: 'leads_group' as const, reason: 'leads the group', cached: false },
+            ? { groupId: null, resolution: 'no_group' as const, reason: 'leads no group', cached: false }
+            : { groupId: led, resolution: 'group' as const, reason: 'leads the group', cached: false },
         );
       },
     };

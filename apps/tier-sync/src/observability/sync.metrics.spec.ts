@@ -58,18 +58,18 @@ describe(SyncMetrics.name, () => {
     expect(text).toContain('tiersync_sync_dead_letters_total{scope="unreadable"} 3');
   });
 
-  it('counts ignored events by reason and leader lookups by result', async () => {
+  it('counts ignored events by reason and customer events by how they resolved', async () => {
     const metrics = new SyncMetrics();
 
     metrics.recordIgnored('leads_no_group');
     metrics.recordIgnored('leads_no_group');
     metrics.recordIgnored('member_left');
-    metrics.recordLookup('leads_group');
+    metrics.recordResolution('group');
     const text = await metrics.registry.metrics();
 
     expect(text).toContain('tiersync_router_ignored_total{reason="leads_no_group"} 2');
     expect(text).toContain('tiersync_router_ignored_total{reason="member_left"} 1');
-    expect(text).toContain('tiersync_router_leader_lookups_total{result="leads_group"} 1');
+    expect(text).toContain('tiersync_router_customer_events_total{resolution="group"} 1');
   });
 
   it("exposes Capillary requests by endpoint and outcome, their latency, 429s, limiter waits and the client's rate", async () => {

@@ -6,22 +6,27 @@ import { CapillaryMetrics } from './capillary.metrics';
 
 export type RouteDecision = 'command' | 'ignored' | 'duplicate' | 'invalid';
 
-/** Why the router ignored an event: a bounded label, the full reason is in the log or the IGNORED result. */
+/**
+ * Why the router ignored an event: a closed set, so the label stays bounded; the full reason is in the log
+ * or the IGNORED result.
+ */
 export type IgnoreReason =
   | 'unhandled_event'
   | 'not_a_user'
   | 'no_partner_program'
   | 'leads_no_group'
-  | 'secondary'
+  | 'secondary_echo'
   | 'lookup_failed'
   | 'member_left'
   | 'no_active_primary'
   | 'joiner_is_primary'
   | 'primary_in_no_program';
 
-/** What the leader lookup of a tier or partner event found. */
-export type LookupResult =
-  'leads_group' | Extract<IgnoreReason, 'leads_no_group' | 'secondary' | 'lookup_failed'>;
+/** How a tier or partner event's customer was resolved to a group. */
+export type LeaderResolution = 'group' | 'known_primary' | 'no_group' | 'secondary_echo' | 'lookup_failed';
+
+/** Capillary answers that contradict each other (docs/operations.md, "Capillary contradictions"). */
+export type ContradictionCheck = 'members_inactive' | 'primary_lookup';
 
 @Injectable()
 export class SyncMetrics {
@@ -60,11 +65,21 @@ export class SyncMetrics {
     'Webhook events the router ignored, by reason',
     ['reason'],
   );
-  private readonly lookups = this.counter(
-    'tiersync_router_leader_lookups_total',
-    'Tier and partner events by what the lookup of the group their customer leads found',
-    ['result'],
+  private readonly resolutions = this.counter(
+    'tiersync_router_customer_events_total',
+    'Tier and partner events by how their customer resolved to a group; alert on a jump of no_group',
+    ['resolution'],
   );
+  private readonly contradictions = this.counter(
+    'tiersync_capillary_contradictions_total',
+    'Capillary answers contradicting each other, by check; every one is also logged as an error',
+    ['check'],
+  );
+  private readonly noGroupStreak = new Gauge({
+    name: 'tiersync_router_no_group_streak',
+    help: 'Tier and partner events resolved to no group in a row, since the last one that resolved to a group',
+    registers: [this.registry],
+  });
   private readonly latency = new Histogram({
     name: 'tiersync_event_to_synced_seconds',
     help: 'From the webhook accepted by the ingress (receivedAt) to the sync result published',
@@ -143,8 +158,16 @@ export class SyncMetrics {
     this.ignored.inc({ reason });
   }
 
-  recordLookup(result: LookupResult): void {
-    this.lookups.inc({ result });
+  recordResolution(resolution: LeaderResolution): void {
+    this.resolutions.inc({ resolution });
+  }
+
+  setNoGroupStreak(events: number): void {
+    this.noGroupStreak.set(events);
+  }
+
+  recordContradiction(check: ContradictionCheck): void {
+    this.contradictions.inc({ check });
   }
 
   recordCommand(

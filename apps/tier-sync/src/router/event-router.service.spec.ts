@@ -1,8 +1,14 @@
+import { Logger } from '@nestjs/common';
 import { capillarySamples, parseEvent } from '@tiersync/tier-events';
 import { CapturePublisher } from '../../test/capture-publisher';
 import { FakeCapillary, permanent, PROGRAM_ID, unavailable } from '../../test/fake-capillary';
 import { testPolicy, testRetry, testRouterConfig } from '../../test/sync-fixtures';
-import { GroupLeaderCache } from '../capillary/group-leader.cache';
+import { GroupLeaderCache, NO_GROUP_TTL_MS } from '../capillary/group-leader.cache';
+import { GroupSnapshots } from '../capillary/group-snapshots';
+import { KnownPrimaries } from '../capillary/known-primaries';
+import { type Clock } from '../clock';
+import { type TierSyncConfig } from '../config/tier-sync.config';
+import { SyncMetrics } from '../observability/sync.metrics';
 import { DedupeWindow } from './dedupe-window';
 import { EventRouterService } from './event-router.service';
 import { GroupLeaderLookup } from './group-leader.lookup';
@@ -12,28 +18,53 @@ const GROUP = 3918893;
 const PRIMARY = 566998132;
 const SECONDARY = 567219877;
 
-function setup() {
+function setup(routing: Partial<TierSyncConfig['router']> = {}, clock: Clock = Date.now) {
   const api = new FakeCapillary().group(GROUP, PRIMARY, [{ id: SECONDARY, tier: 1 }], 2);
-  const config = { router: testRouterConfig(), sync: testPolicy() };
-  const cache = new GroupLeaderCache(config);
+  const config = { router: testRouterConfig(routing), sync: testPolicy() };
+  const cache = new GroupLeaderCache(config, clock);
+  const known = new KnownPrimaries();
+  const snapshots = new GroupSnapshots();
   const publisher = new CapturePublisher();
   const decisions: string[] = [];
   const ignored: string[] = [];
-  const lookups: string[] = [];
+  const resolutions: string[] = [];
+  const metrics = new SyncMetrics();
   const retry = testRetry(config.sync, Math.random);
   const router = new EventRouterService(
     api,
     cache,
     new DedupeWindow(config),
-    new GroupLeaderLookup(api, cache, retry),
+    known,
+    new GroupLeaderLookup(
+      api,
+      cache,
+      known,
+      {
+        recordContradiction: (check) => {
+          metrics.recordContradiction(check);
+        },
+        recordResolution: (resolution) => {
+          resolutions.push(resolution);
+          metrics.recordResolution(resolution);
+        },
+        setNoGroupStreak: (events) => {
+          metrics.setNoGroupStreak(events);
+        },
+      },
+      retry,
+      snapshots,
+    ),
     {
-      recordIgnored: (reason) => ignored.push(reason),
-      recordLookup: (result) => lookups.push(result),
       recordRoute: (d) => decisions.push(d),
+      recordIgnored: (reason) => {
+        ignored.push(reason);
+        metrics.recordIgnored(reason);
+      },
     },
     publisher,
     new IgnoredRecorder(publisher, config),
     retry,
+    snapshots,
   );
   let offset = 0;
   const route = (raw: Record<string, unknown>, at = String(offset++), extra: Record<string, string> = {}) =>
@@ -44,14 +75,32 @@ function setup() {
       timestamp: String(Date.now()),
       signal: new AbortController().signal,
     });
-  return { api, cache, publisher, decisions, ignored, lookups, route };
+  return { api, cache, known, metrics, publisher, decisions, ignored, resolutions, route, snapshots };
+}
+
+let eventSequence = 0;
+const fresh = (raw: Record<string, unknown>) => ({ ...raw, eventId: `fresh-${++eventSequence}` });
+
+/** A counter's non-zero series, as `label=value` → count. */
+async function series(metrics: SyncMetrics, name: string): Promise<Record<string, number>> {
+  const values = (await metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
+  return Object.fromEntries(
+    values
+      .filter((v) => v.value > 0)
+      .map((v) => [
+        Object.entries(v.labels)
+          .map(([k, l]) => `${k}=${String(l)}`)
+          .join(','),
+        v.value,
+      ]),
+  );
 }
 
 describe(EventRouterService.name, () => {
   it("turns a primary's tier event into a TIER_SYNC command keyed by its group", async () => {
-    const { publisher, ignored, lookups, route } = setup();
+    const { publisher, ignored, resolutions, route } = setup();
     expect(await route(capillarySamples.tierUpgraded(PRIMARY))).toBe('command');
-    expect(lookups).toEqual(['leads_group']);
+    expect(resolutions).toEqual(['group']);
     expect(ignored).toEqual([]);
     const [{ value, headers }] = publisher.commands as [(typeof publisher.commands)[number]];
     expect(value).toMatchObject({
@@ -67,7 +116,7 @@ describe(EventRouterService.name, () => {
   });
 
   it('ignores a customer who leads no group, and asks Capillary only once per TTL', async () => {
-    const { api, publisher, decisions, ignored, lookups, route } = setup();
+    const { api, publisher, decisions, ignored, resolutions, route } = setup();
     const other = { ...capillarySamples.tierUpgraded(42), eventId: 'e-a' };
     expect(await route(other)).toBe('ignored');
     expect(await route({ ...other, eventId: 'e-b' })).toBe('ignored');
@@ -75,7 +124,80 @@ describe(EventRouterService.name, () => {
     expect(publisher.commands).toHaveLength(0);
     expect(decisions).toEqual(['ignored', 'ignored']);
     expect(ignored).toEqual(['leads_no_group', 'leads_no_group']);
-    expect(lookups).toEqual(['leads_no_group', 'leads_no_group']);
+    expect(resolutions).toEqual(['no_group', 'no_group']);
+  });
+
+  it('counts every ignored event by reason and every customer event by how it resolved', async () => {
+    const { cache, metrics, route } = setup();
+    cache.rememberSecondaries({ groupId: GROUP, primaryCustomerId: PRIMARY, commandId: 'c-1' }, [SECONDARY]);
+    await route(fresh(capillarySamples.tierUpgraded(42)));
+    await route(fresh(capillarySamples.tierUpgraded(SECONDARY)));
+    await route(fresh(capillarySamples.tierUpgraded(PRIMARY)));
+    await route(fresh(capillarySamples.groupMemberRemoved(GROUP, PRIMARY, SECONDARY)));
+    expect(await series(metrics, 'tiersync_router_ignored_total')).toEqual({
+      'reason=leads_no_group': 1,
+      'reason=secondary_echo': 1,
+      'reason=member_left': 1,
+    });
+    expect(await series(metrics, 'tiersync_router_customer_events_total')).toEqual({
+      'resolution=no_group': 1,
+      'resolution=secondary_echo': 1,
+      'resolution=group': 1,
+    });
+  });
+
+  it('keeps "leads no group" for at most a minute, whatever the group cache TTL', async () => {
+    let now = 1;
+    const { api, route } = setup({ groupCacheTtlMs: 600_000 }, () => now);
+    await route({ ...capillarySamples.tierUpgraded(42), eventId: 'e-a' });
+    now += NO_GROUP_TTL_MS - 1;
+    await route({ ...capillarySamples.tierUpgraded(42), eventId: 'e-b' });
+    expect(api.callsOf('findGroupLedBy')).toHaveLength(1);
+    now += 2;
+    await route({ ...capillarySamples.tierUpgraded(42), eventId: 'e-c' });
+    expect(api.callsOf('findGroupLedBy')).toHaveLength(2);
+  });
+
+  it('syncs a primary named by a join event through its group when the lookup says "no group", loudly', async () => {
+    const { api, metrics, publisher, route } = setup();
+    jest.spyOn(api, 'findGroupLedBy').mockResolvedValue(null);
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    await route(fresh(capillarySamples.groupMemberAdded(GROUP, PRIMARY, SECONDARY)));
+    expect(await route(fresh(capillarySamples.tierUpgraded(PRIMARY)))).toBe('command');
+    expect(publisher.commands.at(-1)?.value).toMatchObject({ kind: 'TIER_SYNC', groupId: GROUP });
+    expect(api.callsOf('getGroup')).toHaveLength(1);
+    expect(await series(metrics, 'tiersync_capillary_contradictions_total')).toEqual({
+      'check=primary_lookup': 1,
+    });
+    expect(await series(metrics, 'tiersync_router_customer_events_total')).toEqual({
+      'resolution=known_primary': 1,
+    });
+    expect(error).toHaveBeenCalledWith(expect.objectContaining({ customerId: PRIMARY, groupId: GROUP }));
+    error.mockRestore();
+  });
+
+  it('logs an error when 1,000 events in a row resolve to no group, and resets the streak on a group', async () => {
+    const { metrics, route } = setup();
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    for (let i = 0; i < 1_000; i++) {
+      await route(fresh(capillarySamples.tierUpgraded(42)));
+    }
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error).toHaveBeenCalledWith(expect.objectContaining({ eventsInARow: 1_000 }));
+    expect(await series(metrics, 'tiersync_router_no_group_streak')).toEqual({ '': 1_000 });
+    await route(fresh(capillarySamples.tierUpgraded(PRIMARY)));
+    expect(await series(metrics, 'tiersync_router_no_group_streak')).toEqual({});
+    error.mockRestore();
+    log.mockRestore();
+  });
+
+  it('forgets a known primary the group no longer shows as its primary, and ignores the event', async () => {
+    const { api, known, route } = setup();
+    jest.spyOn(api, 'findGroupLedBy').mockResolvedValue(null);
+    known.remember(SECONDARY, GROUP);
+    expect(await route(capillarySamples.tierUpgraded(SECONDARY))).toBe('ignored');
+    expect(known.groupOf(SECONDARY)).toBeUndefined();
   });
 
   it('ignores the echo of our own adjustment with zero calls, recording it against the group', async () => {
@@ -83,7 +205,7 @@ describe(EventRouterService.name, () => {
     cache.rememberSecondaries({ groupId: GROUP, primaryCustomerId: PRIMARY, commandId: 'c-1' }, [SECONDARY]);
     expect(await route(capillarySamples.tierUpgraded(SECONDARY))).toBe('ignored');
     expect(api.calls).toHaveLength(0);
-    expect(ignored).toEqual(['secondary']);
+    expect(ignored).toEqual(['secondary_echo']);
     expect(publisher.results[0]?.value).toMatchObject({
       outcome: 'IGNORED',
       groupId: GROUP,
@@ -142,6 +264,21 @@ describe(EventRouterService.name, () => {
     expect(publisher.commands[0]?.value.primaryCustomerId).toBe(PRIMARY);
   });
 
+  it('records a join to a group without an active primary, and a join of the primary itself, without a command', async () => {
+    const { api, publisher, ignored, route } = setup();
+    const group = await api.getGroup(GROUP);
+    delete group.primaryUserId;
+    jest.spyOn(api, 'getGroup').mockResolvedValue(group);
+    const unnamed: Record<string, unknown> = fresh(capillarySamples.groupMemberAdded(GROUP, PRIMARY, 99));
+    delete (unnamed['data'] as Record<string, unknown>)['primaryMember'];
+    expect(await route(unnamed)).toBe('ignored');
+    expect(await route(fresh(capillarySamples.groupMemberAdded(GROUP, PRIMARY, PRIMARY)))).toBe('ignored');
+    expect(publisher.commands).toHaveLength(0);
+    expect(ignored).toEqual(['no_active_primary', 'joiner_is_primary']);
+    // An IGNORED result needs a primary, so only the second join is recorded as one; the first is logged.
+    expect(publisher.results.map((r) => r.value.reason)).toEqual(['the member who joined is the primary']);
+  });
+
   it('records a join whose primary is in no program, without a command', async () => {
     const { api, publisher, ignored, route } = setup();
     api.tiers.delete(PRIMARY);
@@ -149,6 +286,22 @@ describe(EventRouterService.name, () => {
     expect(publisher.commands).toHaveLength(0);
     expect(ignored).toEqual(['primary_in_no_program']);
     expect(publisher.results[0]?.value.reason).toContain('in no loyalty program');
+  });
+
+  it("keeps the group its lookup read for the sync, and drops it on the group's membership events", async () => {
+    const { route, snapshots } = setup();
+    await route(fresh(capillarySamples.tierUpgraded(PRIMARY)));
+    expect(snapshots.fresh(GROUP)?.members.map((m) => m.userId)).toEqual([PRIMARY, SECONDARY]);
+    await route(fresh(capillarySamples.groupMemberAdded(GROUP, PRIMARY, 99)));
+    expect(snapshots.fresh(GROUP)).toBeUndefined();
+  });
+
+  it('learns the primary a leave event names, and forgets a primary who leaves', async () => {
+    const { known, route } = setup();
+    await route(fresh(capillarySamples.groupMemberRemoved(GROUP, PRIMARY, SECONDARY)));
+    expect(known.groupOf(PRIMARY)).toBe(GROUP);
+    await route(fresh(capillarySamples.groupMemberRemoved(GROUP, PRIMARY, PRIMARY)));
+    expect(known.groupOf(PRIMARY)).toBeUndefined();
   });
 
   it('records a member leaving and invalidates the caches', async () => {
@@ -186,15 +339,15 @@ describe(EventRouterService.name, () => {
   });
 
   it('ignores a customer whose lookup fails permanently', async () => {
-    const { api, ignored, lookups, route } = setup();
+    const { api, ignored, resolutions, route } = setup();
     api.fail('findGroupLedBy', PRIMARY, permanent(8015));
     expect(await route(capillarySamples.tierUpgraded(PRIMARY))).toBe('ignored');
     expect(ignored).toEqual(['lookup_failed']);
-    expect(lookups).toEqual(['lookup_failed']);
+    expect(resolutions).toEqual(['lookup_failed']);
   });
 
   it('counts an unhandled event and a group tier event as ignored, each with its reason', async () => {
-    const { ignored, lookups, route } = setup();
+    const { ignored, resolutions, route } = setup();
     const groupTier = capillarySamples.tierUpgraded(PRIMARY);
     const data = groupTier['data'] as Record<string, unknown>;
     data['entityInformation'] = { entityType: 'USERGROUP2', entityId: GROUP };
@@ -203,6 +356,6 @@ describe(EventRouterService.name, () => {
       await route({ ...capillarySamples.tierUpgraded(PRIMARY), eventId: 'e-x', eventName: 'pointsIssued' }),
     ).toBe('ignored');
     expect(ignored).toEqual(['not_a_user', 'unhandled_event']);
-    expect(lookups).toEqual([]);
+    expect(resolutions).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { CAPILLARY_API, type CapillaryApi } from '../capillary/capillary.api';
 import { CapillaryRetry } from '../capillary/capillary.retry';
 import { GroupLeaderCache } from '../capillary/group-leader.cache';
+import { GroupSnapshots } from '../capillary/group-snapshots';
+import { KnownPrimaries } from '../capillary/known-primaries';
 import { type Clock, CLOCK } from '../clock';
 import { epochHeader, forwardedHeaders, HEADERS } from '../messaging/message-headers';
 import { SyncPublisher } from '../messaging/sync.publisher';
@@ -25,12 +27,13 @@ export class EventRouterService {
     @Inject(CAPILLARY_API) private readonly api: Pick<CapillaryApi, 'getCustomerLoyalty' | 'getGroup'>,
     private readonly cache: GroupLeaderCache,
     private readonly dedupe: DedupeWindow,
+    private readonly known: KnownPrimaries,
     private readonly lookup: GroupLeaderLookup,
-    @Inject(SyncMetrics)
-    private readonly metrics: Pick<SyncMetrics, 'recordIgnored' | 'recordLookup' | 'recordRoute'>,
+    @Inject(SyncMetrics) private readonly metrics: Pick<SyncMetrics, 'recordIgnored' | 'recordRoute'>,
     @Inject(SyncPublisher) private readonly publisher: Pick<SyncPublisher, 'command'>,
     private readonly recorder: IgnoredRecorder,
     private readonly retry: CapillaryRetry,
+    private readonly snapshots: GroupSnapshots,
     @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
   ) {}
 
@@ -71,6 +74,13 @@ export class EventRouterService {
         return this.join(intent, headers, signal);
       case 'leave':
         this.cache.forgetGroup(intent.groupId, [intent.memberId]);
+        this.snapshots.forget(intent.groupId);
+        if (this.known.groupOf(intent.memberId) === intent.groupId) {
+          this.known.forget(intent.memberId);
+        }
+        if (intent.primaryCustomerId !== undefined && intent.primaryCustomerId !== intent.memberId) {
+          this.known.remember(intent.primaryCustomerId, intent.groupId);
+        }
         return this.ignore(
           {
             kind: 'JOIN_SYNC',
@@ -90,14 +100,16 @@ export class EventRouterService {
   ): Promise<RouteDecision> {
     const kind = intent.type === 'tier' ? 'TIER_SYNC' : 'PARTNER_SYNC';
     const leader = await this.lookup.lookup(intent.customerId, signal);
-    this.metrics.recordLookup(leader.result);
     if (leader.groupId === null) {
       const known = leader.secondaryOf;
       return this.ignore(
         {
           kind,
           trigger: intent.trigger,
-          why: leader.result === 'leads_group' ? 'leads_no_group' : leader.result,
+          why:
+            leader.resolution === 'secondary_echo' || leader.resolution === 'lookup_failed'
+              ? leader.resolution
+              : 'leads_no_group',
           reason: leader.reason,
           customerId: intent.customerId,
           ...(known ? { groupId: known.groupId, primaryCustomerId: known.primaryCustomerId } : {}),
@@ -125,10 +137,14 @@ export class EventRouterService {
     signal: AbortSignal,
   ): Promise<RouteDecision> {
     this.cache.forgetGroup(intent.groupId, [intent.memberId]);
+    this.snapshots.forget(intent.groupId);
     // The vendor's samples always name the primary; reading the group is the fallback.
     const primary =
       intent.primaryCustomerId ??
       (await this.retry.execute(() => this.api.getGroup(intent.groupId), signal)).primaryUserId;
+    if (primary !== undefined) {
+      this.known.remember(primary, intent.groupId);
+    }
     if (primary === undefined || primary === intent.memberId) {
       const noPrimary = primary === undefined;
       return this.ignore(

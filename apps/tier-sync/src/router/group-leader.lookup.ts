@@ -1,46 +1,104 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { classifyFailure } from '@tiersync/capillary-client';
 import { CAPILLARY_API, type CapillaryApi } from '../capillary/capillary.api';
 import { CapillaryRetry } from '../capillary/capillary.retry';
 import { GroupLeaderCache, type SecondaryOf } from '../capillary/group-leader.cache';
-import { type LookupResult } from '../observability/sync.metrics';
+import { GroupSnapshots } from '../capillary/group-snapshots';
+import { KnownPrimaries } from '../capillary/known-primaries';
+import { type LeaderResolution, SyncMetrics } from '../observability/sync.metrics';
 
 export interface Leadership {
   groupId: number | null;
-  result: LookupResult;
   reason: string;
+  resolution: LeaderResolution;
   secondaryOf?: SecondaryOf;
   cached: boolean;
 }
 
+const NO_GROUP_STREAK_ALARM = 1_000;
+
 /**
  * A permanent lookup error (e.g. 8015, unknown customer) means "leads no group we can sync"; a retryable
- * one is rethrown, so the consumer retries the event instead of losing it.
+ * one is rethrown, so the consumer retries the event instead of losing it. "No group" for a customer seen
+ * as a primary contradicts what Capillary said before: it is logged as an error, counted, and the group is
+ * read by id, since a server answering 1632 to every primaryUserId would otherwise silence every event.
  */
 @Injectable()
 export class GroupLeaderLookup {
+  private readonly logger = new Logger(GroupLeaderLookup.name);
+  private noGroupStreak = 0;
+
   constructor(
-    @Inject(CAPILLARY_API) private readonly api: Pick<CapillaryApi, 'findGroupLedBy'>,
+    @Inject(CAPILLARY_API) private readonly api: Pick<CapillaryApi, 'findGroupLedBy' | 'getGroup'>,
     private readonly cache: GroupLeaderCache,
+    private readonly known: KnownPrimaries,
+    @Inject(SyncMetrics)
+    private readonly metrics: Pick<
+      SyncMetrics,
+      'recordContradiction' | 'recordResolution' | 'setNoGroupStreak'
+    >,
     private readonly retry: CapillaryRetry,
+    private readonly snapshots: GroupSnapshots,
   ) {}
 
   async lookup(customerId: number, signal?: AbortSignal): Promise<Leadership> {
+    const leadership = await this.resolve(customerId, signal);
+    this.metrics.recordResolution(leadership.resolution);
+    this.track(leadership.resolution);
+    return leadership;
+  }
+
+  /**
+   * Day one on an org whose server answers 1632 to every primaryUserId lookup has no "jump" to alert on:
+   * a streak of events resolving to no group says it instead, logged at 1,000 and every power of ten after.
+   */
+  private track(resolution: Leadership['resolution']): void {
+    if (resolution === 'group' || resolution === 'known_primary') {
+      this.noGroupStreak = 0;
+    } else if (resolution === 'no_group') {
+      this.noGroupStreak++;
+      if (this.noGroupStreak >= NO_GROUP_STREAK_ALARM && /^10+$/.test(String(this.noGroupStreak))) {
+        this.logger.error({
+          msg: 'tier events keep resolving to no group: check that GET /v2/userGroup2?primaryUserId= finds groups on this org (docs/operations.md, "Capillary contradictions")',
+          eventsInARow: this.noGroupStreak,
+        });
+      }
+    }
+    this.metrics.setNoGroupStreak(this.noGroupStreak);
+  }
+
+  private async resolve(customerId: number, signal?: AbortSignal): Promise<Leadership> {
     const hit = this.cache.get(customerId);
     if (hit) {
+      const resolution = hit.groupId !== null ? 'group' : hit.secondaryOf ? 'secondary_echo' : 'no_group';
       return {
         groupId: hit.groupId,
-        result: resultOf(hit.groupId, hit.secondaryOf),
         reason: reasonOf(customerId, hit.secondaryOf),
+        resolution,
         ...secondary(hit.secondaryOf),
         cached: true,
       };
     }
     try {
       const group = await this.retry.execute(() => this.api.findGroupLedBy(customerId), signal);
-      this.cache.remember(customerId, group?.id ?? null);
-      const groupId = group?.id ?? null;
-      return { groupId, result: resultOf(groupId), reason: reasonOf(customerId), cached: false };
+      if (group) {
+        this.snapshots.remember(group);
+        this.cache.remember(customerId, group.id);
+        this.known.remember(customerId, group.id);
+        return { groupId: group.id, reason: reasonOf(customerId), resolution: 'group', cached: false };
+      }
+      const knownGroup = this.known.groupOf(customerId);
+      if (knownGroup !== undefined && (await this.stillLeads(customerId, knownGroup, signal))) {
+        this.cache.remember(customerId, knownGroup);
+        return {
+          groupId: knownGroup,
+          reason: reasonOf(customerId),
+          resolution: 'known_primary',
+          cached: false,
+        };
+      }
+      this.cache.remember(customerId, null);
+      return { groupId: null, reason: reasonOf(customerId), resolution: 'no_group', cached: false };
     } catch (error) {
       if (signal?.aborted || classifyFailure(error) === 'retryable') {
         throw error;
@@ -48,19 +106,36 @@ export class GroupLeaderLookup {
       const message = error instanceof Error ? error.message : String(error);
       return {
         groupId: null,
-        result: 'lookup_failed',
         reason: `group lookup for customer ${customerId} failed permanently: ${message}`,
+        resolution: 'lookup_failed',
         cached: false,
       };
     }
   }
-}
 
-function resultOf(groupId: number | null, secondaryOf?: SecondaryOf): LookupResult {
-  if (groupId !== null) {
-    return 'leads_group';
+  private async stillLeads(customerId: number, groupId: number, signal?: AbortSignal): Promise<boolean> {
+    const group = await this.retry
+      .execute(() => this.api.getGroup(groupId), signal)
+      .catch((error: unknown) => {
+        if (classifyFailure(error) === 'permanent') {
+          this.known.forget(customerId);
+        }
+        throw error;
+      });
+    const leads = group.primaryUserId === customerId;
+    this.snapshots.remember(group);
+    if (!leads) {
+      this.known.forget(customerId);
+      return false;
+    }
+    this.metrics.recordContradiction('primary_lookup');
+    this.logger.error({
+      msg: 'GET /v2/userGroup2?primaryUserId= found no group for a customer GET /v2/userGroup2?id= shows as its active primary: synced through the group read by id; check the primaryUserId lookup (docs/operations.md, "Capillary contradictions")',
+      customerId,
+      groupId,
+    });
+    return true;
   }
-  return secondaryOf ? 'secondary' : 'leads_no_group';
 }
 
 function reasonOf(customerId: number, secondaryOf?: SecondaryOf): string {

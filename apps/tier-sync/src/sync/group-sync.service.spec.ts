@@ -7,9 +7,13 @@ import {
 } from '../../test/fake-capillary';
 import { testCommand, testPolicy, testRetry, testRouterConfig } from '../../test/sync-fixtures';
 import { GroupLeaderCache } from '../capillary/group-leader.cache';
+import { GroupSnapshots } from '../capillary/group-snapshots';
+import { KnownPrimaries } from '../capillary/known-primaries';
 import { PartnerTiersCache } from '../capillary/partner-tiers.cache';
 import { ProgramTiersCache } from '../capillary/program-tiers.cache';
 import { type SyncPolicy } from '../config/tier-sync.config';
+import { SyncMetrics } from '../observability/sync.metrics';
+import { GroupMembershipReader } from './group-membership.reader';
 import { GroupSyncService } from './group-sync.service';
 import { MemberSyncRunner } from './member-sync.runner';
 import { PartnerSyncRunner } from './partner-sync.runner';
@@ -34,18 +38,22 @@ function setup(policy: Partial<SyncPolicy> = {}) {
   const config = { router: testRouterConfig(), sync: testPolicy(policy) };
   const retry = testRetry(config.sync);
   const leaders = new GroupLeaderCache(config);
+  const known = new KnownPrimaries();
+  const metrics = new SyncMetrics();
   const service = new GroupSyncService(
     api,
     config,
+    known,
     leaders,
     new MemberSyncRunner(api, config, retry),
+    new GroupMembershipReader(api, metrics, retry, new GroupSnapshots()),
     new PartnerSyncRunner(api, config, new PartnerTiersCache(api, config), retry),
     retry,
     new SyncTargetResolver(config, new ProgramTiersCache(api, config)),
   );
   const byId = (outcome: Awaited<ReturnType<GroupSyncService['run']>>) =>
     Object.fromEntries(outcome.members.map((m) => [m.customerId, `${m.action}/${m.status}`]));
-  return { api, leaders, service, byId };
+  return { api, known, leaders, metrics, service, byId };
 }
 
 describe(GroupSyncService.name, () => {
@@ -60,8 +68,16 @@ describe(GroupSyncService.name, () => {
       5: 'NONE/SKIPPED',
     });
     expect([2, 3, 4, 5].map((id) => api.tiers.get(id))).toEqual([2, 2, 2, 1]);
-    // members + primary + three active secondaries read + two adjustments
+    // the group (its rows are the members) + primary + three active secondaries read + two adjustments
     expect(api.calls).toHaveLength(1 + 1 + 3 + 2);
+    expect(api.callsOf('getGroup')).toHaveLength(1);
+    expect(api.callsOf('getGroupMembers')).toHaveLength(0);
+  });
+
+  it('remembers the primary it read, so a later "leads no group" answer is caught as a contradiction', async () => {
+    const { known, service } = setup();
+    await service.run(testCommand(), { signal });
+    expect(known.groupOf(1)).toBe(GROUP);
   });
 
   it('leaves members above the primary alone under upgrade-only', async () => {
@@ -154,7 +170,7 @@ describe(GroupSyncService.name, () => {
 
   it('returns a retryable group failure when the members cannot be read', async () => {
     const { api, service } = setup();
-    api.fail('getGroupMembers', GROUP, unavailable(), unavailable(), unavailable(5));
+    api.fail('getGroup', GROUP, unavailable(), unavailable(), unavailable(5));
     const outcome = await service.run(testCommand(), { signal });
     expect(outcome.failure).toMatchObject({
       note: 'group read failed',
@@ -205,7 +221,7 @@ describe(GroupSyncService.name, () => {
   it('rethrows when the consumer abandons the command', async () => {
     const { api, service } = setup();
     const controller = new AbortController();
-    api.fail('getGroupMembers', GROUP, unavailable());
+    api.fail('getGroup', GROUP, unavailable());
     const run = service.run(testCommand(), { signal: controller.signal });
     controller.abort();
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });

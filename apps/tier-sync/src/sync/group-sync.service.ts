@@ -4,10 +4,12 @@ import { type GroupSyncCommand } from '@tiersync/tier-events';
 import { CAPILLARY_API, type CapillaryApi, readProgramTier } from '../capillary/capillary.api';
 import { CapillaryRetry } from '../capillary/capillary.retry';
 import { GroupLeaderCache } from '../capillary/group-leader.cache';
+import { KnownPrimaries } from '../capillary/known-primaries';
 import { type SyncPolicy, TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { type Delivery } from '../messaging/message-headers';
 import { type CommandOutcome } from './command-settlement';
 import { failureRecordOf } from './failure-record';
+import { GroupMembershipReader } from './group-membership.reader';
 import { activePrimaryOf, type MemberRow, selectSecondaries } from './member-selection';
 import { type MemberReport, MemberSyncRunner } from './member-sync.runner';
 import { PartnerSyncRunner } from './partner-sync.runner';
@@ -23,10 +25,12 @@ export class GroupSyncService {
   private readonly policy: SyncPolicy;
 
   constructor(
-    @Inject(CAPILLARY_API) private readonly api: Pick<CapillaryApi, 'getGroupMembers' | 'getCustomerLoyalty'>,
+    @Inject(CAPILLARY_API) private readonly api: Pick<CapillaryApi, 'getCustomerLoyalty'>,
     @Inject(TIER_SYNC_CONFIG) { sync }: Pick<TierSyncConfig, 'sync'>,
+    private readonly known: KnownPrimaries,
     private readonly leaders: GroupLeaderCache,
     private readonly members: MemberSyncRunner,
+    private readonly membership: GroupMembershipReader,
     private readonly partners: PartnerSyncRunner,
     private readonly retry: CapillaryRetry,
     private readonly targets: SyncTargetResolver,
@@ -50,8 +54,11 @@ export class GroupSyncService {
   }
 
   private async sync(command: GroupSyncCommand, signal: AbortSignal): Promise<CommandOutcome> {
-    const members = await this.retry.execute(() => this.api.getGroupMembers(command.groupId), signal);
+    const { members } = await this.membership.read(command.groupId, signal);
     const primary = activePrimaryOf(members);
+    if (primary !== undefined) {
+      this.known.remember(primary, command.groupId);
+    }
     if (primary !== command.primaryCustomerId) {
       this.leaders.forget(command.primaryCustomerId);
       const actual = primary === undefined ? 'it has no active primary' : `its primary is ${primary}`;

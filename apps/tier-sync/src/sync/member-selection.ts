@@ -14,7 +14,7 @@ export interface MemberSelection {
   skipped: SkippedMember[];
 }
 
-/** The members API returns exited members too; a named member who has left since is reported, not dropped. */
+/** The group lists exited members too; a named member who has left since is reported, not dropped. */
 export function selectSecondaries(
   members: readonly MemberRow[],
   primaryCustomerId: number,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CapillaryModule } from '../capillary/capillary.module';
 import { KafkaModule } from '../messaging/kafka.module';
 import { GroupCommandService } from './group-command.service';
+import { GroupMembershipReader } from './group-membership.reader';
 import { GroupSyncService } from './group-sync.service';
 import { MemberSyncRunner } from './member-sync.runner';
 import { PartnerSyncRunner } from './partner-sync.runner';
@@ -10,6 +11,13 @@ import { SyncTargetResolver } from './sync-target.resolver';
 @Module({
   exports: [GroupCommandService],
   imports: [CapillaryModule, KafkaModule],
-  providers: [GroupCommandService, GroupSyncService, MemberSyncRunner, PartnerSyncRunner, SyncTargetResolver],
+  providers: [
+    GroupCommandService,
+    GroupMembershipReader,
+    GroupSyncService,
+    MemberSyncRunner,
+    PartnerSyncRunner,
+    SyncTargetResolver,
+  ],
 })
 export class SyncModule {}

@@ -1,7 +1,7 @@
 import { type SimContext, type SimReply, type SimRequest } from '../sim-context';
 import { invalidInput, SimApiError } from '../sim-error';
 
-/** `inActive` true means active, as documented. */
+/** `inActive` and the exited rows follow the behaviour switches: the reference is read two ways. */
 export function getGroupMembers(req: SimRequest, ctx: SimContext): SimReply {
   const maxPage = ctx.behaviour.membersMaxPageSize;
   if (!req.query.get('source')) {
@@ -17,7 +17,10 @@ export function getGroupMembers(req: SimRequest, ctx: SimContext): SimReply {
   }
   const descending = (req.query.get('sortOrder') ?? 'DESC').toUpperCase() !== 'ASC';
   const byPrimary = req.query.get('sortBy') === 'IS_PRIMARY';
-  const rows = [...group.members].sort((a, b) => {
+  const listed =
+    ctx.behaviour.membersExited === 'listed' ? group.members : group.members.filter((m) => m.active);
+  const trueIsActive = ctx.behaviour.membersInActive === 'true-is-active';
+  const rows = [...listed].sort((a, b) => {
     const key = byPrimary ? Number(a.primary) - Number(b.primary) : a.joinedOn.localeCompare(b.joinedOn);
     return descending ? -key : key;
   });
@@ -33,7 +36,7 @@ export function getGroupMembers(req: SimRequest, ctx: SimContext): SimReply {
       role: m.primary ? 'PRIMARY' : 'SECONDARY',
       roleCode: m.primary ? 'PRIMARY' : 'SECONDARY',
       primaryMember: m.primary,
-      inActive: m.active,
+      inActive: trueIsActive ? m.active : !m.active,
       joinedOn: m.joinedOn,
       permissions: [],
       pointsContributed: 0,

@@ -1,5 +1,6 @@
 import { type SimContext, type SimReply, type SimRequest } from '../sim-context';
-import { SimApiError } from '../sim-error';
+import { SIM_INVALID_INPUT, SimApiError } from '../sim-error';
+import { type SimBehaviour } from '../sim-faults';
 import { type SimGroup } from '../sim.types';
 
 export function getUserGroup(req: SimRequest, ctx: SimContext): SimReply {
@@ -15,10 +16,7 @@ export function getUserGroup(req: SimRequest, ctx: SimContext): SimReply {
   } else if (externalId !== null) {
     group = ctx.state.groupByExternalId(externalId);
   } else if (primaryUserId !== null) {
-    // Some servers may require id/externalId; the behaviour switch lets tests exercise the client fallback.
-    if (ctx.behaviour.primaryUserIdLookup === 'rejected') {
-      throw new SimApiError(400, 1619, 'Invalid group id');
-    }
+    rejectPrimaryLookup(ctx.behaviour.primaryUserIdLookup, primaryUserId);
     group = /^\d+$/.test(primaryUserId) ? ctx.state.groupLedBy(Number(primaryUserId)) : undefined;
   }
   const locator = id ?? externalId ?? primaryUserId;
@@ -30,6 +28,24 @@ export function getUserGroup(req: SimRequest, ctx: SimContext): SimReply {
     );
   }
   return { status: 200, body: groupView(group, ctx) };
+}
+
+/** The lookup by primaryUserId alone is an inference (docs/architecture.md, API fact 11): a server may refuse it. */
+function rejectPrimaryLookup(mode: SimBehaviour['primaryUserIdLookup'], primaryUserId: string): void {
+  switch (mode) {
+    case 'supported':
+      return;
+    case 'rejected-1619':
+      throw new SimApiError(400, 1619, 'Invalid group id');
+    case 'rejected-1632':
+      throw new SimApiError(
+        400,
+        1632,
+        `Group id/externalId/primary userId ${primaryUserId} passed is not valid`,
+      );
+    case 'rejected-403':
+      throw new SimApiError(403, SIM_INVALID_INPUT, 'Mandatory field missing: id or externalId');
+  }
 }
 
 function isActivePrimary(group: SimGroup, customerId: number): boolean {
@@ -46,7 +62,7 @@ export function groupView(group: SimGroup, ctx: SimContext): Record<string, unkn
     maxGroupSize: group.maxGroupSize,
     createdBy: 1,
     createdOn: group.createdOn,
-    fleetGroupUsers: group.members.map((m) => ({
+    fleetGroupUsers: group.members.slice(0, ctx.behaviour.groupRowsLimit).map((m) => ({
       userId: m.customerId,
       groupId: group.groupId,
       defaultGroup: m.defaultGroup,

@@ -1,0 +1,131 @@
+import { CapillaryClient } from '@tiersync/capillary-client';
+import { type CapillarySim, startCapillarySim } from '@tiersync/capillary-sim';
+import { type DeadLetter, parseEvent, type SyncResult } from '@tiersync/tier-events';
+import { GroupLeaderCache } from '../src/capillary/group-leader.cache';
+import { GroupSnapshots } from '../src/capillary/group-snapshots';
+import { KnownPrimaries } from '../src/capillary/known-primaries';
+import { PartnerTiersCache } from '../src/capillary/partner-tiers.cache';
+import { ProgramTiersCache } from '../src/capillary/program-tiers.cache';
+import { SyncMetrics } from '../src/observability/sync.metrics';
+import { DedupeWindow } from '../src/router/dedupe-window';
+import { EventRouterService } from '../src/router/event-router.service';
+import { GroupLeaderLookup } from '../src/router/group-leader.lookup';
+import { IgnoredRecorder } from '../src/router/ignored.recorder';
+import { GroupCommandService } from '../src/sync/group-command.service';
+import { GroupMembershipReader } from '../src/sync/group-membership.reader';
+import { GroupSyncService } from '../src/sync/group-sync.service';
+import { MemberSyncRunner } from '../src/sync/member-sync.runner';
+import { PartnerSyncRunner } from '../src/sync/partner-sync.runner';
+import { SyncTargetResolver } from '../src/sync/sync-target.resolver';
+import { CapturePublisher } from './capture-publisher';
+import { testPolicy, testRetry, testRouterConfig } from './sync-fixtures';
+
+const AUTH = { username: 'till.user', password: 'till-secret' };
+
+/**
+ * The router and the group sync as the app wires them, with the real client talking HTTP to the
+ * simulator; Kafka is replaced by handing each published command straight to the group sync.
+ */
+export class SimPipeline {
+  readonly publisher = new CapturePublisher();
+  readonly metrics = new SyncMetrics();
+  private readonly client: CapillaryClient;
+  private readonly router: EventRouterService;
+  private readonly commands: GroupCommandService;
+  private routed = 0;
+  private offset = 0;
+
+  private constructor(readonly sim: CapillarySim) {
+    this.client = new CapillaryClient({
+      baseUrl: sim.url,
+      auth: { kind: 'basic', ...AUTH },
+      timeoutMs: 2_000,
+    });
+    const config = { router: testRouterConfig(), sync: testPolicy() };
+    const retry = testRetry(config.sync);
+    const cache = new GroupLeaderCache(config);
+    const known = new KnownPrimaries();
+    const snapshots = new GroupSnapshots();
+    this.router = new EventRouterService(
+      this.client,
+      cache,
+      new DedupeWindow(config),
+      known,
+      new GroupLeaderLookup(this.client, cache, known, this.metrics, retry, snapshots),
+      this.metrics,
+      this.publisher,
+      new IgnoredRecorder(this.publisher, config),
+      retry,
+      snapshots,
+    );
+    const sync = new GroupSyncService(
+      this.client,
+      config,
+      known,
+      cache,
+      new MemberSyncRunner(this.client, config, retry),
+      new GroupMembershipReader(this.client, this.metrics, retry, snapshots),
+      new PartnerSyncRunner(this.client, config, new PartnerTiersCache(this.client, config), retry),
+      retry,
+      new SyncTargetResolver(config, new ProgramTiersCache(this.client, config)),
+    );
+    this.commands = new GroupCommandService(config, this.metrics, this.publisher, sync);
+  }
+
+  static async start(): Promise<SimPipeline> {
+    return new SimPipeline(await startCapillarySim({ auth: AUTH }));
+  }
+
+  async stop(): Promise<void> {
+    this.client.close();
+    await this.sim.stop();
+  }
+
+  /** Routes every event the simulator emitted since the last call, and runs the commands they cause. */
+  async deliverEmitted(): Promise<void> {
+    const events = this.sim.control.emittedEvents().slice(this.routed);
+    this.routed += events.length;
+    for (const event of events) {
+      const before = this.publisher.commands.length;
+      await this.router.route(parseEvent(event), {
+        partition: 0,
+        offset: String(this.offset++),
+        headers: {},
+        timestamp: String(Date.now()),
+        signal: new AbortController().signal,
+      });
+      for (const { value } of this.publisher.commands.slice(before)) {
+        await this.commands.execute(value, {
+          topic: 'group-commands',
+          partition: 0,
+          offset: String(this.offset++),
+          headers: {},
+          signal: new AbortController().signal,
+        });
+      }
+    }
+  }
+
+  resultsFor(eventId: string | undefined): SyncResult[] {
+    return this.publisher.results.map((r) => r.value).filter((r) => r.trigger.eventId === eventId);
+  }
+
+  get deadLetters(): DeadLetter[] {
+    return this.publisher.deadLettered.map((d) => d.value);
+  }
+
+  /** A counter's series with a non-zero value, as `label=value` → count. */
+  async counter(name: string): Promise<Record<string, number>> {
+    const values = (await this.metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
+    return Object.fromEntries(
+      values
+        .filter((v) => v.value > 0)
+        .map((v) => [
+          Object.entries(v.labels)
+            .map(([k, l]) => `${k}=${String(l)}`)
+            .join(','),
+          v.value,
+        ]),
+    );
+  }
+}

@@ -67,7 +67,7 @@ export class SyncMetrics {
   );
   private readonly resolutions = this.counter(
     'tiersync_router_customer_events_total',
-    'Tier and partner events by how their customer resolved to a group; alert on a jump of no_group',
+    'Tier and partner events by how their customer resolved to a group (docs/operations.md has the alert rule)',
     ['resolution'],
   );
   private readonly contradictions = this.counter(

@@ -3,7 +3,6 @@ import { type RateLimiter } from './rate-limiter';
 
 /** Capillary counts requests per API key per minute (docs/architecture.md, API fact 21). */
 export const QUOTA_WINDOW_MS = 60_000;
-/** Share of the configured rate given back for every quota window without a 429. */
 export const RECOVERY_SHARE = 0.1;
 const MIN_PER_MINUTE = 1;
 /** The vendor documents no Retry-After: without one the pause doubles per 429 in a row, from 1 s. */
@@ -12,17 +11,14 @@ const FALLBACK_PAUSE_MS = 1_000;
 export const MAX_PAUSE_MS = 300_000;
 
 export interface RateLimitState {
-  /** The rate the client keeps now; 0 = no limit. */
   perMinute: number;
   configuredPerMinute: number;
-  /** How long every call still waits for the last 429's pause. */
   pausedForMs: number;
 }
 
 /**
- * Reacts to 429s for every call of one client at once: all of them pause for the Retry-After, and the rate
- * halves, at most once per quota window (more 429s within one window answer the same overload). Each
- * window without a 429 gives back a tenth of the configured rate.
+ * All calls of one client pause together on a 429, and the rate halves at most once per quota window (more
+ * 429s in one window answer the same overload); each quiet window gives back a tenth of the configured rate.
  */
 export class AdaptiveRateLimit {
   private readonly configured: number;
@@ -50,13 +46,11 @@ export class AdaptiveRateLimit {
     };
   }
 
-  /** Resolves with the time waited (rate limit and pause), in ms. */
   acquire(): Promise<number> {
     this.recover(this.clock.now());
     return this.limiter.acquire();
   }
 
-  /** A 429: returns the pause every call now waits, in ms. */
   throttled(retryAfterMs: number | undefined): number {
     const now = this.clock.now();
     this.recover(now);
@@ -75,7 +69,6 @@ export class AdaptiveRateLimit {
     return pauseMs;
   }
 
-  /** Any answer but a 429. */
   succeeded(): void {
     this.throttledInARow = 0;
   }

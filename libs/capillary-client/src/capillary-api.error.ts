@@ -18,7 +18,6 @@ export interface CapillaryApiErrorInit {
   request?: string;
 }
 
-/** `retryable`: the same call may succeed later (network, timeout, 5xx, 429, 521). */
 export class CapillaryApiError extends Error {
   readonly kind: CapillaryErrorKind;
   readonly retryable: boolean;

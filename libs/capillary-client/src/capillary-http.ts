@@ -46,7 +46,6 @@ export class CapillaryHttp {
       httpAgent: this.agents.http,
       httpsAgent: this.agents.https,
       headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      // Statuses are classified here, not by axios.
       validateStatus: () => true,
       transitional: { clarifyTimeoutError: true },
     });

@@ -42,7 +42,6 @@ export class CapillaryClient {
     this.locator = new GroupLocator(this.http, this.source, options.groupLookup ?? 'auto', options.logger);
   }
 
-  /** The rate the client keeps now (lower than configured after a 429) and any pause still running. */
   get rateLimit(): RateLimitState {
     return this.http.rateLimit;
   }
@@ -76,7 +75,6 @@ export class CapillaryClient {
     return parseSlabAdjustment(response);
   }
 
-  /** The group and every membership row with an unambiguous `active` (the vendor recipe's read). */
   async getGroup(groupId: number): Promise<UserGroup> {
     return parseUserGroup(
       await this.http.call({ method: 'GET', path: '/v2/userGroup2', query: { id: groupId } }),
@@ -87,10 +85,7 @@ export class CapillaryClient {
     return this.locator.findGroupLedBy(customerId);
   }
 
-  /**
-   * Every page of `GET /v2/userGroup2/members`. Its `inActive` is contested: prefer `getGroup`'s rows and
-   * cross-check this one against them.
-   */
+  /** Its `inActive` is contested: prefer `getGroup`'s rows and cross-check this one against them. */
   async getGroupMembers(groupId: number): Promise<GroupMember[]> {
     const members = new Map<number, GroupMember>();
     let offset = 0;
@@ -148,7 +143,6 @@ export class CapillaryClient {
     return parseProgramTiers(body, programId);
   }
 
-  /** The one documented way to name a partner tier number. */
   async getOrganizationPrograms(): Promise<OrganizationProgram[]> {
     const body = await this.http.call({ method: 'GET', path: '/v2/organization/programs' });
     return parseOrganizationPrograms(body);

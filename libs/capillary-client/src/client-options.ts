@@ -10,7 +10,6 @@ export interface CapillaryLogger {
 export type CapillaryOutcome =
   'ok' | 'throttled' | 'api_error' | 'client_error' | 'server_error' | 'timeout' | 'network';
 
-/** One HTTP exchange with Capillary (a renewed 401 or the token call is an exchange of its own). */
 export interface CapillaryRequestEvent {
   method: string;
   /** The path with every numeric segment as `{id}`, so it names the API, not the customer. */
@@ -18,9 +17,7 @@ export interface CapillaryRequestEvent {
   outcome: CapillaryOutcome;
   status?: number;
   durationMs: number;
-  /** Time spent waiting for the rate limit and any 429 pause before the request was sent. */
   limiterWaitMs: number;
-  /** On a 429: whether the server sent Retry-After, and the pause every call then waits. */
   throttle?: { retryAfterMs?: number; pauseMs: number };
 }
 

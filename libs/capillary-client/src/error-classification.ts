@@ -35,7 +35,6 @@ export function isRetryableStatus(status: number): boolean {
   return status >= 500 || RETRYABLE_STATUSES.has(status);
 }
 
-/** Retry-After is either delta-seconds or an HTTP date; anything else is ignored. */
 export function parseRetryAfter(value: unknown, now: number = Date.now()): number | undefined {
   if (typeof value !== 'string' || value.trim() === '') {
     return undefined;

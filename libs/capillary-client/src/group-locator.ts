@@ -12,11 +12,8 @@ const CUSTOMER_NOT_FOUND = 8015;
 const SEARCH_PAGE = 20;
 const MAX_SEARCH_PAGES = 5;
 
-/**
- * Capillary has no documented "groups of a customer" call: ?primaryUserId= is an inference
- * (docs/architecture.md, API fact 11). A server that rejects it is searched by the customer's contact
- * details instead, as search matches the PRIMARY's.
- */
+/** Capillary documents no "groups of a customer" call: ?primaryUserId= is an inference (docs/architecture.md,
+ * API fact 11). If rejected, search by the customer's contact details, which search matches to the PRIMARY. */
 export class GroupLocator {
   private primaryLookupRejected = false;
 

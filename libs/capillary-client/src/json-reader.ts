@@ -57,7 +57,6 @@ function required<T>(value: T | undefined, problem: string): T {
   return value;
 }
 
-/** Booleans sometimes arrive as "true"/"false". */
 export function optBoolean(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') {
     return value;

@@ -48,10 +48,8 @@ export function parseCustomerIdentifiers(body: unknown): CustomerIdentifiers {
   });
 }
 
-/**
- * Drafts can sit beside the LIVE tiers. The reference's sample wraps the list as `{"data": {"tiers": [...]}}`
- * (docs/architecture.md, API fact 15); any other shape fails loudly rather than read as a program without tiers.
- */
+/** Drafts can sit beside LIVE tiers. Only the sample's `{"data": {"tiers": [...]}}` shape is accepted
+ * (docs/architecture.md, API fact 15), so no other shape reads as a program without tiers. */
 export function parseProgramTiers(body: unknown, programId: number): ProgramTier[] {
   const data = asRecord(asRecord(body, 'tiers response')['data'], 'tiers response data');
   return asArray(data['tiers'], 'tiers response data.tiers')

@@ -12,7 +12,6 @@ export interface ProgramTier {
   slabId?: number;
   programId: number;
   name: string;
-  /** The tier number used in events (`tierNumber`) and side effects (`slabNumber`). */
   serialNumber: number;
   description?: string;
   status: string;

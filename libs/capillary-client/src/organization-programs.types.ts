@@ -7,7 +7,6 @@ export interface PartnerProgramInfo {
   partnerProgramId: number;
   partnerProgramName: string;
   partnerProgramType?: string;
-  /** false for membership-based programs, which list no tiers. */
   tierBased: boolean;
   tiers: PartnerProgramTier[];
 }

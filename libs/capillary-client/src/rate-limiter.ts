@@ -7,9 +7,8 @@ export interface RateLimiterOptions {
 }
 
 /**
- * GCRA, the scheduling form of a token bucket. Capillary counts per API key per minute, so spreading calls
- * evenly keeps us under the limit without ever bursting into 429s. GCRA still fits adaptive limiting: a new
- * rate or a pause only moves the next free slot, and callers already waiting re-reserve against it.
+ * GCRA: Capillary counts per API key per minute, so evenly spread calls never burst into 429s. A new rate
+ * or pause only moves the next free slot; callers already waiting re-reserve against it.
  */
 export class RateLimiter {
   private intervalMs: number;
@@ -39,7 +38,6 @@ export class RateLimiter {
     return Math.max(0, this.startAt(this.clock.now()) - this.clock.now());
   }
 
-  /** Paused until `at` (epoch ms) for every caller, also those already waiting for a slot. */
   pauseUntil(at: number): void {
     if (at <= this.pausedUntil) {
       return;

@@ -48,7 +48,6 @@ export interface SlabSideEffect {
   /** Also the resulting tier of downgrades and renewals. */
   upgradedSlabName: string;
   upgradedSlabNumber: number;
-  /** Human text such as "30th Nov, 2025". */
   slabExpiryDate: string;
   type: string;
 }

@@ -31,10 +31,8 @@ export interface GroupMember {
   role: string;
   roleCode?: string;
   primaryMember: boolean;
-  /**
-   * The API's `inActive` as sent (absent: undefined). Contested: one reference version says true = active,
-   * another true = inactive; `GET /v2/userGroup2?id=` (`UserGroup.members[].active`) is the unambiguous source.
-   */
+  /** `inActive` as sent. Contested: reference versions disagree on its sense; `GET /v2/userGroup2?id=`
+   * (`members[].active`) is the unambiguous source. */
   inActive?: boolean;
   joinedOn?: string;
   email?: string;

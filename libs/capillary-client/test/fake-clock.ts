@@ -9,7 +9,6 @@ export class FakeClock implements Clock {
     return this.time;
   }
 
-  /** Callers asleep on this clock. */
   get sleeping(): number {
     return this.sleepers.length;
   }

@@ -36,7 +36,6 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the promise to reject');
 }
 
-/** Registers hooks for one harness per describe block, with the simulator reset before every test. */
 export function useSimClient(options: CapillarySimOptions = {}): SimClientHarness {
   const harness = new SimClientHarness();
   beforeAll(() => harness.start(options));

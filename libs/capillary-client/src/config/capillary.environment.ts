@@ -4,10 +4,8 @@ import { CAPILLARY_SOURCES, type CapillarySource } from '../slab-adjustment.type
 
 export const CAPILLARY_AUTH_KINDS = ['basic', 'oauth'] as const;
 
-/**
- * The lowest quota the vendor documents is 100 requests per API key per minute (docs/architecture.md, API
- * fact 21); 90 leaves a tenth of it to the ops CLI and to anyone else using the key.
- */
+/** Vendor minimum: 100 requests per API key per minute (docs/architecture.md, API fact 21); 90 leaves a
+ * tenth to the ops CLI and other users of the key. */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 90;
 
 export interface CapillaryVariables {

@@ -1,6 +1,5 @@
 import { type CapillaryClient, type CustomerProgramTier } from '@tiersync/capillary-client';
 
-/** Unit tests hand in small fakes of exactly these calls. */
 export type CapillaryApi = Pick<
   CapillaryClient,
   | 'findGroupLedBy'

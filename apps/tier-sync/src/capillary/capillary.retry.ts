@@ -5,10 +5,8 @@ import { type Random, RANDOM } from '../clock';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { backoffDelay } from './backoff';
 
-/**
- * Gives up early when Retry-After asks for more than the backoff cap: such a wait belongs on the retry
- * topic, not in a handler holding a consumer slot.
- */
+/** Gives up early when Retry-After exceeds the backoff cap: such a wait belongs on the retry topic, not in
+ * a handler holding a consumer slot. */
 @Injectable()
 export class CapillaryRetry {
   private readonly policy: RetryPolicy;

@@ -12,19 +12,15 @@ export interface SecondaryOf {
 
 export interface LeaderEntry {
   groupId: number | null;
-  /** Forgotten with that group. */
   secondaryOf?: SecondaryOf;
 }
 
 export const NO_GROUP_TTL_MS = 60_000;
 
-/** A test seam like CLOCK: the app keeps the default bound. */
 export const GROUP_LEADER_CACHE_MAX = Symbol('GroupLeaderCacheMax');
 
-/**
- * Negative entries make the echo of our own adjustments free: the group sync seeds the secondaries it is
- * about to adjust, so their tier events are ignored without a lookup.
- */
+/** Negative entries make the echo of our own adjustments free: the group sync seeds the secondaries it is
+ * about to adjust, so their tier events are ignored without a lookup. */
 @Injectable()
 export class GroupLeaderCache {
   private readonly entries: LRUCache<number, LeaderEntry> | undefined;
@@ -50,10 +46,8 @@ export class GroupLeaderCache {
     return this.entries?.get(customerId);
   }
 
-  /**
-   * A lookup's "leads no group" is kept at most NO_GROUP_TTL_MS: it is an inference from an error code
-   * (docs/architecture.md, API fact 11), so a wrong one must not silence a customer for the whole TTL.
-   */
+  /** "Leads no group" is an inference from an error code (docs/architecture.md, API fact 11): kept at most
+   * NO_GROUP_TTL_MS, so a wrong one cannot silence a customer for the whole TTL. */
   remember(customerId: number, groupId: number | null, secondaryOf?: SecondaryOf): void {
     const brief = groupId === null && !secondaryOf;
     this.entries?.set(
@@ -63,7 +57,6 @@ export class GroupLeaderCache {
     );
   }
 
-  /** A known leader keeps its entry. */
   rememberSecondaries(secondaryOf: SecondaryOf, customerIds: readonly number[]): void {
     for (const customerId of customerIds) {
       if (typeof this.get(customerId)?.groupId !== 'number') {

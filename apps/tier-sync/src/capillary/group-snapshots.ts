@@ -7,11 +7,8 @@ import { ttlCache } from './ttl-cache';
 /** Long enough for a command to go from the router through Kafka to the group sync of the same process. */
 export const GROUP_SNAPSHOT_TTL_MS = 5_000;
 
-/**
- * The group the router's lookup just read (`GET /v2/userGroup2?primaryUserId=` answers the whole group,
- * rows included), so the group sync of the same process does not read it again by id moments later.
- * Membership events drop it; a command that arrives later, or in another process, reads the group itself.
- */
+/** The router's lookup already read the whole group, so the group sync of the same process need not read it
+ * again by id. Membership events drop it; a later or remote command reads the group itself. */
 @Injectable()
 export class GroupSnapshots {
   private readonly groups: LRUCache<number, UserGroup>;

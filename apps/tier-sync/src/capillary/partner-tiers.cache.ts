@@ -7,13 +7,10 @@ import { tierMapTtl, ttlCache } from './ttl-cache';
 
 type PartnerTierMap = ReadonlyMap<string, ReadonlyMap<number, string>>;
 
-/** One call covers the whole org, so the cache holds one entry. */
 const ORG = 'org';
 
-/**
- * partnerProgramUpdated carries only `partnerTierNumber` (docs/architecture.md, API fact 23) while
- * customerPartnerProgramUpdate takes a name (API fact 22).
- */
+/** partnerProgramUpdated carries only `partnerTierNumber` (docs/architecture.md, API fact 23) while
+ * customerPartnerProgramUpdate takes a name (API fact 22). */
 @Injectable()
 export class PartnerTiersCache {
   private readonly maps: LRUCache<string, PartnerTierMap>;

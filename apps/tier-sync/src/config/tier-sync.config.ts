@@ -17,7 +17,6 @@ export interface ValidityPolicy {
 }
 
 export interface RetryPolicy {
-  /** The first included. */
   maxAttempts: number;
   inProcessAttempts: number;
   backoffBaseMs: number;
@@ -47,11 +46,9 @@ export interface TierSyncConfig {
   kafka: KafkaConnectionOptions & {
     consumerGroup: string;
     topics: TopicMap;
-    /** The topics as tier-sync creates them where missing. */
     topicSpecs: Readonly<Record<TopicRole, TopicSpec>>;
     sessionTimeoutMs: number;
     lagPollIntervalMs: number;
-    /** How long the broker may go unanswering before tier-sync reports not ready. */
     readyGraceMs: number;
     maxInFlight: number;
     maxAttempts: number;

@@ -15,7 +15,6 @@ export const SYNC_TARGETS = ['current', 'event'] as const;
 export const RENEWAL_ACTIONS = ['RENEWAL', 'EXTEND_CURRENT_TIER_EXPIRY_DATE'] as const;
 export const GROUP_LOOKUPS = ['auto', 'primaryUserId', 'search'] as const;
 
-/** Defaults live here and nowhere else. */
 export class TierSyncEnvironment extends withCapillaryEnvironment(KafkaEnvironment) {
   @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._-]+$/) KAFKA_CONSUMER_GROUP?: string;
   override KAFKA_CLIENT_ID = 'tier-sync';

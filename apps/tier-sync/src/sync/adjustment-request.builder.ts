@@ -9,7 +9,6 @@ export interface AdjustmentInput {
   programId: number;
   action: AdjustmentAction;
   target: TierRef;
-  /** ISO date-time in the server's zone. */
   primaryExpiry?: string;
   reason: string;
 }

@@ -36,7 +36,6 @@ export interface SettleContext {
   random?: Random;
 }
 
-/** Pure, so every branch is tested without Kafka. */
 export function settle(
   command: GroupSyncCommand,
   outcome: CommandOutcome,

@@ -9,10 +9,8 @@ import { SyncMetrics } from '../observability/sync.metrics';
 import { settle } from './command-settlement';
 import { GroupSyncService } from './group-sync.service';
 
-/**
- * Dead letters and the retry command go out BEFORE the SyncResult, so a result never claims a retry that
- * was not written; a re-run after a publish failure re-reads every member and repeats no adjustment.
- */
+/** Dead letters and the retry command go out BEFORE the SyncResult, so a result never claims an unwritten
+ * retry; a re-run after a publish failure re-reads every member and repeats no adjustment. */
 @Injectable()
 export class GroupCommandService {
   private readonly logger = new Logger(GroupCommandService.name);

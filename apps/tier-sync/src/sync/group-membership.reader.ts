@@ -13,12 +13,10 @@ export interface GroupMembership {
 }
 
 /**
- * Membership comes from `GET /v2/userGroup2?id=`, whose `fleetGroupUsers[].active` is unambiguous (the
- * vendor recipe's read, docs/architecture.md, API fact 9), or from the same group the router's lookup read
- * a moment ago (GroupSnapshots); it documents no pagination. Only when its rows
- * hold fewer active members than its own `totalActiveMembers` is the paginated members list read, and its
- * contested `inActive` (API fact 10) is then cross-checked against the rows both lists share: any
- * disagreement fails the command permanently, loudly, rather than syncing from a misread list.
+ * `GET /v2/userGroup2?id=` has an unambiguous `active` (docs/architecture.md, API fact 9) but documents no
+ * pagination. Only when its rows hold fewer active members than its `totalActiveMembers` is the members list
+ * read; its contested `inActive` (API fact 10) is cross-checked on shared rows, and any disagreement fails
+ * the command permanently rather than syncing from a misread list.
  */
 @Injectable()
 export class GroupMembershipReader {

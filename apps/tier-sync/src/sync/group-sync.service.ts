@@ -16,10 +16,8 @@ import { PartnerSyncRunner } from './partner-sync.runner';
 import { SyncFailure } from './sync-failure.error';
 import { SyncTargetResolver } from './sync-target.resolver';
 
-/**
- * Members run concurrently: the client's rate limit and concurrency cap bound the calls. A group-level
- * failure is returned, not thrown, unless the consumer abandoned the message (nothing may be published).
- */
+/** Members run concurrently: the client's rate limit and concurrency cap bound the calls. A group-level
+ * failure is returned, not thrown, unless the consumer abandoned the message (nothing may be published). */
 @Injectable()
 export class GroupSyncService {
   private readonly policy: SyncPolicy;

@@ -19,10 +19,8 @@ export interface MemberPlan {
   skip?: boolean;
 }
 
-/**
- * docs/architecture.md "Sync semantics". A call is planned only when it can succeed: an UPGRADE never goes
- * to a member at or above the target, which could only fail with 8925.
- */
+/** docs/architecture.md "Sync semantics": an UPGRADE never goes to a member at or above the target, which
+ * could only fail with 8925. */
 export function planMember({ current, target, downgradePolicy, renewal }: PlanInput): MemberPlan {
   if (current === undefined) {
     return { action: 'NONE', note: 'member has no tier in this program', skip: true };

@@ -5,7 +5,6 @@ export type MemberlessResultInit = Omit<
   'members' | 'startedAt' | 'finishedAt' | 'durationMs' | 'reason'
 > & { reason: string };
 
-/** Ended before any member was read, so it starts and finishes `at`. */
 export function memberlessResult(init: MemberlessResultInit, at: number): SyncResult {
   return createSyncResult({ ...init, members: [], startedAt: at, finishedAt: at, durationMs: 0 });
 }

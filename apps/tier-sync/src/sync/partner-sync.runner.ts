@@ -22,10 +22,8 @@ const ACTIONS: Record<string, { type: PartnerUpdateType; action: MemberAction }>
   RENEW: { type: 'RENEW', action: 'RENEWAL' },
 };
 
-/**
- * docs/architecture.md, API facts 22, 23 and 25: the documented event gives the tier as a number only, so
- * it is named through the cached GET /v2/organization/programs.
- */
+/** The documented event gives the tier as a number only, so it is named through the cached
+ * GET /v2/organization/programs (docs/architecture.md, API facts 22, 23 and 25). */
 @Injectable()
 export class PartnerSyncRunner {
   private readonly policy: SyncPolicy;
@@ -154,7 +152,6 @@ export class PartnerSyncRunner {
   }
 }
 
-/** A type customerPartnerProgramUpdate cannot mirror is permanent. */
 function actionOf(partner: PartnerUpdate): { type: PartnerUpdateType; action: MemberAction } {
   const mapped = ACTIONS[partner.updateType ?? ''];
   if (!mapped) {

@@ -18,20 +18,15 @@ import { describe, violationsOf, whereOf } from './failure-details';
 import { UnreadableRecordKeeper } from './unreadable-record.keeper';
 
 /**
- * The consumer's failure semantics, in one place. Sync failures never get here (they are settled into
- * retries and dead letters by the group sync); what does is either a message that can never be read
- * (kept, never retried: on the DLQ byte for byte, ending as a FAILED sync result) or an infrastructure
- * failure such as a Kafka publish or a Capillary outage during routing (retried with backoff, keeping the
- * key blocked so order holds). A message the consumer finally
- * gives up on is never dropped: a command goes to the DLQ (and ends as a FAILED sync result); a webhook
- * event (which names no group yet, so it cannot be a dead letter) goes back on its topic with a delay and
- * is routed again, for as long as the outage lasts.
+ * Sync failures are settled by the group sync. What reaches here is either unreadable (kept, never retried:
+ * byte for byte on the DLQ, ending as a FAILED sync result) or infrastructure (retried with backoff, the key
+ * held so order holds). Nothing given up on is dropped: a command is dead-lettered; a webhook event names no
+ * group yet, so it is requeued with a delay for as long as the outage lasts.
  */
 @Injectable()
 export class ConsumerFailureHandler {
   private readonly logger = new Logger(ConsumerFailureHandler.name);
   private readonly topics: TopicMap;
-  /** How long a requeued webhook event waits before it is routed again (SYNC_REQUEUE_DELAY_MS). */
   private readonly requeueDelayMs: number;
 
   constructor(
@@ -59,8 +54,7 @@ export class ConsumerFailureHandler {
       return 'retry';
     }
     this.logger.error({ msg: 'unreadable message skipped', ...where, violations });
-    // If a publish or the group lookup fails, the policy throws and the consumer dead-letters the message:
-    // the dead-letter handler keeps it the same way (or requeues an event), so it is kept either way.
+    // A failing publish or lookup makes the consumer dead-letter the message, which keeps it the same way.
     await this.unreadable.keep(message, error, violations);
     return 'skip';
   };

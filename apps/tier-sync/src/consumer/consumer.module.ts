@@ -6,7 +6,6 @@ import { ConsumerFailureHandler } from './consumer-failure.handler';
 import { SyncController } from './sync.controller';
 import { UnreadableRecordKeeper } from './unreadable-record.keeper';
 
-/** The consumer's entry points: the three @EventPattern handlers and the consumer's failure semantics. */
 @Module({
   controllers: [SyncController],
   exports: [ConsumerFailureHandler],

@@ -10,11 +10,8 @@ import { type ConsumerFailureHandler } from './consumer-failure.handler';
 import { CONSUMED_ROLES } from './sync.controller';
 import { TopicRoleTransport } from './topic-role.transport';
 
-/**
- * What the KeyedConsumer orders: all commands of one group, across the main and the retry topic, run
- * one at a time (two syncs of a group must never interleave their reads and writes); webhook events are
- * ordered per customer within their partition, as the ingress keyed them.
- */
+/** All commands of one group, across main and retry topic, run one at a time (two syncs of a group must
+ * never interleave reads and writes); webhook events are ordered per customer as the ingress keyed them. */
 export function orderingKeyOf(
   topics: TierSyncConfig['kafka']['topics'],
 ): (message: KeyedMessage) => string | null {
@@ -29,7 +26,6 @@ export function orderingKeyOf(
   };
 }
 
-/** The transport for the three handlers, with the app's ordering, bounds and failure semantics. */
 export function createTransport(
   kafka: Kafka,
   config: TierSyncConfig,
@@ -41,10 +37,9 @@ export function createTransport(
     maxInFlight: config.kafka.maxInFlight,
     sessionTimeoutMs: config.kafka.sessionTimeoutMs,
     orderingKey: orderingKeyOf(config.kafka.topics),
-    // A group with no committed offsets (the first start of a deployment, or a new KAFKA_CONSUMER_GROUP)
-    // starts at the oldest record: the ingress may have accepted events before tier-sync first joined, and
-    // Kafka's default ("latest") would skip them. Re-handling old events is safe: dedupe, and the target is
-    // the primary's current tier.
+    // No committed offsets: start at the oldest record, since the ingress may have accepted events before
+    // tier-sync first joined and Kafka's default "latest" would skip them. Re-handling is safe: dedupe,
+    // and the target is the primary's current tier.
     fromBeginning: true,
     onError: failures.onError,
     onDeadLetter: failures.onDeadLetter,
@@ -56,12 +51,10 @@ export function createTransport(
   return new TopicRoleTransport(options, config.kafka.topics, CONSUMED_ROLES);
 }
 
-/** The consumer's counters, once the transport listens. */
 export function consumerMetricsOf(transport: TopicRoleTransport): KeyedConsumerMetrics | undefined {
   try {
     return transport.unwrap<KeyedConsumer>().metrics();
   } catch {
-    // Not listening yet (or any more): no figures to report.
     return undefined;
   }
 }

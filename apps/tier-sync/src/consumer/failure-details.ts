@@ -3,7 +3,6 @@ import { InvalidEventError, type Violation } from '@tiersync/tier-events';
 
 export type Where = Pick<KeyedMessage, 'topic' | 'partition' | 'offset'>;
 
-/** The violations of a message that can never be read; undefined for any other failure. */
 export function violationsOf(error: unknown): readonly Violation[] | undefined {
   if (error instanceof InvalidEventError) {
     return error.violations;
@@ -15,7 +14,6 @@ export function whereOf(message: Where): Where {
   return { topic: message.topic, partition: message.partition, offset: message.offset };
 }
 
-/** `topic:partition:offset`, as the `source` header and the reasons name a record. */
 export function sourceOf(message: Where): string {
   return `${message.topic}:${message.partition}:${message.offset}`;
 }

@@ -5,15 +5,10 @@ import { parseEvent, parseGroupSyncCommand } from '@tiersync/tier-events';
 import { EventRouterService } from '../router/event-router.service';
 import { GroupCommandService } from '../sync/group-command.service';
 
-/** Topic roles the handlers listen to (TopicRoleTransport maps them to prefixed topic names). */
 export const CONSUMED_ROLES = ['webhookEvents', 'groupCommands', 'groupCommandsRetry'] as const;
 
-/**
- * Thin Kafka handlers: parse, delegate to one service method, and let the returned promise mark the
- * message done. A parse failure throws InvalidEventError, which the consumer's error policy keeps aside
- * (ConsumerFailureHandler); any other failure is retried by the consumer, never swallowed. The filter hands exceptions to the
- * consumer unchanged (Nest's default RPC filter would hide them behind a generic error).
- */
+/** A parse failure throws InvalidEventError, kept aside by ConsumerFailureHandler; any other failure is
+ * retried. The filter passes exceptions on unchanged: Nest's default RPC filter hides them. */
 @Controller()
 @UseFilters(new KeyedKafkaExceptionFilter())
 export class SyncController {

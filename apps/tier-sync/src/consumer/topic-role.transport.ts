@@ -2,11 +2,8 @@ import { type MessageHandler } from '@nestjs/microservices';
 import { KeyedKafkaTransport, type KeyedKafkaTransportOptions } from '@tiersync/kafka';
 import { type TopicMap, type TopicRole } from '@tiersync/tier-events';
 
-/**
- * KeyedKafkaTransport whose `@EventPattern`s name topic ROLES ('webhookEvents', 'groupCommands', ...)
- * instead of topic names: the names carry KAFKA_TOPIC_PREFIX, known only at run time, while decorators
- * are fixed when the class is defined. Incoming topics are mapped back to their role here.
- */
+/** `@EventPattern`s name topic ROLES: topic names carry KAFKA_TOPIC_PREFIX, known only at run time, while
+ * decorators are fixed when the class is defined. Incoming topics are mapped back to their role here. */
 export class TopicRoleTransport extends KeyedKafkaTransport {
   private readonly roleOf: ReadonlyMap<string, string>;
 

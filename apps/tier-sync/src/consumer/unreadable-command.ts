@@ -4,13 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { type MemberlessResultInit, memberlessResult } from '../sync/memberless-result';
 import { idOf, jsonObject } from './unreadable-fields';
 
-/**
- * The FAILED sync result of a command tier-sync cannot read, from what can still be read of it: every
- * producer keys commands by group id, and a command that fails validation is usually readable JSON. The
- * fields are taken as sent when they pass the schema, else only the group (and the primary, if it is still
- * an id) are kept. A record whose key and body name no group is about nothing a SyncResult can name:
- * undefined is returned, and it stays on the DLQ and in the unreadable-command metric.
- */
+/** Every producer keys commands by group id, and a command failing validation is usually readable JSON: its
+ * fields are kept where they pass the schema, else only the group (and primary). A record naming no group
+ * returns undefined: it stays on the DLQ and in the unreadable-command metric. */
 export function unreadableCommandResult(
   message: Pick<KeyedMessage, 'key' | 'value'>,
   reason: string,

@@ -5,11 +5,9 @@ import { epochHeader, HEADERS } from '../messaging/message-headers';
 import { type MemberlessResultInit, memberlessResult } from '../sync/memberless-result';
 import { idOf, jsonObject, textOf } from './unreadable-fields';
 
-/** What can still be read of a webhook event tier-sync cannot parse: whom it is about, and as what. */
 export interface UnreadableEventSubject {
   kind: CommandKind;
   trigger: MemberlessResultInit['trigger'];
-  /** The group a group-membership event names. */
   groupId?: number;
   /** The customer any other event names; the group is the one this customer leads, as the router decides. */
   customerId?: number;
@@ -26,10 +24,8 @@ const ACTIONS: Readonly<Record<string, SyncAction>> = {
   groupMemberRemoved: 'JOIN',
 };
 
-/**
- * The ids come from the body when it still names them, else from the record key, read as the ingress keys
- * the event (docs/architecture.md, Topics): the group for group-membership events, the customer otherwise.
- */
+/** Falls back to the record key, read as the ingress keys the event (docs/architecture.md, Topics): the
+ * group for group-membership events, the customer otherwise. */
 export function unreadableEventSubject(
   message: Pick<KeyedMessage, 'key' | 'value' | 'headers'>,
   at: number,
@@ -54,7 +50,6 @@ export function unreadableEventSubject(
   return { kind, trigger, ...(customerId === undefined ? {} : { customerId }) };
 }
 
-/** The FAILED result of an unreadable event about `group`; undefined when the schema refuses even the bare one. */
 export function unreadableEventResult(
   subject: UnreadableEventSubject,
   group: { groupId: number; primaryCustomerId?: number },

@@ -1,6 +1,5 @@
 /** Reading what is left of a record that failed its schema: every reader here returns undefined rather than throw. */
 
-/** The record (or a value in it) as a JSON object; {} for anything else. */
 export function jsonObject(value: unknown): Record<string, unknown> {
   let parsed = value;
   if (Buffer.isBuffer(value)) {

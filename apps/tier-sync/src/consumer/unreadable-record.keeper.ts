@@ -15,11 +15,8 @@ import {
   unreadableEventSubject,
 } from './unreadable-event';
 
-/**
- * Keeps a record tier-sync can never read, whatever topic it was consumed from: on the DLQ byte for byte
- * (it cannot be a DeadLetter, which embeds the command to redrive), counted by its topic, and ended as a
- * FAILED sync result of the group it is about, so the audit trail shows it.
- */
+/** Byte for byte on the DLQ (it cannot be a DeadLetter, which embeds the command to redrive), and ended as a
+ * FAILED sync result of the group it is about, so the audit trail shows it. */
 @Injectable()
 export class UnreadableRecordKeeper {
   private readonly logger = new Logger(UnreadableRecordKeeper.name);
@@ -44,10 +41,6 @@ export class UnreadableRecordKeeper {
     }
   }
 
-  /**
-   * A command that cannot be parsed cannot be a DeadLetter (which embeds the command to redrive): it goes
-   * to the DLQ byte for byte, with the why in headers, and ends as a FAILED sync result like any command.
-   */
   private async command(
     message: KeyedMessage,
     error: unknown,
@@ -59,12 +52,8 @@ export class UnreadableRecordKeeper {
     await this.recordFailed(message, result);
   }
 
-  /**
-   * A webhook event that cannot be parsed goes to the DLQ like an unreadable command, and ends where its
-   * readable twin would have: a FAILED sync result for the group it names or its customer leads (looked up
-   * as the router does, BEFORE anything is written, so a Capillary outage requeues it whole). An event
-   * about no group leaves no result, as an ignored one does.
-   */
+  /** Its group is looked up as the router does, BEFORE anything is written, so a Capillary outage requeues it
+   * whole. An event about no group leaves no result, as an ignored one does. */
   private async event(
     message: KeyedMessage,
     error: unknown,
@@ -93,7 +82,6 @@ export class UnreadableRecordKeeper {
     return groupId === null ? undefined : { groupId, primaryCustomerId: subject.customerId };
   }
 
-  /** Byte for byte and under its own key, with the why in headers; counted by the topic it was read from. */
   private async deadLetter(
     message: KeyedMessage,
     reason: string,

@@ -3,10 +3,7 @@ import { GroupLagMonitor, type Kafka, type PartitionLag } from '@tiersync/kafka'
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { KAFKA_CLIENT } from './kafka.client';
 
-/**
- * The consumer group's lag over all its partitions, and whether the broker answers: polled through the
- * admin client every KAFKA_LAG_POLL_INTERVAL_MS. Readiness and the lag gauges read it.
- */
+/** Polled through the admin client every KAFKA_LAG_POLL_INTERVAL_MS; readiness and the lag gauges read it. */
 @Injectable()
 export class GroupLagProbe implements OnApplicationShutdown {
   private readonly logger = new Logger(GroupLagProbe.name);

@@ -2,10 +2,8 @@ import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } fro
 import { RECORD_PUBLISHER, type RecordPublisher } from '@tiersync/kafka';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 
-/**
- * Topics exist and the producer is connected before any handler runs; the producer disconnects only at
- * application shutdown, AFTER the transport has drained, because draining handlers still publish.
- */
+/** The producer disconnects only at application shutdown, AFTER the transport has drained, because draining
+ * handlers still publish. */
 @Injectable()
 export class KafkaLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(

@@ -16,7 +16,6 @@ function recordPublisher(kafka: Kafka, config: TierSyncConfig): RecordPublisher 
   });
 }
 
-/** The Kafka plumbing: one client, one batching producer, and what goes on which topic. */
 @Module({
   exports: [GroupLagProbe, KAFKA_CLIENT, RECORD_PUBLISHER, SyncPublisher],
   providers: [

@@ -9,10 +9,8 @@ import {
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { HEADERS } from './message-headers';
 
-/**
- * Everything tier-sync writes, each to its topic keyed by group id, so one group's commands, results and
- * dead letters stay in order. Every method resolves only after Kafka acknowledged (acks=all).
- */
+/** Keyed by group id, so one group's commands, results and dead letters stay in order. Every method resolves
+ * only after Kafka acknowledged (acks=all). */
 @Injectable()
 export class SyncPublisher {
   private readonly topics: TopicMap;
@@ -47,18 +45,13 @@ export class SyncPublisher {
     });
   }
 
-  /**
-   * Puts a webhook event the consumer gave up on back on its own topic, under its own key (so it stays on
-   * its partition and behind the same customer's earlier events), to be routed again from notBefore.
-   */
+  /** Under its own key, so it stays on its partition behind the same customer's earlier events, to be routed
+   * again from notBefore. */
   async requeueEvent(key: string, value: Buffer, headers: MessageHeaders): Promise<void> {
     await this.write(this.topics.webhookEvents, key, value, headers);
   }
 
-  /**
-   * Keeps a record tier-sync cannot read (a webhook event or a command) on the DLQ, byte for byte and under
-   * its own key, with the why in headers: it cannot be a DeadLetter, which embeds the command to redrive.
-   */
+  /** Byte for byte: an unreadable record cannot be a DeadLetter, which embeds the command to redrive. */
   async unreadableRecord(key: string, value: Buffer, headers: MessageHeaders): Promise<void> {
     await this.write(this.topics.deadLetters, key, value, headers);
   }

@@ -4,7 +4,6 @@ import { TierSyncConfigModule } from './config/tier-sync-config.module';
 import { ConsumerModule } from './consumer/consumer.module';
 import { SyncMetrics } from './observability/sync.metrics';
 
-/** tier-sync: router + group sync on Kafka, with /metrics and /health over HTTP. */
 @Module({
   imports: [ConsumerModule, ObservabilityModule.forRoot(SyncMetrics), TierSyncConfigModule],
 })

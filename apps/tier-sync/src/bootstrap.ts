@@ -14,11 +14,7 @@ import { GroupLagProbe } from './messaging/group-lag.probe';
 import { KAFKA_CLIENT } from './messaging/kafka.client';
 import { SyncMetrics } from './observability/sync.metrics';
 
-/**
- * Starts tier-sync as a hybrid Nest app: init first (topics, producer, dedupe window), then the
- * KeyedKafkaTransport consumer, then HTTP for /metrics and /health. Shutdown hooks drain the consumer
- * before the producer disconnects.
- */
+/** Shutdown hooks drain the consumer before the producer disconnects: draining handlers still publish. */
 export async function bootstrap(): Promise<NestFastifyApplication> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options as a class.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {

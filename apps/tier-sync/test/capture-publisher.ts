@@ -4,7 +4,6 @@ import { type SyncPublisher } from '../src/messaging/sync.publisher';
 
 type Published<T> = { value: T; headers: MessageHeaders };
 
-/** Records what would be published, per topic role, for unit tests. */
 export class CapturePublisher implements Pick<
   SyncPublisher,
   'command' | 'retry' | 'result' | 'deadLetters' | 'requeueEvent' | 'unreadableRecord'

@@ -22,11 +22,8 @@ export interface FakeCall {
   body?: unknown;
 }
 
-/**
- * An in-memory Capillary for unit tests: one program with Silver/Gold/Platinum and a partner program with
- * the same tier names, groups, and scripted failures per call (`fail('manualSlabAdjustment', 12, error)`
- * throws once for customer 12; calls without an id, such as getOrganizationPrograms, use id 0).
- */
+/** Scripted failures per call: `fail('manualSlabAdjustment', 12, error)` throws once for customer 12; calls
+ * without an id, such as getOrganizationPrograms, use id 0. */
 export class FakeCapillary implements CapillaryApi {
   readonly tiers = new Map<number, number>();
   readonly expiry = new Map<number, string>();

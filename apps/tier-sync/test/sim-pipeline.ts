@@ -22,10 +22,8 @@ import { testPolicy, testRetry, testRouterConfig } from './sync-fixtures';
 
 const AUTH = { username: 'till.user', password: 'till-secret' };
 
-/**
- * The router and the group sync as the app wires them, with the real client talking HTTP to the
- * simulator; Kafka is replaced by handing each published command straight to the group sync.
- */
+/** The real client talks HTTP to the simulator; Kafka is replaced by handing each published command straight
+ * to the group sync. */
 export class SimPipeline {
   readonly publisher = new CapturePublisher();
   readonly metrics = new SyncMetrics();
@@ -81,7 +79,6 @@ export class SimPipeline {
     await this.sim.stop();
   }
 
-  /** Routes every event the simulator emitted since the last call, and runs the commands they cause. */
   async deliverEmitted(): Promise<void> {
     const events = this.sim.control.emittedEvents().slice(this.routed);
     this.routed += events.length;
@@ -114,7 +111,6 @@ export class SimPipeline {
     return this.publisher.deadLettered.map((d) => d.value);
   }
 
-  /** A counter's series with a non-zero value, as `label=value` → count. */
   async counter(name: string): Promise<Record<string, number>> {
     const values = (await this.metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
     return Object.fromEntries(

@@ -38,7 +38,6 @@ export function testRouterConfig(over: Partial<TierSyncConfig['router']> = {}): 
   };
 }
 
-/** The in-process retry policy of `policy`, with no jitter wait unless `random` says otherwise. */
 export function testRetry(policy: SyncPolicy = testPolicy(), random: () => number = () => 0): CapillaryRetry {
   return new CapillaryRetry({ sync: policy }, random);
 }

@@ -5,7 +5,6 @@ import {
 } from '@tiersync/capillary-client';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
-/** Every Capillary exchange of the process, fed by the client's `observeRequests`. */
 export class CapillaryMetrics {
   private rate: () => RateLimitState | undefined = () => undefined;
   private readonly requests: Counter<'method' | 'endpoint' | 'outcome'>;
@@ -56,7 +55,6 @@ export class CapillaryMetrics {
     });
   }
 
-  /** The process's one client, connected at bootstrap: its exchanges and its current rate. */
   observe(client: Pick<CapillaryClient, 'observeRequests' | 'rateLimit'>): void {
     client.observeRequests((event) => {
       this.record(event);

@@ -6,10 +6,7 @@ import { CapillaryMetrics } from './capillary.metrics';
 
 export type RouteDecision = 'command' | 'ignored' | 'duplicate' | 'invalid';
 
-/**
- * Why the router ignored an event: a closed set, so the label stays bounded; the full reason is in the log
- * or the IGNORED result.
- */
+/** A closed set, so the label stays bounded; the full reason is in the log or the IGNORED result. */
 export type IgnoreReason =
   | 'unhandled_event'
   | 'not_a_user'
@@ -22,7 +19,6 @@ export type IgnoreReason =
   | 'joiner_is_primary'
   | 'primary_in_no_program';
 
-/** How a tier or partner event's customer was resolved to a group. */
 export type LeaderResolution = 'group' | 'known_primary' | 'no_group' | 'secondary_echo' | 'lookup_failed';
 
 /** Capillary answers that contradict each other (docs/operations.md, "Capillary contradictions"). */
@@ -140,12 +136,10 @@ export class SyncMetrics {
     });
   }
 
-  /** Where the lag gauges read from: the broker's view of the whole group (GroupLagProbe). */
   observeGroupLag(source: () => readonly PartitionLag[]): void {
     this.groupLag = source;
   }
 
-  /** The transport exists only once the app listens. */
   observeConsumer(source: () => KeyedConsumerMetrics | undefined): void {
     this.consumer = source;
   }

@@ -9,10 +9,8 @@ interface FirstSeen {
   at: number;
 }
 
-/**
- * A duplicate is an eventId first seen at ANOTHER position; the same position again is a redelivery and
- * must be processed. That lets the window be rebuilt from the input topic itself, without an extra store.
- */
+/** An eventId seen again at the SAME position is a redelivery and must be processed; that lets the window
+ * be rebuilt from the input topic itself, without an extra store. */
 @Injectable()
 export class DedupeWindow {
   private readonly seen = new Map<string, FirstSeen>();

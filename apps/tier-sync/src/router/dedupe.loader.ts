@@ -5,9 +5,7 @@ import { type DedupeWindow, originalPosition } from './dedupe-window';
 export interface DedupeLoadOptions {
   topic: string;
   windowMs: number;
-  /** Base of the throw-away consumer group used for the read-back. */
   groupPrefix: string;
-  /** Give up when the read-back makes no progress for this long. */
   timeoutMs?: number;
   now?: () => number;
 }

@@ -20,7 +20,6 @@ export interface TriggerInit {
 
 export interface PartnerInit {
   partnerProgramName: string;
-  /** The documented payload's only tier. */
   tierNumber?: number;
   tierName?: string;
   tierExpiryDate?: string;

@@ -18,10 +18,10 @@ export interface Leadership {
 const NO_GROUP_STREAK_ALARM = 1_000;
 
 /**
- * A permanent lookup error (e.g. 8015, unknown customer) means "leads no group we can sync"; a retryable
- * one is rethrown, so the consumer retries the event instead of losing it. "No group" for a customer seen
- * as a primary contradicts what Capillary said before: it is logged as an error, counted, and the group is
- * read by id, since a server answering 1632 to every primaryUserId would otherwise silence every event.
+ * A permanent lookup error (e.g. 8015) means "leads no group"; a retryable one is rethrown so the event is
+ * retried, not lost. "No group" for a customer seen as a primary contradicts Capillary's earlier answer:
+ * logged, counted, and the group read by id, since a server answering 1632 to every primaryUserId would
+ * otherwise silence every event.
  */
 @Injectable()
 export class GroupLeaderLookup {
@@ -48,10 +48,8 @@ export class GroupLeaderLookup {
     return leadership;
   }
 
-  /**
-   * Day one on an org whose server answers 1632 to every primaryUserId lookup has no "jump" to alert on:
-   * a streak of events resolving to no group says it instead, logged at 1,000 and every power of ten after.
-   */
+  /** An org whose server answers 1632 to every primaryUserId from day one shows no "jump" to alert on, so a
+   * streak of events resolving to no group is logged at 1,000 and every power of ten after. */
   private track(resolution: Leadership['resolution']): void {
     if (resolution === 'group' || resolution === 'known_primary') {
       this.noGroupStreak = 0;

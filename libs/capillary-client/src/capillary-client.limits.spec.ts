@@ -29,7 +29,6 @@ describe(`${CapillaryClient.name} limits`, () => {
     expect(Math.max(...harness.sim.control.calls().map((c) => c.concurrent))).toBeGreaterThan(2);
   });
 
-  /** Arrival times of the calls after a warm-up call (so connection setup does not skew the first). */
   /**
    * When each call reached the simulator, in ms after the client's first (warm-up) call was made. Only
    * lower bounds are asserted: the limiter dispatches call i no sooner than i intervals after the warm-up,

@@ -18,6 +18,7 @@ import { MemberSyncRunner } from '../src/sync/member-sync.runner';
 import { PartnerSyncRunner } from '../src/sync/partner-sync.runner';
 import { SyncTargetResolver } from '../src/sync/sync-target.resolver';
 import { CapturePublisher } from './capture-publisher';
+import { metricSeries } from './metric-series';
 import { testPolicy, testRetry, testRouterConfig } from './sync-fixtures';
 
 const AUTH = { username: 'till.user', password: 'till-secret' };
@@ -111,17 +112,7 @@ export class SimPipeline {
     return this.publisher.deadLettered.map((d) => d.value);
   }
 
-  async counter(name: string): Promise<Record<string, number>> {
-    const values = (await this.metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
-    return Object.fromEntries(
-      values
-        .filter((v) => v.value > 0)
-        .map((v) => [
-          Object.entries(v.labels)
-            .map(([k, l]) => `${k}=${String(l)}`)
-            .join(','),
-          v.value,
-        ]),
-    );
+  counter(name: string): Promise<Record<string, number>> {
+    return metricSeries(this.metrics, name);
   }
 }

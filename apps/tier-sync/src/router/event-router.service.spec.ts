@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { capillarySamples, parseEvent } from '@tiersync/tier-events';
 import { CapturePublisher } from '../../test/capture-publisher';
 import { FakeCapillary, permanent, PROGRAM_ID, unavailable } from '../../test/fake-capillary';
+import { metricSeries } from '../../test/metric-series';
 import { testPolicy, testRetry, testRouterConfig } from '../../test/sync-fixtures';
 import { GroupLeaderCache, NO_GROUP_TTL_MS } from '../capillary/group-leader.cache';
 import { GroupSnapshots } from '../capillary/group-snapshots';
@@ -81,21 +82,6 @@ function setup(routing: Partial<TierSyncConfig['router']> = {}, clock: Clock = D
 let eventSequence = 0;
 const fresh = (raw: Record<string, unknown>) => ({ ...raw, eventId: `fresh-${++eventSequence}` });
 
-/** A counter's non-zero series, as `label=value` → count. */
-async function series(metrics: SyncMetrics, name: string): Promise<Record<string, number>> {
-  const values = (await metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
-  return Object.fromEntries(
-    values
-      .filter((v) => v.value > 0)
-      .map((v) => [
-        Object.entries(v.labels)
-          .map(([k, l]) => `${k}=${String(l)}`)
-          .join(','),
-        v.value,
-      ]),
-  );
-}
-
 describe(EventRouterService.name, () => {
   it("turns a primary's tier event into a TIER_SYNC command keyed by its group", async () => {
     const { publisher, ignored, resolutions, route } = setup();
@@ -134,12 +120,12 @@ describe(EventRouterService.name, () => {
     await route(fresh(capillarySamples.tierUpgraded(SECONDARY)));
     await route(fresh(capillarySamples.tierUpgraded(PRIMARY)));
     await route(fresh(capillarySamples.groupMemberRemoved(GROUP, PRIMARY, SECONDARY)));
-    expect(await series(metrics, 'tiersync_router_ignored_total')).toEqual({
+    expect(await metricSeries(metrics, 'tiersync_router_ignored_total')).toEqual({
       'reason=leads_no_group': 1,
       'reason=secondary_echo': 1,
       'reason=member_left': 1,
     });
-    expect(await series(metrics, 'tiersync_router_customer_events_total')).toEqual({
+    expect(await metricSeries(metrics, 'tiersync_router_customer_events_total')).toEqual({
       'resolution=no_group': 1,
       'resolution=secondary_echo': 1,
       'resolution=group': 1,
@@ -166,10 +152,10 @@ describe(EventRouterService.name, () => {
     expect(await route(fresh(capillarySamples.tierUpgraded(PRIMARY)))).toBe('command');
     expect(publisher.commands.at(-1)?.value).toMatchObject({ kind: 'TIER_SYNC', groupId: GROUP });
     expect(api.callsOf('getGroup')).toHaveLength(1);
-    expect(await series(metrics, 'tiersync_capillary_contradictions_total')).toEqual({
+    expect(await metricSeries(metrics, 'tiersync_capillary_contradictions_total')).toEqual({
       'check=primary_lookup': 1,
     });
-    expect(await series(metrics, 'tiersync_router_customer_events_total')).toEqual({
+    expect(await metricSeries(metrics, 'tiersync_router_customer_events_total')).toEqual({
       'resolution=known_primary': 1,
     });
     expect(error).toHaveBeenCalledWith(expect.objectContaining({ customerId: PRIMARY, groupId: GROUP }));
@@ -185,9 +171,9 @@ describe(EventRouterService.name, () => {
     }
     expect(error).toHaveBeenCalledTimes(1);
     expect(error).toHaveBeenCalledWith(expect.objectContaining({ eventsInARow: 1_000 }));
-    expect(await series(metrics, 'tiersync_router_no_group_streak')).toEqual({ '': 1_000 });
+    expect(await metricSeries(metrics, 'tiersync_router_no_group_streak')).toEqual({ '': 1_000 });
     await route(fresh(capillarySamples.tierUpgraded(PRIMARY)));
-    expect(await series(metrics, 'tiersync_router_no_group_streak')).toEqual({});
+    expect(await metricSeries(metrics, 'tiersync_router_no_group_streak')).toEqual({});
     error.mockRestore();
     log.mockRestore();
   });

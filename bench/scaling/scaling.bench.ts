@@ -8,9 +8,8 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { type BenchKafka, benchKafka } from '../bench-kafka';
-import { BENCH_SECRET } from '../ingress/ingress-load';
 import { BENCH_PROGRAM_ID, benchSeed, memberId } from '../sync/bench-seed';
-import { startWebhookFlow } from '../sync/webhook-flow';
+import { startBenchIngress, startWebhookFlow } from '../sync/webhook-flow';
 import { groupOwnership } from './group-ownership';
 
 const LATENCY_MS = 100;
@@ -34,15 +33,7 @@ async function runOnce(cluster: BenchKafka, processes: number, groups: number, s
     });
     cleanups.push(() => sim.stop());
     const kafkaEnv = { ...cluster.env, KAFKA_TOPIC_PREFIX: prefix };
-    const ingress = new AppProcess('webhook-ingress');
-    cleanups.push(() => ingress.stop());
-    ingress.start({
-      ...kafkaEnv,
-      INGRESS_HOST: '127.0.0.1',
-      INGRESS_PORT: '0',
-      WEBHOOK_SECRET: BENCH_SECRET,
-    });
-    const ingressUrl = await ingress.listeningUrl();
+    const ingressUrl = await startBenchIngress(kafkaEnv, cleanups);
     const syncs = Array.from({ length: processes }, () => new AppProcess('tier-sync'));
     syncs.forEach((sync, i) => {
       cleanups.push(() => sync.stop());

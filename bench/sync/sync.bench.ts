@@ -8,10 +8,9 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchKafka, type BenchKafka } from '../bench-kafka';
-import { BENCH_SECRET } from '../ingress/ingress-load';
 import { BENCH_PROGRAM_ID, benchSeed, memberId } from './bench-seed';
 import { percentile } from './result-collector';
-import { startWebhookFlow } from './webhook-flow';
+import { startBenchIngress, startWebhookFlow } from './webhook-flow';
 
 const AUTH = { username: 'bench', password: 'bench-password' };
 const LATENCY = { fixedMs: 30, jitterMs: 40 }; // uniform 30-70 ms: 50 +- 20
@@ -39,16 +38,7 @@ async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondarie
     });
     cleanups.push(() => sim.stop());
     const kafkaEnv = { ...cluster.env, KAFKA_TOPIC_PREFIX: prefix };
-    const ingress = new AppProcess('webhook-ingress');
-    cleanups.push(() => ingress.stop());
-    ingress.start({
-      ...kafkaEnv,
-      INGRESS_HOST: '127.0.0.1',
-      INGRESS_PORT: '0',
-      WEBHOOK_SECRET: BENCH_SECRET,
-      LOG_LEVEL: 'info',
-    });
-    const ingressUrl = await ingress.listeningUrl();
+    const ingressUrl = await startBenchIngress(kafkaEnv, cleanups, { LOG_LEVEL: 'info' });
     const sync = new AppProcess('tier-sync');
     cleanups.push(() => sync.stop());
     sync.start({

@@ -1,3 +1,4 @@
+import { AppProcess } from '@tiersync/app-process';
 import { type CapillarySim } from '@tiersync/capillary-sim';
 import { type KafkaConnectionOptions } from '@tiersync/kafka';
 import { BENCH_SECRET } from '../ingress/ingress-load';
@@ -27,4 +28,22 @@ export async function startWebhookFlow(
     maxConnections: 16,
   });
   return collector;
+}
+
+/** The ingress as its own process on a free port, with the bench's webhook secret; returns its URL. */
+export async function startBenchIngress(
+  kafkaEnv: Record<string, string>,
+  cleanups: (() => Promise<unknown>)[],
+  extraEnv: Record<string, string> = {},
+): Promise<string> {
+  const ingress = new AppProcess('webhook-ingress');
+  cleanups.push(() => ingress.stop());
+  ingress.start({
+    ...kafkaEnv,
+    INGRESS_HOST: '127.0.0.1',
+    INGRESS_PORT: '0',
+    WEBHOOK_SECRET: BENCH_SECRET,
+    ...extraEnv,
+  });
+  return ingress.listeningUrl();
 }

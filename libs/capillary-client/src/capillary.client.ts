@@ -85,6 +85,11 @@ export class CapillaryClient {
     return this.locator.findGroupLedBy(customerId);
   }
 
+  /** Why `findGroupLedBy` (mode `auto`) searches instead of asking by primaryUserId, if it does. */
+  get primaryLookupRejection(): CapillaryApiError | undefined {
+    return this.locator.primaryLookupRejection;
+  }
+
   /** Its `inActive` is contested: prefer `getGroup`'s rows and cross-check this one against them. */
   async getGroupMembers(groupId: number): Promise<GroupMember[]> {
     const members = new Map<number, GroupMember>();

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  selectSecondaries,
   type CapillaryApiError,
+  type MemberRow,
   type PartnerProgramUpdate,
   type PartnerUpdateResult,
   type PartnerUpdateType,
@@ -12,7 +14,6 @@ import { PartnerTiersCache } from '../capillary/partner-tiers.cache';
 import { TIER_SYNC_CONFIG, type SyncPolicy, type TierSyncConfig } from '../config/tier-sync.config';
 import { type CommandOutcome } from './command-settlement';
 import { failureRecordOf, type FailureRecord } from './failure-record';
-import { selectSecondaries, type MemberRow } from './member-selection';
 import { type MemberReport } from './member-sync.runner';
 import { SyncFailure } from './sync-failure.error';
 

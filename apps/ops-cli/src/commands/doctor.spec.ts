@@ -23,12 +23,14 @@ const AUTHS = [
     sim: { username: 'till', password: 'secret' },
     env: { CAPILLARY_USERNAME: 'till', CAPILLARY_PASSWORD: 'secret' },
     wrong: { CAPILLARY_PASSWORD: 'wrong' },
+    refusal: /^credentials: basic auth .* refused: GET \/v2\/organization\/programs failed: 401/,
   },
   {
     name: 'oauth',
     sim: { oauthKey: 'key', oauthSecret: 'secret' },
     env: { CAPILLARY_AUTH: 'oauth', CAPILLARY_OAUTH_KEY: 'key', CAPILLARY_OAUTH_SECRET: 'secret' },
     wrong: { CAPILLARY_OAUTH_SECRET: 'wrong' },
+    refusal: /^credentials: oauth .* refused: POST \/v3\/oauth\/token\/generate failed: 401/,
   },
 ] as const;
 
@@ -218,7 +220,7 @@ describe.each(AUTHS)('ops doctor against the simulator, $name auth', (auth) => {
     const { run, report } = await doctor(['--customer', String(PIA)], auth.wrong);
 
     expect(run.code).toBe(ExitCode.preflightFailed);
-    expect(failures(report)).toEqual([expect.stringMatching(/^credentials: /)]);
+    expect(failures(report)).toEqual([expect.stringMatching(auth.refusal)]);
     expect(report.groupRows).toBeUndefined();
     expect(sim.control.calls().filter((c) => c.endpoint === 'userGroup2')).toEqual([]);
   });

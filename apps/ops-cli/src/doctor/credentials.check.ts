@@ -26,11 +26,11 @@ export async function checkCredentials(
   } catch (error) {
     const token = log.answered('POST', TOKEN);
     if (auth === 'oauth' && token?.outcome !== 'ok') {
-      checks.fail('credentials', `${scheme}: POST ${TOKEN} gave no token: ${messageOf(error)}`);
+      checks.fail('credentials', `${scheme} refused: ${messageOf(error)}`);
     } else if (isCapillaryApiError(error) && (error.kind === 'network' || error.kind === 'timeout')) {
       checks.fail('credentials', `cannot reach CAPILLARY_BASE_URL: ${messageOf(error)}`);
     } else if (isCapillaryApiError(error) && (error.status === 401 || error.status === 403)) {
-      checks.fail('credentials', `${scheme}: ${PROGRAMS} refused them: ${messageOf(error)}`);
+      checks.fail('credentials', `${scheme} refused: ${messageOf(error)}`);
     } else if (log.answered('GET', '/v2/organization/programs')?.outcome === 'ok') {
       // Accepted, but the answer did not read as the documented programs list.
       checks.ok('credentials', `${scheme}: ${tokenNote(auth, log)}${PROGRAMS} answered`);

@@ -96,7 +96,7 @@ async function contradiction(
   return (
     `${LOOKUP}${customerId} finds no group (1632) but GET /v2/userGroup2?id=${groupId} shows customer ` +
     `${customerId} as its active primary: this server does not locate groups by primaryUserId. tier-sync syncs ` +
-    `the group only once it has seen the customer as its primary, and counts ` +
+    `the group only once it has seen the customer as its primary (a groupMemberAdded event, a sync), and counts ` +
     `tiersync_capillary_contradictions_total{check="primary_lookup"}; the group search ` +
     `(CAPILLARY_GROUP_LOOKUP=search for tier-sync) ${found}`
   );

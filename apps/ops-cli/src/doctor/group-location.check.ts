@@ -44,8 +44,10 @@ export async function locateGroup(
   if (id === undefined) {
     checks.fail(
       'group',
-      `${how} finds no group customer ${customerId} leads, so tier-sync ignores their tier events; ` +
-        `a server refusing the lookup with 1632 answers the same: give --group <id> to tell the two apart`,
+      `${how} finds no group customer ${customerId} leads, so tier-sync ignores their tier events` +
+        (rejection
+          ? ': give --group <id> to check the group by id'
+          : '; a server refusing the lookup with 1632 answers the same: give --group <id> to tell the two apart'),
     );
     return undefined;
   }
@@ -56,7 +58,7 @@ export async function locateGroup(
     checks.fail('group', `GET /v2/userGroup2?id=${id}: ${messageOf(error)}`);
     return undefined;
   }
-  const primary = byId.members.find((m) => m.primaryMember && m.active)?.userId;
+  const primary = byId.primaryUserId;
   const leads = primary === customerId;
   if (byId.groupStatus !== 'ACTIVE') {
     checks.warn('group', `group ${id} is ${byId.groupStatus}`);
@@ -77,11 +79,22 @@ export async function locateGroup(
           : ': tier-sync ignores their tier events'),
     );
   } else if (!led) {
-    checks.fail('group', await contradiction(customerId, id, searchLookup));
+    checks.fail(
+      'group',
+      rejection ? searchMissed(customerId, id) : await contradiction(customerId, id, searchLookup),
+    );
   } else {
     checks.ok('group', `GET /v2/userGroup2?id=${id} agrees: customer ${customerId} is its active primary`);
   }
   return byId;
+}
+
+function searchMissed(customerId: number, groupId: number): string {
+  return (
+    `the group search finds no group for customer ${customerId} but GET /v2/userGroup2?id=${groupId} shows them ` +
+    "as its active primary: the search matches the primary's mobile and email, so check those of the customer; " +
+    'until then tier-sync syncs the group only once it has seen the customer as its primary'
+  );
 }
 
 async function contradiction(

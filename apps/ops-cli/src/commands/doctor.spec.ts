@@ -150,6 +150,16 @@ describe.each(AUTHS)('ops doctor against the simulator, $name auth', (auth) => {
     },
   );
 
+  it('groupRowsLimit 2, membersMaxPageSize 2: the members list read page by page, a warning (exit 0)', async () => {
+    sim.control.setBehaviour({ groupRowsLimit: 2, membersMaxPageSize: 2 });
+    const { run, report } = await doctor(['--customer', String(PIA)]);
+
+    expect(run.code).toBe(ExitCode.ok);
+    expect(report.membersList?.map((m) => m.customerId).sort()).toEqual([ELI, PIA, SAM, MAX, FAY].sort());
+    expect(sim.control.calls({ endpoint: 'userGroup2Members' }).length).toBeGreaterThan(1);
+    expect(roles(report)).toEqual(FAMILY1);
+  });
+
   it.each(['listed', 'omitted'] as const)(
     'groupRowsLimit 2, inActive true-is-inactive, exited %s: FAIL naming the reading (exit 4)',
     async (membersExited) => {

@@ -240,4 +240,55 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
     expect((await system.syncMetric('tiersync_sync_partner_unlinked_total')) - unlinkedBefore).toBe(1);
     expect(system.deadLetters.records.filter((d) => d.commandId === result!.commandId)).toEqual([]);
   });
+
+  it.each(['reversed', 'omit-last'] as const)(
+    'maps the partner answer by customer when Capillary answers %s',
+    async (partnerAnswerOrder) => {
+      system.sim.control.setBehaviour({ partnerAnswerOrder });
+      const contradictionsBefore = await system.syncMetric('tiersync_capillary_contradictions_total', {
+        check: 'partner_answer',
+      });
+      await system.callCapillary('POST', '/v2/partnerProgram/customerPartnerProgramUpdate', {
+        customersPartnerUpdates: [
+          {
+            customer: { id: FAMILY1.primary },
+            partnerProgramUpdates: [
+              {
+                partnerProgramName: DEMO_PARTNER_PROGRAM,
+                updateType: 'UPGRADE',
+                updateDetails: { updatedTierName: 'Gold' },
+              },
+            ],
+          },
+        ],
+      });
+      const [event] = system.emitted({ customerId: FAMILY1.primary, eventName: 'partnerProgramUpdated' });
+      const [result] = await system.resultsFor(event ?? '');
+      const [sent] = system.sim.control.calls({ endpoint: 'partnerProgramUpdate' }).slice(1);
+      const order = (
+        sent?.body as { customersPartnerUpdates: { customer: { id: number } }[] }
+      ).customersPartnerUpdates.map((u) => u.customer.id);
+      const last = order[order.length - 1];
+      const expected = Object.fromEntries(
+        order.map((id) => [id, id === FAMILY1.fay ? 'NONE/SKIPPED' : 'UPGRADE/ADJUSTED']),
+      );
+      if (partnerAnswerOrder === 'omit-last' && last !== undefined) {
+        expected[last] = 'UPGRADE/DEAD_LETTERED';
+      }
+      expect(outcomes(result!)).toEqual({ ...expected, [FAMILY1.eli]: 'NONE/SKIPPED' });
+      if (partnerAnswerOrder === 'omit-last') {
+        const [letter] = await system.deadLetters.waitForCount(
+          'unmapped',
+          (d) => d.commandId === result!.commandId,
+          1,
+        );
+        expect(letter).toMatchObject({ customerId: last, reason: { retryable: false } });
+        expect(letter!.reason.message).toContain(`answered no entry for customer id=${last}`);
+      }
+      expect(
+        (await system.syncMetric('tiersync_capillary_contradictions_total', { check: 'partner_answer' })) -
+          contradictionsBefore,
+      ).toBe(partnerAnswerOrder === 'omit-last' ? 1 : 0);
+    },
+  );
 });

@@ -19,6 +19,25 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
     system.resetSim();
   });
 
+  /** The primary's own partner update, whose partnerProgramUpdated webhook starts a partner sync. */
+  async function upgradePrimaryPartnerTier(): Promise<string | undefined> {
+    await system.callCapillary('POST', '/v2/partnerProgram/customerPartnerProgramUpdate', {
+      customersPartnerUpdates: [
+        {
+          customer: { id: FAMILY1.primary },
+          partnerProgramUpdates: [
+            {
+              partnerProgramName: DEMO_PARTNER_PROGRAM,
+              updateType: 'UPGRADE',
+              updateDetails: { updatedTierName: 'Gold' },
+            },
+          ],
+        },
+      ],
+    });
+    return system.emitted({ customerId: FAMILY1.primary, eventName: 'partnerProgramUpdated' })[0];
+  }
+
   it('upgrades every active secondary, leaves exited members, dead-letters a permanent error; echoes cost nothing', async () => {
     const ADJUST = { method: 'POST', endpoint: '/v2/slab/manualSlabAdjustment' };
     const metricsBefore = {
@@ -184,21 +203,7 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
     const unlinkedBefore = await system.syncMetric('tiersync_sync_partner_unlinked_total');
     // The simulator's partnerProgramUpdated carries only partnerTierNumber, as documented: tier-sync must
     // name the tier through GET /v2/organization/programs before it can update the secondaries.
-    await system.callCapillary('POST', '/v2/partnerProgram/customerPartnerProgramUpdate', {
-      customersPartnerUpdates: [
-        {
-          customer: { id: FAMILY1.primary },
-          partnerProgramUpdates: [
-            {
-              partnerProgramName: DEMO_PARTNER_PROGRAM,
-              updateType: 'UPGRADE',
-              updateDetails: { updatedTierName: 'Gold' },
-            },
-          ],
-        },
-      ],
-    });
-    const [event] = system.emitted({ customerId: FAMILY1.primary, eventName: 'partnerProgramUpdated' });
+    const event = await upgradePrimaryPartnerTier();
     const sent = system.sim.control.emittedEvents().find((e) => e.eventId === event);
     expect(sent?.data).toMatchObject({ customerPartnerProgramDetails: { partnerTierNumber: 2 } });
     expect(JSON.stringify(sent)).not.toContain('partnerTierName');
@@ -248,21 +253,7 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
       const contradictionsBefore = await system.syncMetric('tiersync_capillary_contradictions_total', {
         check: 'partner_answer',
       });
-      await system.callCapillary('POST', '/v2/partnerProgram/customerPartnerProgramUpdate', {
-        customersPartnerUpdates: [
-          {
-            customer: { id: FAMILY1.primary },
-            partnerProgramUpdates: [
-              {
-                partnerProgramName: DEMO_PARTNER_PROGRAM,
-                updateType: 'UPGRADE',
-                updateDetails: { updatedTierName: 'Gold' },
-              },
-            ],
-          },
-        ],
-      });
-      const [event] = system.emitted({ customerId: FAMILY1.primary, eventName: 'partnerProgramUpdated' });
+      const event = await upgradePrimaryPartnerTier();
       const [result] = await system.resultsFor(event ?? '');
       const [sent] = system.sim.control.calls({ endpoint: 'partnerProgramUpdate' }).slice(1);
       const order = (

@@ -108,7 +108,7 @@ export class MemberSyncRunner {
       seen(second);
       const settled = this.withoutCall(customerId, second);
       if (settled) {
-        const why = refused ? '8925' : `${failureRecordOf(error).code ?? 'a refusal'}`;
+        const why = refused ? '8925' : String(failureRecordOf(error).code ?? 'a refusal');
         return { ...settled, note: `${settled.note} (re-planned after ${why})` };
       }
       if (!refused && second.plan.action === 'UPGRADE') {

@@ -125,9 +125,17 @@ async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondarie
   }
 }
 
-function perGroupByEndpoint(calls: readonly { endpoint?: string }[], groups: number) {
+/** The group lookup (by primaryUserId) and the group read (by id, once the lookup's copy is older than 5 s) apart. */
+function perGroupByEndpoint(
+  calls: readonly { endpoint?: string; query: Record<string, string> }[],
+  groups: number,
+) {
   const counts = new Map<string, number>();
-  calls.forEach((c) => counts.set(c.endpoint ?? 'other', (counts.get(c.endpoint ?? 'other') ?? 0) + 1));
+  for (const c of calls) {
+    const name =
+      c.endpoint === 'userGroup2' ? (c.query['primaryUserId'] ? 'groupLookup' : 'groupRead') : c.endpoint;
+    counts.set(name ?? 'other', (counts.get(name ?? 'other') ?? 0) + 1);
+  }
   return Object.fromEntries([...counts].map(([endpoint, n]) => [endpoint, +(n / groups).toFixed(2)]));
 }
 

@@ -183,8 +183,10 @@ describe(MemberSyncRunner.name, () => {
         'manualSlabAdjustment',
       ]);
       const downgrade = setup(1, unread);
-      const trigger = { ...downgrade.ctx.command.trigger, action: 'DOWNGRADE' as const };
-      await downgrade.runner.run(7, { ...downgrade.ctx, command: { ...downgrade.ctx.command, trigger } });
+      const command = testCommand({
+        trigger: { eventName: 'tierDowngraded', action: 'DOWNGRADE', tierNumber: 2, occurredAt: 1 },
+      });
+      await downgrade.runner.run(7, { ...downgrade.ctx, command });
       expect(downgrade.api.calls[0]?.method).toBe('getCustomerLoyalty');
       const dry = setup(1, { ...unread, dryRun: true });
       expect(await dry.runner.run(7, dry.ctx)).toMatchObject({

@@ -7,13 +7,8 @@ import { parseCustomerLoyalty, parseProgramTiers } from './loyalty.parser';
 import { type CustomerProgramTier, type ProgramTier } from './loyalty.types';
 import { parseOrganizationPrograms } from './organization-programs.parser';
 import { type OrganizationProgram } from './organization-programs.types';
-import {
-  chunk,
-  failedBatch,
-  parseBatchResults,
-  PARTNER_BATCH_LIMIT,
-  validatePartnerUpdates,
-} from './partner-program.batch';
+import { parseBatchResults } from './partner-batch.parser';
+import { chunk, failedBatch, PARTNER_BATCH_LIMIT, validatePartnerUpdates } from './partner-program.batch';
 import { type CustomerPartnerUpdate, type PartnerUpdateResult } from './partner-program.types';
 import { parseSlabAdjustment } from './slab-adjustment.parser';
 import {

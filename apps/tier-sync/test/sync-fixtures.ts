@@ -24,6 +24,7 @@ export function testPolicy(over: Partial<SyncPolicy> = {}): SyncPolicy {
       retryMaxDelayMs: 60_000,
     },
     echoShortcut: true,
+    journal: { leaseMs: 1000, windowMs: 60_000, catchUpTimeoutMs: 1000 },
     ...over,
   };
 }

@@ -34,6 +34,14 @@ export interface SyncPolicy {
   dryRun: boolean;
   retry: RetryPolicy;
   echoShortcut: boolean;
+  journal: JournalPolicy;
+}
+
+/** docs/architecture.md, "Audit: sync-results". */
+export interface JournalPolicy {
+  leaseMs: number;
+  windowMs: number;
+  catchUpTimeoutMs: number;
 }
 
 export interface CapillaryConfig extends CapillaryConnection {
@@ -118,6 +126,11 @@ export function toTierSyncConfig(env: TierSyncVariables): TierSyncConfig {
         retryMaxDelayMs: env.SYNC_RETRY_MAX_DELAY_MS,
       },
       echoShortcut: env.SYNC_ECHO_SHORTCUT,
+      journal: {
+        leaseMs: env.SYNC_JOURNAL_LEASE_MS,
+        windowMs: env.SYNC_JOURNAL_WINDOW_MS,
+        catchUpTimeoutMs: env.SYNC_JOURNAL_CATCH_UP_TIMEOUT_MS,
+      },
     },
     router: {
       dedupeWindowMs: env.SYNC_DEDUPE_WINDOW_MS,

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CapillaryModule } from '../capillary/capillary.module';
+import { JournalFollower } from '../messaging/journal.follower';
 import { KafkaModule } from '../messaging/kafka.module';
+import { EarlierRunsReconciler } from './earlier-runs.reconciler';
 import { GroupCommandService } from './group-command.service';
 import { GroupMembershipReader } from './group-membership.reader';
 import { GroupSyncService } from './group-sync.service';
@@ -12,9 +14,11 @@ import { SyncTargetResolver } from './sync-target.resolver';
   exports: [GroupCommandService],
   imports: [CapillaryModule, KafkaModule],
   providers: [
+    EarlierRunsReconciler,
     GroupCommandService,
     GroupMembershipReader,
     GroupSyncService,
+    JournalFollower,
     MemberSyncRunner,
     PartnerSyncRunner,
     SyncTargetResolver,

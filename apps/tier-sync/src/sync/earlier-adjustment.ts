@@ -1,11 +1,11 @@
-import { type AppliedBy, type IntendedAdjustment } from '@tiersync/tier-events';
-import { type LineageRun } from '../messaging/run-ledger';
+import { type AppliedBy, type IntendedAdjustment, type Plain } from '@tiersync/tier-events';
 import { type TierRef } from './member-planner';
+import { type LineageRun } from './run-ledger';
 
 export type EarlierAdjustment =
   | { kind: 'none' }
   | { kind: 'wait'; until: number }
-  | { kind: 'found'; appliedBy: AppliedBy; intended: IntendedAdjustment };
+  | { kind: 'found'; appliedBy: Plain<AppliedBy>; intended: IntendedAdjustment };
 
 /**
  * For a member this run found already in step: did an earlier run of the lineage make that adjustment? The

@@ -3,10 +3,10 @@ import { type GroupSyncCommand } from '@tiersync/tier-events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Clock, CLOCK } from '../clock';
 import { type JournalPolicy, TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
-import { JournalFollower } from '../messaging/journal.follower';
 import { SyncMetrics } from '../observability/sync.metrics';
 import { type CommandOutcome } from './command-settlement';
 import { earlierAdjustment } from './earlier-adjustment';
+import { JournalFollower } from './journal.follower';
 import { type MemberReport } from './member-sync.runner';
 import { lineageOf } from './run-journal';
 

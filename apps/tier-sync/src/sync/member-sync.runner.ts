@@ -5,7 +5,7 @@ import {
   type ManualSlabAdjustmentResponse,
   retryAfterOf,
 } from '@tiersync/capillary-client';
-import { type AppliedBy, type GroupSyncCommand, type MemberAction } from '@tiersync/tier-events';
+import { type AppliedBy, type GroupSyncCommand, type MemberAction, type Plain } from '@tiersync/tier-events';
 import { CAPILLARY_API, type CapillaryApi, readProgramTier } from '../capillary/capillary.api';
 import { CapillaryRetry } from '../capillary/capillary.retry';
 import { type SyncPolicy, TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
@@ -37,7 +37,7 @@ export interface MemberReport {
   error?: FailureRecord;
   retryAfterMs?: number;
   sideEffects?: unknown[];
-  appliedBy?: AppliedBy;
+  appliedBy?: Plain<AppliedBy>;
 }
 
 type Planned = { current?: TierRef; plan: MemberPlan };

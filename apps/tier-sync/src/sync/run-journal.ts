@@ -2,6 +2,7 @@ import {
   createSyncJournalIntent,
   type GroupSyncCommand,
   type IntendedAdjustment,
+  type Plain,
   type SyncJournalIntent,
 } from '@tiersync/tier-events';
 import { type Clock } from '../clock';
@@ -22,7 +23,7 @@ export function lineageOf(command: GroupSyncCommand): string {
  * nothing journals nothing.
  */
 export class RunJournal {
-  private queued: IntendedAdjustment[] = [];
+  private queued: Plain<IntendedAdjustment>[] = [];
   private next: Promise<void> | undefined;
   private previous: Promise<unknown> = Promise.resolve();
   private written = 0;
@@ -38,7 +39,7 @@ export class RunJournal {
   }
 
   /** Resolves once Kafka holds an intent naming the member; only then may its write go to Capillary. */
-  intend(member: IntendedAdjustment): Promise<void> {
+  intend(member: Plain<IntendedAdjustment>): Promise<void> {
     this.queued.push(member);
     this.next ??= this.previous.then(() => this.flush());
     this.previous = this.next.catch(() => undefined);

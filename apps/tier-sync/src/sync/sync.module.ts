@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CapillaryModule } from '../capillary/capillary.module';
-import { JournalFollower } from '../messaging/journal.follower';
 import { KafkaModule } from '../messaging/kafka.module';
 import { EarlierRunsReconciler } from './earlier-runs.reconciler';
 import { GroupCommandService } from './group-command.service';
 import { GroupMembershipReader } from './group-membership.reader';
 import { GroupSyncService } from './group-sync.service';
+import { JournalFollower } from './journal.follower';
 import { MemberSyncRunner } from './member-sync.runner';
 import { PartnerSyncRunner } from './partner-sync.runner';
 import { SyncTargetResolver } from './sync-target.resolver';

@@ -9,8 +9,8 @@ import { type FollowedRecord, followTopics, type Kafka, type TopicFollower } fro
 import { Readiness } from '@tiersync/nest-observability';
 import { parseSyncJournalIntent, parseSyncResult } from '@tiersync/tier-events';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
+import { KAFKA_CLIENT } from '../messaging/kafka.client';
 import { SyncMetrics } from '../observability/sync.metrics';
-import { KAFKA_CLIENT } from './kafka.client';
 import { RunLedger } from './run-ledger';
 
 /** Records between two prunes of the ledger: pruning walks every run, so not on every record. */

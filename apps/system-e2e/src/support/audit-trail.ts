@@ -1,0 +1,25 @@
+import { type SyncResult } from '@tiersync/tier-events';
+import { type E2eSystem } from './e2e-system';
+
+const COMMAND_IN_REASON = /command ([0-9a-f-]{36})/;
+
+/** `customer command` for every adjustment the simulator performed (answered 200), sorted. */
+export function performedAdjustments(system: E2eSystem): string[] {
+  return system
+    .adjustments()
+    .filter((call) => call.status === 200)
+    .map((call) => {
+      const reason = (call.body as { slabChangeReason?: string } | undefined)?.slabChangeReason ?? '';
+      return `${call.query['identifierValue'] ?? '?'} ${COMMAND_IN_REASON.exec(reason)?.[1] ?? '?'}`;
+    })
+    .sort();
+}
+
+/** `customer command` for every member a sync-results record says was ADJUSTED, sorted. */
+export function recordedAdjustments(results: readonly SyncResult[]): string[] {
+  return results
+    .flatMap((r) =>
+      r.members.filter((m) => m.outcome === 'ADJUSTED').map((m) => `${m.customerId} ${r.commandId}`),
+    )
+    .sort();
+}

@@ -1,4 +1,5 @@
 import { type LocalKafka, startLocalKafka } from '@tiersync/local-kafka';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { performedAdjustments, recordedAdjustments } from './support/audit-trail';
 import { FAMILY1, FAMILY2, PROGRAM } from './support/demo-org';
 import { E2eSystem } from './support/e2e-system';
@@ -55,11 +56,14 @@ describe('audit trail: one ADJUSTED record per adjustment Capillary made', () =>
       await waitFor('the writes in flight answered', () =>
         system.adjustments().every((c) => c.status !== undefined) ? true : undefined,
       );
+      // Longer than the producer's own retries (about 3 s), so the run's publishes fail.
+      await sleep(8_000);
       await kafka.startBroker();
       await settled(system, events);
       const performed = performedAdjustments(system);
       expect(performed.length).toBeGreaterThanOrEqual(secondaries.length);
       expect(recordedAdjustments(system.results.records)).toEqual(performed);
+      expect(await system.syncMetric('tiersync_sync_publish_retries_total')).toBeGreaterThan(0);
     });
   });
 

@@ -15,9 +15,11 @@ export function performedAdjustments(system: E2eSystem): string[] {
     .sort();
 }
 
-/** `customer command` for every member a sync-results record says was ADJUSTED, sorted. */
+/** `customer command` for every member a sync-results record says was ADJUSTED, sorted. A result whose
+ * publish was retried may be on the topic twice, with the same runId: it counts once. */
 export function recordedAdjustments(results: readonly SyncResult[]): string[] {
-  return results
+  const runs = new Map(results.map((r) => [r.runId ?? r.commandId, r]));
+  return [...runs.values()]
     .flatMap((r) =>
       r.members.filter((m) => m.outcome === 'ADJUSTED').map((m) => `${m.customerId} ${r.commandId}`),
     )

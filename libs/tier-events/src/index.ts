@@ -43,6 +43,14 @@ export {
   type Plain,
 } from './messages/message-codec';
 export {
+  IntendedAdjustment,
+  SyncJournalIntent,
+  createSyncJournalIntent,
+  parseSyncJournalIntent,
+  type SyncJournalIntentInit,
+} from './messages/sync-journal.message';
+export {
+  AppliedBy,
   MEMBER_ACTIONS,
   MEMBER_OUTCOMES,
   MemberSyncResult,

@@ -5,6 +5,7 @@ import {
   parseDeadLetter,
   parseEvent,
   parseGroupSyncCommand,
+  parseSyncJournalIntent,
   parseSyncResult,
 } from '@tiersync/tier-events';
 import { AsyncApiDocument, undeclaredFields, type JsonObject } from './asyncapi-document';
@@ -30,6 +31,7 @@ const PARSERS: Readonly<Record<string, (raw: unknown) => unknown>> = {
   groupSyncCommandRetry: parseGroupSyncCommand,
   deadLetter: parseDeadLetter,
   syncResult: parseSyncResult,
+  syncJournalIntent: parseSyncJournalIntent,
 };
 
 function parserOf(message: string): (raw: unknown) => unknown {

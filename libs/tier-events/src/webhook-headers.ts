@@ -6,6 +6,12 @@ export const WEBHOOK_HEADERS = {
   schemaVersion: 'schemaVersion',
   traceId: 'traceId',
   unknown: 'unknown',
+  /** `valid` or `invalid`: whether the body passed its event schema at the ingress (both are accepted). */
+  schema: 'schema',
+  /** With schema=invalid: the violations as JSON, at most MAX_VIOLATIONS_HEADER_CHARS characters. */
+  schemaViolations: 'schemaViolations',
+  /** On a record `ops rejected redrive` wrote: the `topic:partition:offset` it was brought back from. */
+  redrivenFrom: 'redrivenFrom',
   bodyWrapper: 'bodyWrapper',
   rawBody: 'rawBody',
   reason: 'reason',

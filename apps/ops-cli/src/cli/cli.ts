@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDlqCommand } from '../commands/dlq.command';
 import { registerReconcileCommand } from '../commands/reconcile.command';
+import { registerRejectedCommand } from '../commands/rejected.command';
 import { registerReplayCommand } from '../commands/replay.command';
 import { type CliDeps } from './command-context';
 import { ExitCode, exitCodeOf } from './exit-code';
@@ -8,7 +9,9 @@ import { ReportedFailureError } from './reported-failure.error';
 
 export function buildProgram(deps: CliDeps): Command {
   const program = new Command('ops')
-    .description('tiersync operations: replay a topic, inspect and redrive dead letters, reconcile groups')
+    .description(
+      'tiersync operations: replay a topic, inspect and redrive dead letters and rejected webhooks, reconcile groups',
+    )
     .option('--json', 'print the result as one JSON document on stdout')
     .option('--quiet', 'no progress on stderr')
     .option('--brokers <list>', 'Kafka bootstrap servers, host:port,... (env KAFKA_BROKERS)')
@@ -27,6 +30,7 @@ export function buildProgram(deps: CliDeps): Command {
     .addHelpText('after', HELP);
   registerReplayCommand(program, deps);
   registerDlqCommand(program, deps);
+  registerRejectedCommand(program, deps);
   registerReconcileCommand(program, deps);
   return program;
 }

@@ -26,7 +26,10 @@ describe(SyncController.name, () => {
   const setup = () => {
     const routed: ParsedEvent[] = [];
     const router = { route: (event: ParsedEvent) => Promise.resolve(void routed.push(event)) };
-    const controller = new SyncController({} as GroupCommandService, router as unknown as EventRouterService);
+    const controller = new SyncController(
+      {} as unknown as GroupCommandService,
+      router as unknown as EventRouterService,
+    );
     const deliver = (value: unknown) => {
       const message = schemaInvalidRecord(value);
       return controller.onWebhookEvent(message.json(), new KeyedKafkaContext([message]));

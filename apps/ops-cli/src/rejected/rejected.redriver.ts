@@ -1,4 +1,4 @@
-import { EventPublisher, type Kafka } from '@tiersync/kafka';
+import { type Kafka } from '@tiersync/kafka';
 import {
   InvalidEventError,
   readWebhook,
@@ -8,8 +8,8 @@ import {
 } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
 import { type Output } from '../cli/output';
-import { ProgressReporter } from '../cli/progress-reporter';
 import { type CompactedLedger } from '../ledger/compacted.ledger';
+import { redriveEach } from '../ledger/redrive-each';
 import { type RejectedEvent } from './rejected-event';
 import { parseRejectedRedriveRecord, type RejectedRedriveRecord } from './rejected-redrive.record';
 import { type RejectedEntry } from './rejected.catalog';
@@ -105,42 +105,24 @@ export function planRejectedRedrive(entries: readonly RejectedEntry[]): Rejected
   return plan;
 }
 
-/** One event at a time, so an interruption leaves at most one event without its ledger record; a next
- * redrive sends that one again, which tier-sync routes like a redelivery (a sync re-reads every member). */
-export async function redriveRejected(
+/** A second copy after an interruption is routed by tier-sync like a redelivery (a sync re-reads every member). */
+export function redriveRejected(
   kafka: Kafka,
   ready: readonly ReadyEvent[],
   topics: { events: string; ledger: CompactedLedger<RejectedRedriveRecord> },
   output: Output,
   now: () => number = Date.now,
 ): Promise<RejectedRedriveRecord[]> {
-  if (ready.length === 0) {
-    return [];
-  }
-  await topics.ledger.ensure();
-  const publisher = new EventPublisher(kafka);
-  await publisher.connect();
-  const progress = new ProgressReporter(output, 'redriving', ready.length);
-  const done: RejectedRedriveRecord[] = [];
-  try {
-    for (const { id, eventId, record } of ready) {
-      const written = await publisher.publish(topics.events, record.key, record.value, record.headers);
-      // Parsed like any message, so that nothing invalid is written to the ledger.
-      const entry = parseRejectedRedriveRecord({
-        sourceId: id,
-        eventId,
-        redrivenAt: now(),
-        eventTopic: topics.events,
-        partition: written.partition,
-        offset: written.baseOffset ?? '0',
-      });
-      await topics.ledger.record(publisher, [entry]);
-      done.push(entry);
-      progress.step();
-    }
-  } finally {
-    progress.finish();
-    await publisher.disconnect();
-  }
-  return done;
+  return redriveEach(kafka, ready, topics.ledger, output, async (publisher, { id, eventId, record }) => {
+    const written = await publisher.publish(topics.events, record.key, record.value, record.headers);
+    // Parsed like any message, so that nothing invalid is written to the ledger.
+    return parseRejectedRedriveRecord({
+      sourceId: id,
+      eventId,
+      redrivenAt: now(),
+      eventTopic: topics.events,
+      partition: written.partition,
+      offset: written.baseOffset ?? '0',
+    });
+  });
 }

@@ -22,6 +22,16 @@ export { TierEventBase } from './events/tier-event.base';
 export { TierRenewedEvent } from './events/tier-renewed.event';
 export { TierUpgradedEvent } from './events/tier-upgraded.event';
 export {
+  CUSTOMER_ROLES,
+  CustomerRole,
+  ROLE_SOURCES,
+  createCustomerRole,
+  parseCustomerRole,
+  type CustomerRoleInit,
+  type CustomerRoleKind,
+  type RoleSource,
+} from './messages/customer-role.message';
+export {
   DeadLetter,
   KafkaSource,
   createDeadLetter,

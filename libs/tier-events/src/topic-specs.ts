@@ -18,6 +18,7 @@ const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
 const FRAMING_BYTES = 64 * 1024;
 
 /**
+ * Every topic gets the same partition count, so customer-roles is co-partitioned with webhook-events.
  * A body may ride twice (value + rawBody); rejected ones are kept 30 days, like Capillary's delivery logs.
  */
 export function topicSpecs(
@@ -43,6 +44,8 @@ export function topicSpecs(
     groupCommandsRetry: spec('groupCommandsRetry'),
     deadLetters: spec('deadLetters'),
     syncResults: spec('syncResults'),
+    // A table, not a log: compaction keeps the latest role of each customer, whatever its age.
+    customerRoles: spec('customerRoles', { 'cleanup.policy': 'compact' }),
   };
 }
 

@@ -2,6 +2,7 @@ import {
   capillarySamples,
   COMMAND_KINDS,
   InvalidEventError,
+  parseCustomerRole,
   parseDeadLetter,
   parseEvent,
   parseGroupSyncCommand,
@@ -30,6 +31,7 @@ const PARSERS: Readonly<Record<string, (raw: unknown) => unknown>> = {
   groupSyncCommandRetry: parseGroupSyncCommand,
   deadLetter: parseDeadLetter,
   syncResult: parseSyncResult,
+  customerRole: parseCustomerRole,
 };
 
 function parserOf(message: string): (raw: unknown) => unknown {

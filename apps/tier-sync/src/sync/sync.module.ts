@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CapillaryModule } from '../capillary/capillary.module';
 import { KafkaModule } from '../messaging/kafka.module';
+import { CustomerRolesTable } from './customer-roles.table';
 import { GroupCommandService } from './group-command.service';
 import { GroupMembershipReader } from './group-membership.reader';
 import { GroupSyncService } from './group-sync.service';
@@ -9,9 +10,10 @@ import { PartnerSyncRunner } from './partner-sync.runner';
 import { SyncTargetResolver } from './sync-target.resolver';
 
 @Module({
-  exports: [GroupCommandService],
+  exports: [CustomerRolesTable, GroupCommandService],
   imports: [CapillaryModule, KafkaModule],
   providers: [
+    CustomerRolesTable,
     GroupCommandService,
     GroupMembershipReader,
     GroupSyncService,

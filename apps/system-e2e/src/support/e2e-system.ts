@@ -17,6 +17,7 @@ import {
   topicNames,
 } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
+import { metricValue } from './metric-value';
 import { TopicTail } from './topic-tail';
 import { settingUp, waitFor } from './wait-for';
 
@@ -161,14 +162,8 @@ export class E2eSystem {
       .map((e) => e.eventId);
   }
 
-  async syncMetric(name: string, labels: Record<string, string> = {}): Promise<number> {
-    const text = await (await fetch(`${this.syncUrl}/metrics`)).text();
-    const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
-    return text
-      .split('\n')
-      .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
-      .filter((line) => wanted.every((label) => line.includes(label)))
-      .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+  syncMetric(name: string, labels: Record<string, string> = {}): Promise<number> {
+    return metricValue(`${this.syncUrl}/metrics`, name, labels);
   }
 
   resultsFor(eventId: string, count = 1, timeoutMs?: number): Promise<SyncResult[]> {

@@ -8,9 +8,13 @@ import { CustomerRolesTable } from '../src/sync/customer-roles.table';
 export class CaptureRolesPublisher implements Pick<RecordPublisher, 'publish'> {
   readonly records: OutgoingRecord[] = [];
   onPublish: () => void = () => undefined;
+  failure: Error | undefined;
 
   publish(_topic: string, record: OutgoingRecord): Promise<void> {
     this.onPublish();
+    if (this.failure) {
+      return Promise.reject(this.failure);
+    }
     this.records.push(record);
     return Promise.resolve();
   }

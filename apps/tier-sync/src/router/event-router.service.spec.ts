@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { KafkaUnavailableError } from '@tiersync/kafka';
 import { capillarySamples, parseEvent } from '@tiersync/tier-events';
 import { CapturePublisher } from '../../test/capture-publisher';
 import { FakeCapillary, permanent, PROGRAM_ID, unavailable } from '../../test/fake-capillary';
@@ -10,6 +11,7 @@ import { KnownPrimaries } from '../capillary/known-primaries';
 import { type Clock } from '../clock';
 import { type TierSyncConfig } from '../config/tier-sync.config';
 import { SyncMetrics } from '../observability/sync.metrics';
+import { RolesWriteError } from '../sync/customer-roles.table';
 import { NO_GROUP_TTL_MS } from '../sync/roles-view';
 import { DedupeWindow } from './dedupe-window';
 import { EventRouterService } from './event-router.service';
@@ -35,7 +37,7 @@ function setup(routing: Partial<TierSyncConfig['router']> = {}, clock: Clock = D
   const ignored: string[] = [];
   const resolutions: string[] = [];
   const metrics = new SyncMetrics();
-  const { table: roles } = testRolesTable(config, clock, metrics);
+  const { table: roles, publisher: rolesPublisher } = testRolesTable(config, clock, metrics);
   const retry = testRetry(config.sync, Math.random);
   const router = new EventRouterService(
     api,
@@ -83,7 +85,19 @@ function setup(routing: Partial<TierSyncConfig['router']> = {}, clock: Clock = D
       timestamp: String(Date.now()),
       signal: new AbortController().signal,
     });
-  return { api, roles, known, metrics, publisher, decisions, ignored, resolutions, route, snapshots };
+  return {
+    api,
+    roles,
+    rolesPublisher,
+    known,
+    metrics,
+    publisher,
+    decisions,
+    ignored,
+    resolutions,
+    route,
+    snapshots,
+  };
 }
 
 let eventSequence = 0;
@@ -137,6 +151,13 @@ describe(EventRouterService.name, () => {
       'resolution=secondary_echo': 1,
       'resolution=group': 1,
     });
+  });
+
+  it('throws when Kafka does not take the role a lookup answered, so the consumer retries the event', async () => {
+    const { publisher, rolesPublisher, route } = setup();
+    rolesPublisher.failure = new KafkaUnavailableError('queue-full');
+    await expect(route(capillarySamples.tierUpgraded(PRIMARY))).rejects.toThrow(RolesWriteError);
+    expect(publisher.commands).toEqual([]);
   });
 
   it('keeps "leads no group" for at most a minute, whatever the group cache TTL', async () => {

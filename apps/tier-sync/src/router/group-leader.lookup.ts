@@ -89,17 +89,24 @@ export class GroupLeaderLookup {
         cached: true,
       };
     }
+    const asked = await this.ask(customerId, signal);
+    // Outside ask(): a failed write to the table is Kafka's failure, to retry, never a lookup's answer.
+    if (asked.resolution !== 'lookup_failed') {
+      await this.roles.observeLookup(customerId, asked.groupId);
+    }
+    return asked;
+  }
+
+  private async ask(customerId: number, signal?: AbortSignal): Promise<Leadership> {
     try {
       const group = await this.retry.execute(() => this.api.findGroupLedBy(customerId), signal);
       if (group) {
         this.snapshots.remember(group);
-        await this.roles.observeLookup(customerId, group.id);
         this.known.remember(customerId, group.id);
         return { groupId: group.id, reason: reasonOf(customerId), resolution: 'group', cached: false };
       }
       const knownGroup = this.known.groupOf(customerId);
       if (knownGroup !== undefined && (await this.stillLeads(customerId, knownGroup, signal))) {
-        await this.roles.observeLookup(customerId, knownGroup);
         return {
           groupId: knownGroup,
           reason: reasonOf(customerId),
@@ -107,7 +114,6 @@ export class GroupLeaderLookup {
           cached: false,
         };
       }
-      await this.roles.observeLookup(customerId, null);
       return { groupId: null, reason: reasonOf(customerId), resolution: 'no_group', cached: false };
     } catch (error) {
       if (signal?.aborted || classifyFailure(error) === 'retryable') {

@@ -34,6 +34,15 @@ export interface RolesTableConfig {
   sync: Pick<TierSyncConfig['sync'], 'echoShortcut'>;
 }
 
+/** Kafka did not take a roles record: infrastructure, for the consumer to retry, never a command's failure. */
+export class RolesWriteError extends Error {
+  override readonly name = 'RolesWriteError';
+
+  constructor(cause: unknown) {
+    super(`customer roles not written: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
 export type RoleObservation = Omit<CustomerRoleInit, 'observedAt'>;
 
 /**
@@ -161,7 +170,7 @@ export class CustomerRolesTable implements OnApplicationBootstrap, OnApplication
     const known = customerIds.filter((customerId) => this.view.fresh(customerId) !== undefined);
     await Promise.all(
       known.map(async (customerId) => {
-        await this.publisher.publish(this.topic, { key: String(customerId), value: null });
+        await this.publish(customerId, null);
         this.view.apply(customerId, null);
         this.metrics.roles.recordWrite('tombstone');
       }),
@@ -175,11 +184,19 @@ export class CustomerRolesTable implements OnApplicationBootstrap, OnApplication
       .filter((role) => this.view.needsWrite(role));
     await Promise.all(
       roles.map(async (role) => {
-        await this.publisher.publish(this.topic, { key: String(role.customerId), value: role });
+        await this.publish(role.customerId, role);
         this.view.apply(role.customerId, role);
         this.metrics.roles.recordWrite(role.role);
       }),
     );
+  }
+
+  private async publish(customerId: number, value: CustomerRole | null): Promise<void> {
+    try {
+      await this.publisher.publish(this.topic, { key: String(customerId), value });
+    } catch (error) {
+      throw new RolesWriteError(error);
+    }
   }
 
   /** A cache, not an event: a record it cannot read is counted, logged and skipped, never retried. */

@@ -1,3 +1,4 @@
+import { KafkaUnavailableError } from '@tiersync/kafka';
 import {
   FakeCapillary,
   PARTNER_PROGRAM,
@@ -13,6 +14,7 @@ import { PartnerTiersCache } from '../capillary/partner-tiers.cache';
 import { ProgramTiersCache } from '../capillary/program-tiers.cache';
 import { type SyncPolicy } from '../config/tier-sync.config';
 import { SyncMetrics } from '../observability/sync.metrics';
+import { RolesWriteError } from './customer-roles.table';
 import { GroupMembershipReader } from './group-membership.reader';
 import { GroupSyncService } from './group-sync.service';
 import { MemberSyncRunner } from './member-sync.runner';
@@ -143,6 +145,13 @@ describe(GroupSyncService.name, () => {
     });
     expect(roles.get(5)).toBeUndefined();
     expect(adjustmentsBeforeWrite).toEqual([0, 0, 0, 0]);
+  });
+
+  it('throws, adjusting no one, when Kafka does not take the roles it read: the consumer retries the command', async () => {
+    const { api, rolesPublisher, service } = setup();
+    rolesPublisher.failure = new KafkaUnavailableError('queue-full');
+    await expect(service.run(testCommand(), { signal })).rejects.toThrow(RolesWriteError);
+    expect(api.callsOf('manualSlabAdjustment')).toEqual([]);
   });
 
   it('ignores a command whose customer no longer leads the group, and forgets them as its primary', async () => {

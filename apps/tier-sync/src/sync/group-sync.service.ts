@@ -7,7 +7,7 @@ import { KnownPrimaries } from '../capillary/known-primaries';
 import { type SyncPolicy, TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { type Delivery } from '../messaging/message-headers';
 import { type CommandOutcome } from './command-settlement';
-import { CustomerRolesTable } from './customer-roles.table';
+import { CustomerRolesTable, RolesWriteError } from './customer-roles.table';
 import { failureRecordOf } from './failure-record';
 import { GroupMembershipReader } from './group-membership.reader';
 import { activePrimaryOf, type MemberRow, selectSecondaries } from './member-selection';
@@ -40,7 +40,7 @@ export class GroupSyncService {
     try {
       return await this.sync(command, delivery.signal);
     } catch (error) {
-      if (delivery.signal.aborted) {
+      if (delivery.signal.aborted || error instanceof RolesWriteError) {
         throw error;
       }
       const note = error instanceof SyncFailure ? 'cannot sync' : 'group read failed';

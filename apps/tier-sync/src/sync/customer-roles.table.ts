@@ -27,20 +27,12 @@ import { KAFKA_CLIENT } from '../messaging/kafka.client';
 import { SyncMetrics } from '../observability/sync.metrics';
 import { type MemberRow } from './member-selection';
 import { RolesView } from './roles-view';
+import { RolesWriteError } from './roles-write.error';
 
 export interface RolesTableConfig {
   kafka: Pick<TierSyncConfig['kafka'], 'consumerGroup' | 'topics'>;
   router: Pick<TierSyncConfig['router'], 'groupCacheTtlMs' | 'rolesCatchUpTimeoutMs'>;
   sync: Pick<TierSyncConfig['sync'], 'echoShortcut'>;
-}
-
-/** Kafka did not take a roles record: infrastructure, for the consumer to retry, never a command's failure. */
-export class RolesWriteError extends Error {
-  override readonly name = 'RolesWriteError';
-
-  constructor(cause: unknown) {
-    super(`customer roles not written: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-  }
 }
 
 export type RoleObservation = Omit<CustomerRoleInit, 'observedAt'>;

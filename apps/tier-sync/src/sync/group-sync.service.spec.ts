@@ -14,11 +14,11 @@ import { PartnerTiersCache } from '../capillary/partner-tiers.cache';
 import { ProgramTiersCache } from '../capillary/program-tiers.cache';
 import { type SyncPolicy } from '../config/tier-sync.config';
 import { SyncMetrics } from '../observability/sync.metrics';
-import { RolesWriteError } from './customer-roles.table';
 import { GroupMembershipReader } from './group-membership.reader';
 import { GroupSyncService } from './group-sync.service';
 import { MemberSyncRunner } from './member-sync.runner';
 import { PartnerSyncRunner } from './partner-sync.runner';
+import { RolesWriteError } from './roles-write.error';
 import { SyncTargetResolver } from './sync-target.resolver';
 
 const GROUP = 100;

@@ -7,12 +7,13 @@ import { KnownPrimaries } from '../capillary/known-primaries';
 import { type SyncPolicy, TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { type Delivery } from '../messaging/message-headers';
 import { type CommandOutcome } from './command-settlement';
-import { CustomerRolesTable, RolesWriteError } from './customer-roles.table';
+import { CustomerRolesTable } from './customer-roles.table';
 import { failureRecordOf } from './failure-record';
 import { GroupMembershipReader } from './group-membership.reader';
 import { activePrimaryOf, type MemberRow, selectSecondaries } from './member-selection';
 import { type MemberReport, MemberSyncRunner } from './member-sync.runner';
 import { PartnerSyncRunner } from './partner-sync.runner';
+import { RolesWriteError } from './roles-write.error';
 import { SyncFailure } from './sync-failure.error';
 import { SyncTargetResolver } from './sync-target.resolver';
 

@@ -4,6 +4,7 @@ import { createKafka, ensureTopics, kafkaConnectionFromEnv, withAdmin } from '@t
 import { freePort } from '@tiersync/local-kafka';
 import { parseSyncResult, type SyncResult, topicNames } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
+import { SYNC_DEFAULTS, tierSyncEnv } from './e2e-system';
 import { metricValue } from './metric-value';
 import { TopicTail } from './topic-tail';
 import { settingUp, waitFor } from './wait-for';
@@ -169,16 +170,14 @@ export class SyncFleet {
       throw new Error(`no tier-sync instance ${index}`);
     }
     sync.process.start({
-      LOG_LEVEL: 'warn',
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      CAPILLARY_RATE_LIMIT_PER_MINUTE: '0',
-      ...this.kafkaEnv,
-      KAFKA_TOPIC_PREFIX: this.prefix,
-      CAPILLARY_BASE_URL: this.sim.url,
-      CAPILLARY_USERNAME: AUTH.username,
-      CAPILLARY_PASSWORD: AUTH.password,
-      SYNC_HTTP_HOST: '127.0.0.1',
-      SYNC_HTTP_PORT: String(sync.port),
+      ...SYNC_DEFAULTS,
+      ...tierSyncEnv({
+        kafkaEnv: this.kafkaEnv,
+        prefix: this.prefix,
+        sim: this.sim,
+        auth: AUTH,
+        port: sync.port,
+      }),
     });
     await sync.process.untilReady(`http://127.0.0.1:${sync.port}/health/ready`);
   }

@@ -17,6 +17,7 @@ import {
   topicNames,
 } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
+import { metricValue } from './metric-value';
 import { TopicTail } from './topic-tail';
 import { settingUp, waitFor } from './wait-for';
 
@@ -24,7 +25,7 @@ const SECRET = 'e2e-webhook-secret-0123456789';
 const AUTH = { username: 'e2e-till', password: 'e2e-till-password' };
 
 /** Fast retries so failure scenarios settle in seconds; everything else is the app's default. */
-const SYNC_DEFAULTS: Record<string, string> = {
+export const SYNC_DEFAULTS: Record<string, string> = {
   LOG_LEVEL: 'warn',
   // A killed tier-sync's partitions move to its successor after this, not after the 30 s default.
   KAFKA_SESSION_TIMEOUT_MS: '6000',
@@ -35,6 +36,25 @@ const SYNC_DEFAULTS: Record<string, string> = {
   SYNC_SHUTDOWN_DEADLINE_MS: '5000',
   CAPILLARY_RATE_LIMIT_PER_MINUTE: '0',
 };
+
+/** Where one tier-sync process finds Kafka, its topics, the simulator and its own HTTP port. */
+export function tierSyncEnv(wiring: {
+  kafkaEnv: Record<string, string>;
+  prefix: string;
+  sim: CapillarySim;
+  auth: { username: string; password: string };
+  port: number;
+}): Record<string, string> {
+  return {
+    ...wiring.kafkaEnv,
+    KAFKA_TOPIC_PREFIX: wiring.prefix,
+    CAPILLARY_BASE_URL: wiring.sim.url,
+    CAPILLARY_USERNAME: wiring.auth.username,
+    CAPILLARY_PASSWORD: wiring.auth.password,
+    SYNC_HTTP_HOST: '127.0.0.1',
+    SYNC_HTTP_PORT: String(wiring.port),
+  };
+}
 
 export interface SystemOptions {
   name: string;
@@ -106,13 +126,13 @@ export class E2eSystem {
     this.sync.start({
       ...SYNC_DEFAULTS,
       ...env,
-      ...this.kafkaEnv,
-      KAFKA_TOPIC_PREFIX: this.prefix,
-      CAPILLARY_BASE_URL: this.sim.url,
-      CAPILLARY_USERNAME: AUTH.username,
-      CAPILLARY_PASSWORD: AUTH.password,
-      SYNC_HTTP_HOST: '127.0.0.1',
-      SYNC_HTTP_PORT: String(this.syncPort),
+      ...tierSyncEnv({
+        kafkaEnv: this.kafkaEnv,
+        prefix: this.prefix,
+        sim: this.sim,
+        auth: AUTH,
+        port: this.syncPort,
+      }),
     });
     await this.sync.untilReady(`${this.syncUrl}/health/ready`);
   }
@@ -161,14 +181,8 @@ export class E2eSystem {
       .map((e) => e.eventId);
   }
 
-  async syncMetric(name: string, labels: Record<string, string> = {}): Promise<number> {
-    const text = await (await fetch(`${this.syncUrl}/metrics`)).text();
-    const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
-    return text
-      .split('\n')
-      .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
-      .filter((line) => wanted.every((label) => line.includes(label)))
-      .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+  syncMetric(name: string, labels: Record<string, string> = {}): Promise<number> {
+    return metricValue(`${this.syncUrl}/metrics`, name, labels);
   }
 
   resultsFor(eventId: string, count = 1, timeoutMs?: number): Promise<SyncResult[]> {

@@ -1,9 +1,14 @@
-import { type SyncJournalIntent, type SyncResult } from '@tiersync/tier-events';
+import { type MemberOutcome, type SyncJournalIntent, type SyncResult } from '@tiersync/tier-events';
+
+/** Outcomes that settle a member without an adjustment; a failed write may still have landed. */
+const UNTOUCHED: ReadonlySet<MemberOutcome> = new Set(['UNCHANGED', 'SKIPPED', 'PLANNED']);
 
 export interface RunRecord {
   readonly intents: SyncJournalIntent[];
   /** Members whose adjustment by this run some sync-results record lists as ADJUSTED: its own or a re-run's. */
   readonly recorded: Set<number>;
+  /** Members the run's own result says it did not adjust: it made no write, or Capillary refused it. */
+  readonly untouched: Set<number>;
   /** Whether the run's own sync-results record has been read. */
   resulted: boolean;
   seenAt: number;
@@ -43,6 +48,8 @@ export class RunLedger {
         this.run(member.appliedBy.runId, at).recorded.add(member.customerId);
       } else if (member.outcome === 'ADJUSTED') {
         this.run(result.runId, at).recorded.add(member.customerId);
+      } else if (UNTOUCHED.has(member.outcome)) {
+        this.run(result.runId, at).untouched.add(member.customerId);
       }
     }
   }
@@ -79,7 +86,13 @@ export class RunLedger {
       existing.seenAt = Math.max(existing.seenAt, at);
       return existing;
     }
-    const created: RunRecord = { intents: [], recorded: new Set(), resulted: false, seenAt: at };
+    const created: RunRecord = {
+      intents: [],
+      recorded: new Set(),
+      untouched: new Set(),
+      resulted: false,
+      seenAt: at,
+    };
     this.runs.set(runId, created);
     return created;
   }

@@ -31,7 +31,12 @@ export class RunLedger {
   }
 
   addIntent(intent: SyncJournalIntent, at: number): void {
-    this.run(intent.runId, at).intents.push(intent);
+    const run = this.run(intent.runId, at);
+    intent.refused?.forEach((customerId) => run.untouched.add(customerId));
+    if (intent.members.length === 0) {
+      return;
+    }
+    run.intents.push(intent);
     const runs = this.byLineage.get(intent.lineageId) ?? new Set<string>();
     runs.add(intent.runId);
     this.byLineage.set(intent.lineageId, runs);
@@ -52,6 +57,10 @@ export class RunLedger {
         this.run(result.runId, at).untouched.add(member.customerId);
       }
     }
+  }
+
+  markUntouched(runId: string, customerId: number, at: number): void {
+    this.run(runId, at).untouched.add(customerId);
   }
 
   /** The other runs of a lineage that journalled an intent. */

@@ -35,13 +35,15 @@ export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): P
 
 const LEADER_WAIT_MS = 30_000;
 
-/** kafkajs's waitForLeaders gives up on a KRaft broker's brief UNKNOWN_TOPIC_OR_PARTITION answer. */
+/** kafkajs's waitForLeaders gives up on a KRaft broker's brief UNKNOWN_TOPIC_OR_PARTITION answer, and a
+ * leader named in the metadata may still answer NOT_LEADER_OR_FOLLOWER to ListOffsets for a moment. */
 async function leadersElected(admin: Admin, topics: string[]): Promise<void> {
   const deadline = Date.now() + LEADER_WAIT_MS;
   for (;;) {
     try {
       const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
       if (metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) {
+        await Promise.all(topics.map((topic) => admin.fetchTopicOffsets(topic)));
         return;
       }
     } catch (error) {

@@ -1,5 +1,6 @@
 import { type Admin, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { whileRetriable } from '../admin/while-retriable';
 import { type KeyedConsumerLogger } from '../consumer/keyed-consumer.options';
 import { decodeHeaders } from '../consumer/keyed-message';
 import { type MessageHeaders } from '../event-publisher';
@@ -146,7 +147,7 @@ class KafkaTopicFollower implements TopicFollower {
     const wanted = partitions === undefined ? undefined : new Set(partitions);
     const ends: PartitionOffsetAt[] = [];
     for (const topic of this.options.topics) {
-      for (const { partition, high } of await this.admin.fetchTopicOffsets(topic)) {
+      for (const { partition, high } of await whileRetriable(() => this.admin.fetchTopicOffsets(topic))) {
         if (wanted === undefined || wanted.has(partition)) {
           ends.push({ topic, partition, offset: Number(high) });
         }
@@ -156,11 +157,13 @@ class KafkaTopicFollower implements TopicFollower {
   }
 
   private async startOffsets(topic: string): Promise<Map<number, number>> {
-    const watermarks = await this.admin.fetchTopicOffsets(topic);
+    const watermarks = await whileRetriable(() => this.admin.fetchTopicOffsets(topic));
     const from = this.options.from;
     // kafkajs answers the high watermark for a partition with no record at or after the timestamp.
     const byTime =
-      from === 'earliest' ? [] : await this.admin.fetchTopicOffsetsByTimestamp(topic, from.timestamp);
+      from === 'earliest'
+        ? []
+        : await whileRetriable(() => this.admin.fetchTopicOffsetsByTimestamp(topic, from.timestamp));
     return new Map(
       watermarks.map((w) => [
         w.partition,

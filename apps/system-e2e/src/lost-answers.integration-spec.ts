@@ -14,9 +14,11 @@ describe('audit trail: adjustments whose answer Capillary lost after making them
 
   it('records every adjustment made as ADJUSTED once, whether the answer was a 5xx or a dropped connection', async () => {
     fleet = await SyncFleet.start('lost-answers', 1, fleetSeed(GROUPS, SECONDARIES));
+    // A seed per phase: the simulator draws webhook event ids from the same generator, and a repeated id
+    // would be dropped as a duplicate.
     const upgrade = async (groups: number[], lostAnswerAs: LostAnswer, synced: number) => {
       fleet?.sim.control.setFaults({
-        rngSeed: 11,
+        rngSeed: synced,
         endpoints: { manualSlabAdjustment: { rateLostAnswer: 0.6, lostAnswerAs } },
       });
       for (const g of groups) {

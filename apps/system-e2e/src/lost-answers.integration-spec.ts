@@ -1,4 +1,5 @@
 import { type LostAnswer } from '@tiersync/capillary-sim';
+import { type SyncResult } from '@tiersync/tier-events';
 import { adjustmentsMadeBy, recordedAdjustments } from './support/audit-trail';
 import { FLEET_PROGRAM_ID, fleetMember, fleetSeed, SyncFleet } from './support/sync-fleet';
 
@@ -24,7 +25,8 @@ describe('audit trail: adjustments whose answer Capillary lost after making them
       for (const g of groups) {
         fleet?.sim.control.activity({ customerId: fleetMember(g, 0), programId: FLEET_PROGRAM_ID, tier: 3 });
       }
-      await fleet?.results.waitForCount('SYNCED results', (r) => r.outcome === 'SYNCED', synced, 90_000);
+      const withMembers = (r: SyncResult) => r.members.length > 0;
+      await fleet?.results.waitForCount('results of group syncs', withMembers, synced, 90_000);
     };
     const half = GROUPS / 2;
     await upgrade([...Array(half).keys()], 500, half);
@@ -43,5 +45,8 @@ describe('audit trail: adjustments whose answer Capillary lost after making them
     expect(recordedAdjustments(fleet.results.records)).toEqual(made);
     const members = fleet.results.records.flatMap((r) => r.members);
     expect(members.filter((m) => m.outcome === 'UNCHANGED')).toEqual([]);
+    expect(fleet.results.records.filter((r) => r.members.length > 0).map((r) => r.outcome)).toEqual(
+      Array<string>(GROUPS).fill('SYNCED'),
+    );
   }, 300_000);
 });

@@ -32,7 +32,8 @@ export function loadOpsConfig(env: EnvSource, overrides: Partial<Record<EnvName,
   const brokers = (vars.KAFKA_BROKERS as string[] | undefined) ?? [];
   return {
     kafka: {
-      ...kafkaConnectionOf({ ...vars, KAFKA_BROKERS: brokers }),
+      ...kafkaConnectionOf(vars),
+      brokers,
       topicPrefix: vars.KAFKA_TOPIC_PREFIX,
       consumerGroup: vars.KAFKA_CONSUMER_GROUP ?? `${vars.KAFKA_TOPIC_PREFIX}tier-sync`,
       replicationFactor: vars.KAFKA_REPLICATION_FACTOR,

@@ -68,7 +68,8 @@ describe(GroupSyncCommand.name, () => {
     expect(
       violationsOf(() =>
         parseGroupSyncCommand({
-          ...command,
+          ...commandInit(),
+          schemaVersion: 1,
           groupSnapshot: { ...groupSnapshot, members: [{ userId: 'x', primaryMember: true }] },
         }),
       ),

@@ -1,5 +1,10 @@
 import { type MemberRow } from './member-selection';
-import { type GroupMember, type UserGroup } from './user-group.types';
+import { type GroupMember, type GroupMembership, type UserGroup } from './user-group.types';
+
+/** What of a group read decides its members: a whole `UserGroup`, or the snapshot a command carries. */
+export type GroupRows = Pick<UserGroup, 'id' | 'groupStatus' | 'totalActiveMembers'> & {
+  members: Pick<GroupMembership, 'userId' | 'primaryMember' | 'active'>[];
+};
 
 export type MembershipReading =
   | { kind: 'read'; members: MemberRow[]; listed?: GroupMember[] }
@@ -12,7 +17,7 @@ export type MembershipReading =
  * (API fact 10) is cross-checked on shared rows, and any disagreement is a contradiction, never a guess.
  */
 export async function readGroupMembership(
-  group: UserGroup,
+  group: GroupRows,
   listMembers: () => Promise<GroupMember[]>,
 ): Promise<MembershipReading> {
   const rows = group.members.map((m) => ({
@@ -27,7 +32,7 @@ export async function readGroupMembership(
   return crossChecked(group, rows, await listMembers());
 }
 
-function crossChecked(group: UserGroup, rows: MemberRow[], listed: GroupMember[]): MembershipReading {
+function crossChecked(group: GroupRows, rows: MemberRow[], listed: GroupMember[]): MembershipReading {
   const byId = new Map(rows.map((m) => [m.customerId, m]));
   const disagreements = listed.flatMap((m) => {
     const row = byId.get(m.customerId);

@@ -25,7 +25,7 @@ export {
   type CapillaryVariables,
 } from './config/capillary.environment';
 export { classifyFailure, parseRetryAfter, retryAfterOf, type FailureClass } from './error-classification';
-export { readGroupMembership, type MembershipReading } from './group-membership.reading';
+export { readGroupMembership, type GroupRows, type MembershipReading } from './group-membership.reading';
 export { type CustomerIdentifiers, type CustomerProgramTier, type ProgramTier } from './loyalty.types';
 export {
   activePrimaryOf,

@@ -39,6 +39,7 @@ export {
   type DeadLetterInit,
 } from './messages/dead-letter.message';
 export { COMMAND_KINDS, GroupMessageBase, type CommandKind } from './messages/group-message.base';
+export { GroupSnapshot, GroupSnapshotMember } from './messages/group-snapshot.fields';
 export {
   GroupSyncCommand,
   createGroupSyncCommand,

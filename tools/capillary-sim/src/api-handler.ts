@@ -6,6 +6,7 @@ import { isAuthorized, tillOf } from './sim-auth';
 import { type SimReply } from './sim-context';
 import { type SimCore } from './sim-core';
 import { errorEnvelope, invalidInput, SimApiError } from './sim-error';
+import { type LostAnswer } from './sim-faults';
 import { matchRoute } from './sim-routes';
 
 export async function handleApiRequest(
@@ -78,7 +79,13 @@ export async function handleApiRequest(
       body,
       requestId: randomUUID(),
     };
-    answer(matched.route.handle(request, ctx));
+    const reply = matched.route.handle(request, ctx);
+    if (decision.kind === 'lost-answer' && reply.status < 400) {
+      call.fault = 'lost-answer';
+      loseAnswer(res, core, call, decision.as);
+      return;
+    }
+    answer(reply);
   } catch (error) {
     if (!(error instanceof SimApiError)) {
       throw error;
@@ -98,6 +105,15 @@ function fault(res: ServerResponse, core: SimCore, call: SimCall, status: number
     sendJson(res, status, errorEnvelope(status, message), headers);
   }
   core.calls.finish(call, status, status === 503 ? undefined : status);
+}
+
+function loseAnswer(res: ServerResponse, core: SimCore, call: SimCall, as: LostAnswer): void {
+  if (as === 'reset') {
+    res.socket?.destroy();
+    core.calls.finish(call, 0);
+  } else {
+    fault(res, core, call, as);
+  }
 }
 
 function envelopeCode(body: unknown): number | undefined {

@@ -14,7 +14,8 @@ export interface SimCall {
   status?: number;
   /** The error code of the answer's envelope, if any. */
   code?: number;
-  fault?: 'hang' | 'error' | 'rate-limit';
+  /** `lost-answer`: carried out, then answered with an error or a dropped connection instead. */
+  fault?: 'hang' | 'error' | 'rate-limit' | 'lost-answer';
   /** Epoch ms when the request arrived. */
   at: number;
   durationMs?: number;

@@ -6,7 +6,13 @@ export { type SimAuth } from './sim-context';
 export { SimControl, SimControlError, type ActivityInput } from './sim-control';
 export { humanDate } from './sim-dates';
 export { SIM_INVALID_INPUT } from './sim-error';
-export { type EndpointFaults, type SimBehaviour, type SimEndpoint, type SimFaults } from './sim-faults';
+export {
+  type EndpointFaults,
+  type LostAnswer,
+  type SimBehaviour,
+  type SimEndpoint,
+  type SimFaults,
+} from './sim-faults';
 export {
   type SimCustomer,
   type SimGroup,

@@ -79,6 +79,41 @@ describe(SimControl.name, () => {
     expect(adjust.body).toEqual(envelope(3045));
   });
 
+  it('carries out an adjustment and then loses its answer: a 5xx, or a dropped connection', async () => {
+    const adjust = (customerId: number) =>
+      simCall(
+        ctx.sim,
+        'POST',
+        `/v2/slab/manualSlabAdjustment?source=INSTORE&identifierName=id&identifierValue=${customerId}`,
+        {
+          programId: DEMO_PROGRAM_ID,
+          slabAction: 'UPGRADE',
+          toSlabName: 'Platinum',
+          manualSlabActionValidity: 'AS_PER_TIER_STRATEGY',
+        },
+        auth,
+      );
+    ctx.sim.control.setFaults({
+      endpoints: { manualSlabAdjustment: { rateLostAnswer: 1, lostAnswerAs: 502 } },
+    });
+    expect((await adjust(566998201)).status).toBe(502);
+    ctx.sim.control.setFaults({
+      endpoints: { manualSlabAdjustment: { rateLostAnswer: 1, lostAnswerAs: 'reset' } },
+    });
+    await expect(adjust(567219877)).rejects.toThrow();
+    // A refusal is not carried out, so it goes out as it is.
+    expect((await adjust(566998201)).body).toEqual(envelope(8925));
+
+    expect(ctx.sim.control.tierOf(566998201, DEMO_PROGRAM_ID).tierNumber).toBe(3);
+    expect(ctx.sim.control.tierOf(567219877, DEMO_PROGRAM_ID).tierNumber).toBe(3);
+    const calls = ctx.sim.control.calls({ endpoint: 'manualSlabAdjustment' });
+    expect(calls.map((c) => [c.status, c.fault])).toEqual([
+      [502, 'lost-answer'],
+      [0, 'lost-answer'],
+      [400, undefined],
+    ]);
+  });
+
   it('answers 400 for impossible control requests and 404 with the list of endpoints', async () => {
     expect(await control('POST', '/groups/3918893/members', { customerId: 567219877 })).toMatchObject({
       status: 400,

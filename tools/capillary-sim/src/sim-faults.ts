@@ -12,13 +12,20 @@ export type SimEndpoint =
   | 'partnerProgramUpdate'
   | 'oauthToken';
 
-/** Probabilities (0..1) per request; checked in the order hang, 429, 521, 500, 503. */
+/** Probabilities (0..1) per request; checked in the order hang, 429, 521, 500, 503, lost answer. */
 export interface EndpointFaults {
   rateHang?: number;
   rate429?: number;
   rate521?: number;
   rate500?: number;
   rate503?: number;
+  /**
+   * A fault beyond the documents that real servers show: the request is carried out, then its successful
+   * answer is replaced by `lostAnswerAs` (default 500; `reset` drops the connection). Error answers go out
+   * unchanged.
+   */
+  rateLostAnswer?: number;
+  lostAnswerAs?: 500 | 502 | 503 | 504 | 'reset';
   /**
    * Retry-After of the 429 and 521 answers: delta-seconds or an HTTP date (default "1"); `false` sends none,
    * the one reading the vendor's documents support (they name no 429 header).
@@ -75,8 +82,13 @@ export const DEFAULT_BEHAVIOUR: SimBehaviour = {
   tokenTtlSeconds: 300,
 };
 
+export type LostAnswer = NonNullable<EndpointFaults['lostAnswerAs']>;
+
 export type FaultDecision =
-  { kind: 'none' } | { kind: 'hang' } | { kind: 'error'; status: number; retryAfter?: string };
+  | { kind: 'none' }
+  | { kind: 'hang' }
+  | { kind: 'error'; status: number; retryAfter?: string }
+  | { kind: 'lost-answer'; as: LostAnswer };
 
 export class FaultInjector {
   private faults: SimFaults = {};
@@ -137,6 +149,11 @@ export class FaultInjector {
     if (random.chance(rules.rate500)) {
       return { kind: 'error', status: 500 };
     }
-    return random.chance(rules.rate503) ? { kind: 'error', status: 503 } : { kind: 'none' };
+    if (random.chance(rules.rate503)) {
+      return { kind: 'error', status: 503 };
+    }
+    return random.chance(rules.rateLostAnswer)
+      ? { kind: 'lost-answer', as: rules.lostAnswerAs ?? 500 }
+      : { kind: 'none' };
   }
 }

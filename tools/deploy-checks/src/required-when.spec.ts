@@ -8,6 +8,7 @@ describe(isRequired.name, () => {
     ['—', {}, false],
     ['for reconcile', {}, true],
     ['for reconcile and doctor', {}, true],
+    ['for dlq and rejected and replay and reconcile', {}, true],
     ['CAPILLARY_AUTH=basic', { CAPILLARY_AUTH: 'basic' }, true],
     ['CAPILLARY_AUTH=basic', { CAPILLARY_AUTH: 'oauth' }, false],
     ['unless DEMO_MODE=true', { DEMO_MODE: 'true' }, false],

@@ -38,7 +38,7 @@ export function describeConfigReference({ section, schema, load, variable }: Con
 
     it('lists every variable in .env.example: set when always required, commented when it has a default', () => {
       const always = [...docs].filter(([, when]) => when === 'always').map(([name]) => name);
-      expect(always).toContain('KAFKA_BROKERS');
+      expect(docs.has('KAFKA_BROKERS')).toBe(true);
       expect(variables.filter((name) => !example.has(name))).toEqual([]);
       expect(always.filter((name) => example.get(name)?.set !== true)).toEqual([]);
       expect(variables.filter((name) => example.get(name)?.set === true && hasDefault(name))).toEqual([]);

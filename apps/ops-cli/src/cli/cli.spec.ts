@@ -55,6 +55,24 @@ describe(runCli.name, () => {
     expect(result.stderr).toContain(message);
   });
 
+  it.each([
+    [['dlq', 'list']],
+    [['rejected', 'list']],
+    [['replay', '--topic', 'dlq', '--to-time', '2024-01-01T00:00:00Z']],
+    [['reconcile', '--group', '1', '--capillary-url', 'http://x:1']],
+  ])('%j asks for KAFKA_BROKERS before anything else', async (args) => {
+    const result = await run(args, { CAPILLARY_USERNAME: 'u', CAPILLARY_PASSWORD: 'p' });
+    expect(result.code).toBe(ExitCode.usage);
+    expect(result.stderr).toContain('set KAFKA_BROKERS (or --brokers)');
+  });
+
+  it('runs doctor without KAFKA_BROKERS, since it never connects to Kafka', async () => {
+    const result = await run(['doctor', '--customer', '1'], {});
+    expect(result.code).toBe(ExitCode.usage);
+    expect(result.stderr).toContain('set CAPILLARY_BASE_URL');
+    expect(result.stderr).not.toContain('KAFKA_BROKERS');
+  });
+
   it('reports invalid configuration as a usage error, as JSON on stdout with --json', async () => {
     const result = await run(['--json', 'dlq', 'list'], {});
     expect(result.code).toBe(ExitCode.usage);

@@ -1,6 +1,12 @@
 import { createKafka, type Kafka } from '@tiersync/kafka';
 import { type Command } from 'commander';
-import { loadOpsConfig, type EnvName, type EnvSource, type OpsConfig } from '../config/ops.config';
+import {
+  loadOpsConfig,
+  requireKafka,
+  type EnvName,
+  type EnvSource,
+  type OpsConfig,
+} from '../config/ops.config';
 import { Output, type CliIo } from './output';
 
 export interface CliDeps {
@@ -21,10 +27,12 @@ export interface CommandContext {
   kafka: () => Kafka;
 }
 
+/** Every command but `doctor` reads or writes Kafka, so brokers are required unless `usesKafka` is false. */
 export function commandContext(
   command: Command,
   deps: CliDeps,
   overrides: Partial<Record<EnvName, string>> = {},
+  { usesKafka = true }: { usesKafka?: boolean } = {},
 ): CommandContext {
   const flags = command.optsWithGlobals<GlobalFlags>();
   const output = new Output(deps.io, flags.json === true, flags.quiet === true);
@@ -33,6 +41,9 @@ export function commandContext(
     KAFKA_TOPIC_PREFIX: flags.topicPrefix,
     ...overrides,
   });
+  if (usesKafka) {
+    requireKafka(config);
+  }
   let kafka: Kafka | undefined;
   return {
     output,

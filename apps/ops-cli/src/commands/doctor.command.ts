@@ -28,7 +28,12 @@ export function registerDoctorCommand(program: Command, deps: CliDeps): void {
     .option('--capillary-url <url>', 'Capillary base URL (env CAPILLARY_BASE_URL)')
     .addHelpText('after', HELP)
     .action(async (flags: DoctorFlags, command: Command) => {
-      const ctx = commandContext(command, deps, { CAPILLARY_BASE_URL: flags.capillaryUrl });
+      const ctx = commandContext(
+        command,
+        deps,
+        { CAPILLARY_BASE_URL: flags.capillaryUrl },
+        { usesKafka: false },
+      );
       const capillary = requireCapillary(ctx.config);
       const options = {
         customerId: oneId(flags.customer, '--customer'),

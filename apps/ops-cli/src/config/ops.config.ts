@@ -28,9 +28,12 @@ export function loadOpsConfig(env: EnvSource, overrides: Partial<Record<EnvName,
     }
   }
   const vars = validateEnvironment(OpsEnvironment, raw);
+  // Undefined when unset (doctor); requireKafka stops every command that would connect with no broker.
+  const brokers = (vars.KAFKA_BROKERS as string[] | undefined) ?? [];
   return {
     kafka: {
       ...kafkaConnectionOf(vars),
+      brokers,
       topicPrefix: vars.KAFKA_TOPIC_PREFIX,
       consumerGroup: vars.KAFKA_CONSUMER_GROUP ?? `${vars.KAFKA_TOPIC_PREFIX}tier-sync`,
       replicationFactor: vars.KAFKA_REPLICATION_FACTOR,
@@ -39,6 +42,13 @@ export function loadOpsConfig(env: EnvSource, overrides: Partial<Record<EnvName,
     capillary: capillaryConnectionOf(vars),
     downgradePolicy: vars.SYNC_DOWNGRADE_POLICY,
   };
+}
+
+export function requireKafka(config: OpsConfig): OpsConfig['kafka'] {
+  if (config.kafka.brokers.length === 0) {
+    throw new UsageError('this command reads or writes Kafka: set KAFKA_BROKERS (or --brokers)');
+  }
+  return config.kafka;
 }
 
 export function requireCapillary(config: OpsConfig): CapillaryConnection {

@@ -12,3 +12,7 @@ export class OpsEnvironment extends withCapillaryEnvironment(KafkaEnvironment, {
 
   @IsIn(DOWNGRADE_POLICIES) SYNC_DOWNGRADE_POLICY: DowngradePolicy = 'mirror';
 }
+
+// Optional because `doctor` reads Capillary alone; every other command asks for it (requireKafka). Applied
+// here since a redeclared field would need an initializer, which would read as a default.
+IsOptional()(OpsEnvironment.prototype, 'KAFKA_BROKERS');

@@ -1,13 +1,19 @@
+import { type SimCall } from '@tiersync/capillary-sim';
 import { type SyncResult } from '@tiersync/tier-events';
 import { type E2eSystem } from './e2e-system';
 
 const COMMAND_IN_REASON = /command ([0-9a-f-]{36})/;
 
-/** `customer command` for every adjustment the simulator performed (answered 200), sorted. */
+/** `customer command` for every adjustment the simulator performed, sorted. */
 export function performedAdjustments(system: E2eSystem): string[] {
-  return system
-    .adjustments()
-    .filter((call) => call.status === 200)
+  return adjustmentsMadeBy(system.adjustments());
+}
+
+/** `customer command` for every adjustment among these calls that Capillary carried out: answered 200, or
+ * carried out and then answered with an error or a dropped connection (the simulator's lost answer). */
+export function adjustmentsMadeBy(calls: readonly SimCall[]): string[] {
+  return calls
+    .filter((call) => call.status === 200 || call.fault === 'lost-answer')
     .map((call) => {
       const reason = (call.body as { slabChangeReason?: string } | undefined)?.slabChangeReason ?? '';
       return `${call.query['identifierValue'] ?? '?'} ${COMMAND_IN_REASON.exec(reason)?.[1] ?? '?'}`;

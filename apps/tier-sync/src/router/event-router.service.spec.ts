@@ -310,6 +310,23 @@ describe(EventRouterService.name, () => {
     expect(snapshots.fresh(GROUP)).toBeUndefined();
   });
 
+  it('sends the group its lookup read with the command, for whichever instance syncs it', async () => {
+    const { publisher, route } = setup();
+    await route(fresh(capillarySamples.tierUpgraded(PRIMARY)));
+    await route(fresh(capillarySamples.groupMemberAdded(GROUP, PRIMARY, 99)));
+    const [tierSync, joinSync] = publisher.commands.map((c) => c.value);
+    expect(tierSync?.groupSnapshot).toEqual({
+      readAt: expect.any(Number) as unknown,
+      groupStatus: 'ACTIVE',
+      members: [
+        { userId: PRIMARY, primaryMember: true, active: true },
+        { userId: SECONDARY, primaryMember: false, active: true },
+      ],
+    });
+    // The join dropped the group it changed: its sync reads the group with the joiner in it.
+    expect(joinSync?.groupSnapshot).toBeUndefined();
+  });
+
   it('learns the primary a leave event names, and forgets a primary who leaves', async () => {
     const { known, route } = setup();
     await route(fresh(capillarySamples.groupMemberRemoved(GROUP, PRIMARY, SECONDARY)));

@@ -190,8 +190,10 @@ export class EventRouterService {
     headers: MessageHeaders,
   ): Promise<RouteDecision> {
     const now = this.now();
+    const groupSnapshot = this.snapshots.toCarry(init.groupId);
     const command = createGroupSyncCommand({
       ...init,
+      ...(groupSnapshot ? { groupSnapshot } : {}),
       commandId: randomUUID(),
       attempt: 0,
       provenance: { source: 'webhook' },

@@ -61,7 +61,8 @@ describe(settle.name, () => {
   });
 
   it('retries only the retryable failures, on the retry topic, after Retry-After', () => {
-    const command = testCommand();
+    const groupSnapshot = { readAt: 1000, groupStatus: 'ACTIVE', members: [] };
+    const command = testCommand({ groupSnapshot });
     const outcome: CommandOutcome = {
       members: [
         member(2, 'ADJUSTED'),
@@ -86,6 +87,9 @@ describe(settle.name, () => {
       provenance: { source: 'retry', originalCommandId: command.commandId },
     });
     expect(settled.retry?.commandId).not.toBe(command.commandId);
+    // A copy runs later than the router's read: it reads the group itself.
+    expect(settled.retry?.groupSnapshot).toBeUndefined();
+    expect(settled.deadLetters[0]?.command.groupSnapshot).toBeUndefined();
     expect(settled.deadLetters).toHaveLength(1);
     const [letter] = settled.deadLetters;
     expect(letter).toMatchObject({

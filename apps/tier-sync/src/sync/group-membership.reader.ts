@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type MemberRow, readGroupMembership, type UserGroup } from '@tiersync/capillary-client';
+import { type GroupRows, type MemberRow, readGroupMembership } from '@tiersync/capillary-client';
+import { type GroupSyncCommand } from '@tiersync/tier-events';
 import { CAPILLARY_API, type CapillaryApi } from '../capillary/capillary.api';
 import { CapillaryRetry } from '../capillary/capillary.retry';
 import { GroupSnapshots } from '../capillary/group-snapshots';
@@ -7,7 +8,7 @@ import { SyncMetrics } from '../observability/sync.metrics';
 import { SyncFailure } from './sync-failure.error';
 
 export interface GroupMembership {
-  group: UserGroup;
+  group: GroupRows;
   members: MemberRow[];
 }
 
@@ -24,9 +25,15 @@ export class GroupMembershipReader {
     private readonly snapshots: GroupSnapshots,
   ) {}
 
-  async read(groupId: number, signal: AbortSignal): Promise<GroupMembership> {
+  async read(
+    command: Pick<GroupSyncCommand, 'attempt' | 'groupId' | 'groupSnapshot'>,
+    signal: AbortSignal,
+  ): Promise<GroupMembership> {
+    const { groupId } = command;
     const group =
-      this.snapshots.fresh(groupId) ?? (await this.retry.execute(() => this.api.getGroup(groupId), signal));
+      this.snapshots.carriedBy(command) ??
+      this.snapshots.fresh(groupId) ??
+      (await this.retry.execute(() => this.api.getGroup(groupId), signal));
     const reading = await readGroupMembership(group, () =>
       this.retry.execute(() => this.api.getGroupMembers(groupId), signal),
     );

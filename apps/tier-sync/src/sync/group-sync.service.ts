@@ -67,7 +67,7 @@ export class GroupSyncService {
     signal: AbortSignal,
     journal: Pick<RunJournal, 'intend' | 'refused'> | undefined,
   ): Promise<CommandOutcome> {
-    const { members } = await this.membership.read(command.groupId, signal);
+    const { members } = await this.membership.read(command, signal);
     const primary = activePrimaryOf(members);
     if (primary !== undefined) {
       this.known.remember(primary, command.groupId);

@@ -1,3 +1,4 @@
+import { CapillaryApiError } from '@tiersync/capillary-client';
 import { FakeCapillary, PROGRAM_ID, permanent, unavailable } from '../../test/fake-capillary';
 import { testCommand, testPolicy, testRetry } from '../../test/sync-fixtures';
 import { type SyncPolicy } from '../config/tier-sync.config';
@@ -120,6 +121,71 @@ describe(MemberSyncRunner.name, () => {
     expect(report).toMatchObject({ status: 'FAILED', error: { code: 8925, retryable: false } });
     expect(report.note).toContain('8925 again');
     expect(api.callsOf('manualSlabAdjustment')).toHaveLength(2);
+  });
+
+  describe('a write whose answer was lost', () => {
+    /** Capillary applies the write, then the answer fails: a 5xx after the fact, or a dropped connection. */
+    function answerLostAfterApplying(api: FakeCapillary, error: unknown): void {
+      const original = api.manualSlabAdjustment.bind(api);
+      let calls = 0;
+      api.manualSlabAdjustment = async (id, body) => {
+        const answer = await original(id, body);
+        if (++calls === 1) {
+          throw error;
+        }
+        return answer;
+      };
+    }
+
+    it('reports the member found on the target by the retry ADJUSTED, its tier before from the plan', async () => {
+      const { api, runner, ctx } = setup(1);
+      answerLostAfterApplying(api, unavailable());
+      const report = await runner.run(7, ctx);
+      expect(report).toMatchObject({
+        status: 'ADJUSTED',
+        action: 'UPGRADE',
+        tierBefore: { number: 1, name: 'Silver' },
+        tierAfter: gold,
+        attempts: 2,
+      });
+      expect(report.note).toContain('answer lost');
+      expect(api.callsOf('manualSlabAdjustment')).toHaveLength(1);
+    });
+
+    it('counts a dropped connection after an unread upgrade the same way, with no tier before', async () => {
+      const { api, runner, ctx } = setup(1, { upgradeWithoutRead: true });
+      answerLostAfterApplying(
+        api,
+        new CapillaryApiError('socket hang up', { kind: 'network', retryable: true }),
+      );
+      const report = await runner.run(7, ctx);
+      expect(report).toMatchObject({ status: 'ADJUSTED', action: 'UPGRADE', tierAfter: gold });
+      expect(report.tierBefore).toBeUndefined();
+      expect(api.callsOf('manualSlabAdjustment')).toHaveLength(1);
+    });
+
+    it('keeps UNCHANGED a member moved by someone else after a 429, which says the write was not taken', async () => {
+      const { api, runner, ctx } = setup(1);
+      api.manualSlabAdjustment = async () => {
+        await Promise.resolve();
+        api.tiers.set(7, 2);
+        throw new CapillaryApiError('429 Too Many Requests', { kind: 'http', status: 429, retryable: true });
+      };
+      expect(await runner.run(7, ctx)).toMatchObject({ status: 'UNCHANGED', action: 'NONE', attempts: 2 });
+    });
+
+    it('keeps UNCHANGED a member the retry finds on another tier than the lost write named', async () => {
+      const { api, runner, ctx } = setup(1, { downgradePolicy: 'upgrade-only' });
+      api.manualSlabAdjustment = async () => {
+        await Promise.resolve();
+        api.tiers.set(7, 3);
+        throw unavailable();
+      };
+      expect(await runner.run(7, ctx)).toMatchObject({
+        status: 'UNCHANGED',
+        tierAfter: { number: 3 },
+      });
+    });
   });
 
   describe('an upgrade trigger with upgradeWithoutRead', () => {

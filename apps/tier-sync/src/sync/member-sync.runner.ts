@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   classifyFailure,
   isAlreadyAtTarget,
+  isCapillaryApiError,
   type ManualSlabAdjustmentResponse,
   retryAfterOf,
 } from '@tiersync/capillary-client';
@@ -42,6 +43,14 @@ export interface MemberReport {
 
 type Planned = { current?: TierRef; plan: MemberPlan };
 
+/** A write this run sent whose answer never came: Capillary may have applied it. */
+type Unanswered = { action: MemberAction; fromTier?: TierRef; toTier: TierRef; error: string };
+
+interface MemberTries {
+  last?: Planned;
+  unanswered?: Unanswered;
+}
+
 /** Re-read on every try, so a retry after a lost answer finds the member already adjusted. */
 @Injectable()
 export class MemberSyncRunner {
@@ -58,16 +67,15 @@ export class MemberSyncRunner {
 
   async run(customerId: number, ctx: MemberSyncContext): Promise<MemberReport> {
     let attempts = 0;
-    let last: Planned | undefined;
+    const tries: MemberTries = {};
     try {
       const report = await this.retry.execute((attempt) => {
         attempts = attempt;
-        return this.once(customerId, ctx, attempt, (planned) => {
-          last = planned;
-        });
+        return this.once(customerId, ctx, attempt, tries);
       }, ctx.signal);
-      return { ...report, attempts };
+      return { ...appliedDespiteLostAnswer(report, tries.unanswered), attempts };
     } catch (error) {
+      const last = tries.last;
       if (ctx.signal?.aborted) {
         throw error;
       }
@@ -89,17 +97,17 @@ export class MemberSyncRunner {
     customerId: number,
     ctx: MemberSyncContext,
     attempt: number,
-    seen: (planned: Planned) => void,
+    tries: MemberTries,
   ): Promise<Omit<MemberReport, 'attempts'>> {
     const unread = this.unreadUpgrade(ctx, attempt);
     const first = unread ?? (await this.plan(customerId, ctx));
-    seen(first);
+    tries.last = first;
     const early = this.withoutCall(customerId, first);
     if (early) {
       return early;
     }
     try {
-      return await this.adjust(customerId, ctx, first);
+      return await this.adjust(customerId, ctx, first, tries);
     } catch (error) {
       const refused = isAlreadyAtTarget(error);
       if (!refused && !(unread && classifyFailure(error) === 'permanent')) {
@@ -108,7 +116,7 @@ export class MemberSyncRunner {
       // 8925: the member moved after we read it, or was never read. Any other refusal of an unread
       // UPGRADE is settled as a read-first plan would have settled it (no tier, already there).
       const second = await this.plan(customerId, ctx);
-      seen(second);
+      tries.last = second;
       const settled = this.withoutCall(customerId, second);
       if (settled) {
         const why = refused ? '8925' : String(failureRecordOf(error).code ?? 'a refusal');
@@ -117,7 +125,7 @@ export class MemberSyncRunner {
       if (!refused && second.plan.action === 'UPGRADE') {
         throw error;
       }
-      return await this.adjust(customerId, ctx, second);
+      return await this.adjust(customerId, ctx, second, tries);
     }
   }
 
@@ -172,6 +180,7 @@ export class MemberSyncRunner {
     customerId: number,
     ctx: MemberSyncContext,
     { current, plan }: Planned,
+    tries: MemberTries,
   ): Promise<Omit<MemberReport, 'attempts'>> {
     const action = plan.action as 'UPGRADE' | 'DOWNGRADE' | 'RENEWAL';
     const request = buildAdjustmentRequest(
@@ -190,7 +199,14 @@ export class MemberSyncRunner {
     const response = await this.api
       .manualSlabAdjustment(customerId, request)
       .catch(async (error: unknown) => {
-        if (isAlreadyAtTarget(error) || classifyFailure(error) === 'permanent') {
+        if (answerLost(error)) {
+          tries.unanswered = {
+            action,
+            ...fromTier,
+            toTier: { number, name },
+            error: failureRecordOf(error).message,
+          };
+        } else if (isAlreadyAtTarget(error) || classifyFailure(error) === 'permanent') {
           await ctx.journal?.refused(customerId);
         }
         throw error;
@@ -206,6 +222,37 @@ export class MemberSyncRunner {
       sideEffects: response.sideEffects,
     };
   }
+}
+
+/** Network errors, timeouts and 5xx may come after Capillary applied the write; 408, 429 and 521 say it
+ * was not taken. */
+function answerLost(error: unknown): boolean {
+  if (!isCapillaryApiError(error) || !error.retryable) {
+    return false;
+  }
+  const status = error.status ?? 0;
+  return error.kind === 'network' || error.kind === 'timeout' || (status >= 500 && status !== 521);
+}
+
+/**
+ * A member this run wrote to without an answer, found on the target by a later try, was moved by that write:
+ * reported ADJUSTED, since no other record would list the adjustment (its own intent names this run).
+ */
+function appliedDespiteLostAnswer(
+  report: Omit<MemberReport, 'attempts'>,
+  unanswered: Unanswered | undefined,
+): Omit<MemberReport, 'attempts'> {
+  if (!unanswered || report.status !== 'UNCHANGED' || report.tierAfter?.number !== unanswered.toTier.number) {
+    return report;
+  }
+  const { tierBefore: _read, ...rest } = report;
+  return {
+    ...rest,
+    ...(unanswered.fromTier ? { tierBefore: unanswered.fromTier } : {}),
+    action: unanswered.action,
+    status: 'ADJUSTED',
+    note: `answer lost (${unanswered.error}); found on tier ${unanswered.toTier.number} on the re-read: applied as planned`,
+  };
 }
 
 function slabEffectOf(response: ManualSlabAdjustmentResponse) {

@@ -6,7 +6,7 @@ const lineageId = '0b6f3f4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
 const first = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const rerun = '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b';
 
-const intent = (runId: string) =>
+const intent = (runId: string, refused?: number[]) =>
   createSyncJournalIntent({
     commandId: lineageId,
     kind: 'TIER_SYNC',
@@ -14,7 +14,8 @@ const intent = (runId: string) =>
     lineageId,
     runId,
     attempt: 0,
-    members: [{ customerId: 3, action: 'UPGRADE', toTier: { number: 3 } }],
+    members: refused ? [] : [{ customerId: 3, action: 'UPGRADE', toTier: { number: 3 } }],
+    ...(refused ? { refused } : {}),
     leaseUntil: 2000,
     writtenAt: 1000,
   });
@@ -59,7 +60,7 @@ describe(RunLedger.name, () => {
   it('reads a journalled refusal as no adjustment of that member by that run, keeping its intent', () => {
     const ledger = new RunLedger(60_000);
     ledger.addIntent(intent(first), 1000);
-    ledger.addIntent(createSyncJournalIntent({ ...intent(first), members: [], refused: [3] }), 1100);
+    ledger.addIntent(intent(first, [3]), 1100);
     const [run] = ledger.runsOf(lineageId, rerun);
     expect(run?.record.intents).toHaveLength(1);
     expect([...(run?.record.untouched ?? [])]).toEqual([3]);

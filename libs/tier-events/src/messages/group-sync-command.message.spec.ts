@@ -53,6 +53,32 @@ describe(GroupSyncCommand.name, () => {
     ]);
   });
 
+  it('carries the group snapshot the router read and checks each of its rows', () => {
+    const groupSnapshot = {
+      readAt: 1_724_058_034_600,
+      groupStatus: 'ACTIVE',
+      totalActiveMembers: 2,
+      members: [
+        { userId: 566998132, primaryMember: true, active: true },
+        { userId: 564662499, primaryMember: false, active: true },
+      ],
+    };
+    const command = createGroupSyncCommand({ ...commandInit(), groupSnapshot });
+    expect(parseGroupSyncCommand(JSON.parse(JSON.stringify(command)))).toEqual(command);
+    expect(
+      violationsOf(() =>
+        parseGroupSyncCommand({
+          ...commandInit(),
+          schemaVersion: 1,
+          groupSnapshot: { ...groupSnapshot, members: [{ userId: 'x', primaryMember: true }] },
+        }),
+      ),
+    ).toEqual([
+      { path: 'groupSnapshot.members[0].active', message: 'is required' },
+      { path: 'groupSnapshot.members[0].userId', message: 'must be a positive integer id' },
+    ]);
+  });
+
   it('throws from the factory instead of producing an invalid command', () => {
     expect(() => createGroupSyncCommand({ ...commandInit(), groupId: 0 })).toThrow(
       'invalid GroupSyncCommand: groupId: must be a positive integer id',

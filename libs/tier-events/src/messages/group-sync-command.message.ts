@@ -7,6 +7,7 @@ import {
   NestedField,
 } from '../validation/field.decorators';
 import { GroupMessageBase } from './group-message.base';
+import { GroupSnapshot } from './group-snapshot.fields';
 import { messageCodec, type MessageInit } from './message-codec';
 import { PartnerUpdate, Provenance, SyncTrigger } from './sync.fields';
 
@@ -27,6 +28,9 @@ export class GroupSyncCommand extends GroupMessageBase {
   @EpochMillisField({ optional: true }) notBefore?: number;
   @NestedField(() => Provenance, { optional: true }) provenance?: Provenance;
   @EpochMillisField() createdAt!: number;
+  /** The group as the router's lookup read it, so the first sync of the command need not read it again
+   * on whichever instance runs it. */
+  @NestedField(() => GroupSnapshot, { optional: true }) groupSnapshot?: GroupSnapshot;
 }
 
 export type GroupSyncCommandInit = MessageInit<GroupSyncCommand>;

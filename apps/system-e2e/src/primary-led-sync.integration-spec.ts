@@ -11,7 +11,12 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
   let system: E2eSystem;
 
   beforeAll(async () => {
-    system = await E2eSystem.start({ name: 'sync', rngSeed: 11 });
+    // Upgrades unread, so the suite proves that mode end to end; the other suites run the read-first default.
+    system = await E2eSystem.start({
+      name: 'sync',
+      rngSeed: 11,
+      syncEnv: { SYNC_UPGRADE_WITHOUT_READ: 'true' },
+    });
   });
   afterAll(() => system.stop());
   beforeEach(async () => {

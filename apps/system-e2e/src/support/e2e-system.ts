@@ -1,6 +1,13 @@
 import { AppProcess } from '@tiersync/app-process';
 import { basicAuthorization } from '@tiersync/capillary-client';
-import { type CapillarySim, DEMO_PROGRAM_ID, type SimCall, startCapillarySim } from '@tiersync/capillary-sim';
+import {
+  type CapillarySim,
+  DEMO_PROGRAM_ID,
+  type SimCall,
+  type SimSeed,
+  startCapillarySim,
+  type WebhookTarget,
+} from '@tiersync/capillary-sim';
 import {
   createKafka,
   ensureTopics,
@@ -42,6 +49,16 @@ export interface SystemOptions {
   ingressEnv?: Record<string, string>;
   rngSeed?: number;
   kafkaEnv?: Record<string, string>;
+  /** Default: the simulator's demo org. */
+  seed?: SimSeed;
+  /** Default: Capillary's own schedule (1 s, doubling). */
+  webhookRetry?: Pick<WebhookTarget, 'backoffMs' | 'maxBackoffMs'>;
+}
+
+/** One tier-sync process; every instance of a system is in the same consumer group. */
+export interface SyncInstance {
+  readonly process: AppProcess;
+  readonly url: string;
 }
 
 export class E2eSystem {
@@ -49,7 +66,7 @@ export class E2eSystem {
   readonly results: TopicTail<SyncResult>;
   readonly deadLetters: TopicTail<DeadLetter>;
   readonly ingress = new AppProcess('webhook-ingress', { graceMs: 20_000 });
-  readonly sync = new AppProcess('tier-sync', { graceMs: 20_000 });
+  readonly syncs: SyncInstance[] = [];
 
   private constructor(
     readonly prefix: string,
@@ -57,7 +74,7 @@ export class E2eSystem {
     private readonly kafkaEnv: Record<string, string>,
     readonly sim: CapillarySim,
     private readonly ingressPort: number,
-    private readonly syncPort: number,
+    private readonly webhookRetry: SystemOptions['webhookRetry'] = {},
   ) {
     this.topics = topicNames(prefix);
     this.results = new TopicTail(connection, this.topics.syncResults, parseSyncResult);
@@ -72,8 +89,13 @@ export class E2eSystem {
     const kafka = createKafka(connection);
     const specs = Object.values(topicNames(prefix)).map((topic) => ({ topic, partitions: 3 }));
     await settingUp(() => ensureTopics(kafka, specs));
-    const sim = await startCapillarySim({ auth: AUTH, rngSeed: options.rngSeed ?? 7 });
-    const system = new E2eSystem(prefix, connection, kafkaEnv, sim, await freePort(), await freePort());
+    const sim = await startCapillarySim({
+      auth: AUTH,
+      rngSeed: options.rngSeed ?? 7,
+      ...(options.seed ? { seed: options.seed } : {}),
+    });
+    const system = new E2eSystem(prefix, connection, kafkaEnv, sim, await freePort(), options.webhookRetry);
+    system.syncs.push({ process: newSyncProcess(), url: `http://127.0.0.1:${await freePort()}` });
     await Promise.all([system.startIngress(options.ingressEnv), system.startSync(options.syncEnv)]);
     await Promise.all([settingUp(() => system.results.start()), settingUp(() => system.deadLetters.start())]);
     system.connectWebhooks();
@@ -102,8 +124,14 @@ export class E2eSystem {
     this.connectWebhooks(tiersMode);
   }
 
-  async startSync(env: Record<string, string> = {}): Promise<void> {
-    this.sync.start({
+  /** The first instance, the only one unless a test adds more. */
+  get sync(): AppProcess {
+    return this.instance(0).process;
+  }
+
+  async startSync(env: Record<string, string> = {}, index = 0): Promise<void> {
+    const { process, url } = this.instance(index);
+    process.start({
       ...SYNC_DEFAULTS,
       ...env,
       ...this.kafkaEnv,
@@ -112,9 +140,16 @@ export class E2eSystem {
       CAPILLARY_USERNAME: AUTH.username,
       CAPILLARY_PASSWORD: AUTH.password,
       SYNC_HTTP_HOST: '127.0.0.1',
-      SYNC_HTTP_PORT: String(this.syncPort),
+      SYNC_HTTP_PORT: new URL(url).port,
     });
-    await this.sync.untilReady(`${this.syncUrl}/health/ready`);
+    await process.untilReady(`${url}/health/ready`);
+  }
+
+  /** Another tier-sync in the same consumer group; returns its index. */
+  async addSync(env: Record<string, string> = {}): Promise<number> {
+    const index = this.syncs.push({ process: newSyncProcess(), url: `http://127.0.0.1:${await freePort()}` });
+    await this.startSync(env, index - 1);
+    return index - 1;
   }
 
   async restartSync(env: Record<string, string> = {}): Promise<void> {
@@ -161,11 +196,13 @@ export class E2eSystem {
       .map((e) => e.eventId);
   }
 
+  /** Summed over the running instances: a killed one's counts are gone with it. */
   async syncMetric(name: string, labels: Record<string, string> = {}): Promise<number> {
-    const text = await (await fetch(`${this.syncUrl}/metrics`)).text();
     const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
-    return text
-      .split('\n')
+    const running = this.syncs.filter((instance) => instance.process.running);
+    const texts = await Promise.all(running.map(async ({ url }) => (await fetch(`${url}/metrics`)).text()));
+    return texts
+      .flatMap((text) => text.split('\n'))
       .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
       .filter((line) => wanted.every((label) => line.includes(label)))
       .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
@@ -182,7 +219,7 @@ export class E2eSystem {
 
   async stop(): Promise<void> {
     this.sim.control.setWebhook(undefined);
-    await Promise.all([this.sync.stop(), this.ingress.stop()]);
+    await Promise.all([...this.syncs.map(({ process }) => process.stop()), this.ingress.stop()]);
     await Promise.all([this.results.stop(), this.deadLetters.stop(), this.sim.stop()]);
   }
 
@@ -203,8 +240,12 @@ export class E2eSystem {
     return `http://127.0.0.1:${this.ingressPort}`;
   }
 
-  private get syncUrl(): string {
-    return `http://127.0.0.1:${this.syncPort}`;
+  private instance(index: number): SyncInstance {
+    const instance = this.syncs[index];
+    if (!instance) {
+      throw new Error(`no tier-sync instance ${index}`);
+    }
+    return instance;
   }
 
   private connectWebhooks(tiersMode: 'array' | 'null' | 'omitDetails' = 'array'): void {
@@ -214,11 +255,16 @@ export class E2eSystem {
       secret: SECRET,
       tiersMode,
       maxConnections: 4,
+      ...this.webhookRetry,
     });
   }
 }
 
-function customerOf(event: { data: unknown }): number | undefined {
+function newSyncProcess(): AppProcess {
+  return new AppProcess('tier-sync', { graceMs: 20_000 });
+}
+
+export function customerOf(event: { data: unknown }): number | undefined {
   const data = event.data as { customerIdentifiers?: { customerId?: unknown } };
   const id = data.customerIdentifiers?.customerId;
   return typeof id === 'number' ? id : undefined;

@@ -1,0 +1,86 @@
+import { FLEET_PROGRAM_ID, fleetMemberId, fleetSeed } from '@tiersync/capillary-sim';
+import { type AccountingReport, assertAccounting, checkAccounting, driftedGroups } from './accounting';
+import { takeSnapshot } from './accounting-snapshot';
+import { E2eSystem, type SystemOptions } from './e2e-system';
+import { waitFor } from './wait-for';
+
+export const SECONDARIES = 5;
+/** The issue's latency, 30-70 ms per call. */
+export const CAPILLARY_LATENCY = { fixedMs: 30, jitterMs: 40 };
+/** Slow enough that a fan-out is still running when a process is killed. */
+export const SLOW_CAPILLARY = { fixedMs: 100, jitterMs: 100 };
+
+/**
+ * Capillary's webhook retries compressed, and a short Retry-After on the ingress's 429s, so an outage costs
+ * the suite seconds; production's 30 s Retry-After (RETRY_AFTER_SECONDS) delays the same webhooks longer.
+ */
+const FLEET_OPTIONS: Pick<SystemOptions, 'webhookRetry' | 'ingressEnv'> = {
+  webhookRetry: { backoffMs: 500, maxBackoffMs: 2_000 },
+  ingressEnv: { RETRY_AFTER_SECONDS: '2' },
+};
+
+/** An org of `groups` identical groups, everyone on the base tier. */
+export function startFleet(
+  groups: number,
+  options: Omit<SystemOptions, 'seed' | 'webhookRetry'>,
+): Promise<E2eSystem> {
+  return E2eSystem.start({
+    ...FLEET_OPTIONS,
+    ...options,
+    ingressEnv: { ...FLEET_OPTIONS.ingressEnv, ...options.ingressEnv },
+    seed: fleetSeed(groups, SECONDARIES),
+  });
+}
+
+/** Each primary's tier change makes the simulator send its tierUpgraded webhook. */
+export function raisePrimaries(system: E2eSystem, groups: Iterable<number>, tier = 3): void {
+  for (const group of groups) {
+    system.sim.control.activity({ customerId: fleetMemberId(group, 0), programId: FLEET_PROGRAM_ID, tier });
+  }
+}
+
+export function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+export function performedAdjustments(system: E2eSystem): number {
+  return system.adjustments().filter((c) => c.status === 200).length;
+}
+
+export function untilAdjustments(system: E2eSystem, count: number): Promise<number> {
+  return waitFor(
+    `${count} adjustments performed`,
+    () => (performedAdjustments(system) >= count ? Date.now() : undefined),
+    { timeoutMs: 60_000, intervalMs: 20 },
+  );
+}
+
+/** When every group of the org is on its primary's tier; returns that moment. */
+export function untilConverged(system: E2eSystem, timeoutMs = 120_000): Promise<number> {
+  return waitFor(
+    'every group converged',
+    () => (driftedGroups(system.sim.control.state()).length === 0 ? Date.now() : undefined),
+    {
+      timeoutMs,
+      intervalMs: 100,
+      describe: () => driftedGroups(system.sim.control.state()).slice(0, 10),
+    },
+  );
+}
+
+/**
+ * Waits until nothing is left to do, checks the accounting and prints the scenario's figures in one line.
+ * `complete`: no process that routed events was killed (see takeSnapshot).
+ */
+export async function settleAndAccount(
+  system: E2eSystem,
+  scenario: string,
+  complete: boolean,
+  figures: Record<string, unknown>,
+): Promise<AccountingReport> {
+  await system.quiesce();
+  const report = checkAccounting(await takeSnapshot(system, complete));
+  console.log(`chaos figures: ${JSON.stringify({ scenario, ...figures, ...report.figures })}`);
+  assertAccounting(report);
+  return report;
+}

@@ -167,6 +167,14 @@ export function callsByEndpoint(calls: readonly SimCall[]): Record<string, numbe
   return counts;
 }
 
+/** Endpoints called more often by `run` than by `baseline`, the same workload on fewer instances. */
+export function callGrowth(baseline: Record<string, number>, run: Record<string, number>): string[] {
+  const grown = Object.entries(run)
+    .filter(([endpoint, count]) => count > (baseline[endpoint] ?? 0))
+    .map(([endpoint, count]) => `${endpoint} ${baseline[endpoint] ?? 0} -> ${count}`);
+  return grown.length > 0 ? [`calls grew with the instance count: ${grown.join(', ')}`] : [];
+}
+
 /** Consumers de-duplicate results on commandId (docs/architecture.md, "Audit"): the first copy counts. */
 function distinctByCommand(results: readonly SyncResult[]): SyncResult[] {
   return [...new Map([...results].reverse().map((r) => [r.commandId, r])).values()];

@@ -1,4 +1,5 @@
 import { FLEET_PROGRAM_ID, fleetMemberId, fleetSeed } from '@tiersync/capillary-sim';
+import { ConsumerGroupOffsets, createKafka, withAdmin } from '@tiersync/kafka';
 import { type AccountingReport, assertAccounting, checkAccounting, driftedGroups } from './accounting';
 import { takeSnapshot } from './accounting-snapshot';
 import { E2eSystem, type SystemOptions } from './e2e-system';
@@ -68,6 +69,24 @@ export function untilConverged(system: E2eSystem, timeoutMs = 120_000): Promise<
   );
 }
 
+/** When tier-sync's consumer group is Stable with `members` members; returns that moment. */
+export function untilGroupMembers(system: E2eSystem, members: number): Promise<number> {
+  const groupId = `${system.prefix}tier-sync`;
+  return withAdmin(createKafka({ ...system.connection, clientId: 'e2e-group-watch' }), (admin) => {
+    const offsets = new ConsumerGroupOffsets(admin);
+    let last = '';
+    return waitFor(
+      `${groupId} Stable with ${members} members`,
+      async () => {
+        const view = await offsets.describe(groupId);
+        last = `${view.state} with ${view.members.length}`;
+        return view.state === 'Stable' && view.members.length === members ? Date.now() : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 100, describe: () => last },
+    );
+  });
+}
+
 /**
  * Waits until nothing is left to do, checks the accounting and prints the scenario's figures in one line.
  * `complete`: no process that routed events was killed (see takeSnapshot).
@@ -77,9 +96,11 @@ export async function settleAndAccount(
   scenario: string,
   complete: boolean,
   figures: Record<string, unknown>,
+  moreViolations: string[] = [],
 ): Promise<AccountingReport> {
   await system.quiesce();
-  const report = checkAccounting(await takeSnapshot(system, complete));
+  const checked = checkAccounting(await takeSnapshot(system, complete));
+  const report = { ...checked, violations: [...checked.violations, ...moreViolations] };
   console.log(`chaos figures: ${JSON.stringify({ scenario, ...figures, ...report.figures })}`);
   assertAccounting(report);
   return report;

@@ -1,0 +1,84 @@
+import { type SimCall } from '@tiersync/capillary-sim';
+import { callGrowth, callsByEndpoint } from '../support/accounting';
+import {
+  CAPILLARY_LATENCY,
+  raisePrimaries,
+  range,
+  SECONDARIES,
+  settleAndAccount,
+  SLOW_CAPILLARY,
+  startFleet,
+  untilAdjustments,
+  untilConverged,
+  untilGroupMembers,
+} from '../support/chaos-fleet';
+
+const GROUPS = 30;
+/** Wave A (groups 0-29) compares instance counts without a fault; wave B (30-59) has an instance killed. */
+const WAVE_A = range(0, GROUPS);
+const WAVE_B = range(GROUPS, 2 * GROUPS);
+
+describe('chaos: three tier-sync instances, one SIGKILLed, against one instance', () => {
+  let baseline: Record<string, number> | undefined;
+
+  it('one instance: the baseline', async () => {
+    const system = await startFleet(2 * GROUPS, { name: 'chaos-one-instance' });
+    try {
+      system.sim.control.setFaults({ latency: CAPILLARY_LATENCY });
+      raisePrimaries(system, WAVE_A);
+      await untilConverged(system);
+      const report = await settleAndAccount(system, 'one instance, baseline', true, {
+        groups: GROUPS,
+        secondaries: SECONDARIES,
+        instances: 1,
+      });
+      baseline = report.figures.callsByEndpoint;
+    } finally {
+      await system.stop();
+    }
+  });
+
+  it('three instances: no more calls than one; with one killed, every group converges and is accounted for', async () => {
+    const system = await startFleet(2 * GROUPS, { name: 'chaos-three-instances' });
+    try {
+      await system.addSync();
+      const killed = await system.addSync();
+      await untilGroupMembers(system, 3);
+      system.sim.control.setFaults({ latency: CAPILLARY_LATENCY });
+      raisePrimaries(system, WAVE_A);
+      await untilConverged(system);
+      await system.quiesce();
+      const waveA = callsByEndpoint(system.sim.control.calls());
+      const beforeB = system.sim.control.calls().length;
+
+      system.sim.control.setFaults({ latency: SLOW_CAPILLARY });
+      raisePrimaries(system, WAVE_B);
+      const killedAt = await untilAdjustments(system, GROUPS * SECONDARIES + (GROUPS * SECONDARIES) / 4);
+      await system.syncs[killed]?.process.stop('SIGKILL');
+      const rebalancedAt = await untilGroupMembers(system, 2);
+      const convergedAt = await untilConverged(system);
+      const waveB = (): SimCall[] => system.sim.control.calls().slice(beforeB);
+      // Calls must not grow with the instance count; only the killed instance's unfinished work is redone.
+      const growth = callGrowth(baseline ?? {}, waveA);
+      await settleAndAccount(
+        system,
+        'three instances, one SIGKILLed',
+        false,
+        {
+          groups: GROUPS,
+          secondaries: SECONDARIES,
+          instances: 3,
+          latencyMs: '100-200 (wave B)',
+          callsOneInstance: baseline,
+          callsThreeInstances: waveA,
+          callsThreeInstancesOneKilled: callsByEndpoint(waveB()),
+          rebalancedMsAfterKill: rebalancedAt - killedAt,
+          convergedMsAfterKill: convergedAt - killedAt,
+        },
+        growth,
+      );
+    } finally {
+      await system.stop();
+    }
+  });
+});

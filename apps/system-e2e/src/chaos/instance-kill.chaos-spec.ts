@@ -25,12 +25,15 @@ describe('chaos: three tier-sync instances, one SIGKILLed, against one instance'
     const system = await startFleet(2 * GROUPS, { name: 'chaos-one-instance' });
     try {
       system.sim.control.setFaults({ latency: CAPILLARY_LATENCY });
+      const started = Date.now();
       raisePrimaries(system, WAVE_A);
-      await untilConverged(system);
+      const convergedAt = await untilConverged(system);
       const report = await settleAndAccount(system, 'one instance, baseline', true, {
         groups: GROUPS,
         secondaries: SECONDARIES,
         instances: 1,
+        latencyMs: '30-70',
+        convergedMsAfterRaise: convergedAt - started,
       });
       baseline = report.figures.callsByEndpoint;
     } finally {

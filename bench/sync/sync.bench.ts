@@ -18,6 +18,7 @@ interface Run {
   name: string;
   rateLimitPerMinute: number;
   concurrency: number;
+  syncEnv?: Record<string, string>;
 }
 
 async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondaries: number) {
@@ -50,6 +51,7 @@ async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondarie
       SYNC_HTTP_HOST: '127.0.0.1',
       SYNC_HTTP_PORT: '0',
       LOG_LEVEL: 'log',
+      ...run.syncEnv,
     });
     const syncUrl = await sync.listeningUrl();
     const collector = await startWebhookFlow(
@@ -86,6 +88,8 @@ async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondarie
       echoesIgnored: collector.ignored,
       adjustments: adjusted,
       requests: calls.length,
+      requestsPerGroup: +(calls.length / results.length).toFixed(2),
+      requestsPerGroupByEndpoint: perGroupByEndpoint(calls, results.length),
       requestsPerAdjustment: +(calls.length / adjusted).toFixed(2),
       seconds: +seconds.toFixed(1),
       webhooksAcceptedOverSeconds: +(
@@ -118,6 +122,20 @@ async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondarie
       await cleanup();
     }
   }
+}
+
+/** The group lookup (by primaryUserId) and the group read (by id, once the lookup's copy is older than 5 s) apart. */
+function perGroupByEndpoint(
+  calls: readonly { endpoint?: string; query: Record<string, string> }[],
+  groups: number,
+) {
+  const counts = new Map<string, number>();
+  for (const c of calls) {
+    const name =
+      c.endpoint === 'userGroup2' ? (c.query['primaryUserId'] ? 'groupLookup' : 'groupRead') : c.endpoint;
+    counts.set(name ?? 'other', (counts.get(name ?? 'other') ?? 0) + 1);
+  }
+  return Object.fromEntries([...counts].map(([endpoint, n]) => [endpoint, +(n / groups).toFixed(2)]));
 }
 
 async function processCpuSeconds(url: string): Promise<number> {
@@ -153,6 +171,13 @@ async function main(): Promise<void> {
   try {
     const runs: Run[] = [
       { name: 'no rate limit', rateLimitPerMinute: 0, concurrency },
+      // The same run reading every member first, the request count before upgrades went unread.
+      {
+        name: 'no rate limit, members read first',
+        rateLimitPerMinute: 0,
+        concurrency,
+        syncEnv: { SYNC_UPGRADE_WITHOUT_READ: 'false' },
+      },
       { name: '6,000 requests/min', rateLimitPerMinute: 6000, concurrency },
       // Where this machine's CPU, not the bound, sets the pace (0 skips it).
       ...(ceiling > 0

@@ -19,6 +19,25 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
     system.resetSim();
   });
 
+  /** The primary's own partner update, whose partnerProgramUpdated webhook starts a partner sync. */
+  async function upgradePrimaryPartnerTier(): Promise<string | undefined> {
+    await system.callCapillary('POST', '/v2/partnerProgram/customerPartnerProgramUpdate', {
+      customersPartnerUpdates: [
+        {
+          customer: { id: FAMILY1.primary },
+          partnerProgramUpdates: [
+            {
+              partnerProgramName: DEMO_PARTNER_PROGRAM,
+              updateType: 'UPGRADE',
+              updateDetails: { updatedTierName: 'Gold' },
+            },
+          ],
+        },
+      ],
+    });
+    return system.emitted({ customerId: FAMILY1.primary, eventName: 'partnerProgramUpdated' })[0];
+  }
+
   it('upgrades every active secondary, leaves exited members, dead-letters a permanent error; echoes cost nothing', async () => {
     const ADJUST = { method: 'POST', endpoint: '/v2/slab/manualSlabAdjustment' };
     const metricsBefore = {
@@ -60,8 +79,12 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
     const [echo] = system.emitted({ customerId: FAMILY1.sam });
     const [ignored] = await system.resultsFor(echo ?? '');
     expect(ignored).toMatchObject({ outcome: 'IGNORED', groupId: FAMILY1.groupId });
+    // Each secondary gets one unread UPGRADE; Max, already on Platinum, is refused with 8925 and read.
     const adjusted = system.adjustments().map((c) => Number(c.query['identifierValue']));
-    expect(adjusted.sort()).toEqual([FAMILY1.sam, FAMILY1.fay].sort());
+    expect(adjusted.sort()).toEqual([FAMILY1.sam, FAMILY1.max, FAMILY1.fay].sort());
+    expect(system.sim.control.calls({ endpoint: 'customers' }).map((c) => c.path)).toEqual(
+      expect.arrayContaining([`/v2/customers/${FAMILY1.max}`]),
+    );
     const lookups = system.sim.control.calls({ endpoint: 'userGroup2' }).map((c) => c.query['primaryUserId']);
     expect(lookups).not.toContain(String(FAMILY1.sam));
     // The process's Capillary client reports to /metrics: one adjustment answered 200 (Sam's), one echo.
@@ -119,7 +142,13 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
       return now - duplicatesBefore >= 2 ? true : undefined;
     });
     expect(system.results.records.filter((r) => r.trigger.eventId === event)).toHaveLength(1);
-    expect(system.adjustments().map((c) => c.query['identifierValue'])).toEqual([String(FAMILY2.cid)]);
+    // One unread UPGRADE per secondary, once: Bob, already on Gold, is refused with 8925.
+    expect(
+      system
+        .adjustments()
+        .map((c) => `${c.query['identifierValue']}:${c.status}`)
+        .sort(),
+    ).toEqual([`${FAMILY2.bob}:400`, `${FAMILY2.cid}:200`].sort());
   });
 
   it("converges on the primary's CURRENT tier when two events arrive out of order", async () => {
@@ -170,29 +199,19 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
     expect(system.tierOf(LOU)).toBe(1);
   });
 
-  it("mirrors the primary's partner-program tier onto the secondaries, dead-lettering one not linked", async () => {
+  it("mirrors the primary's partner-program tier onto the secondaries, skipping one not linked", async () => {
+    const unlinkedBefore = await system.syncMetric('tiersync_sync_partner_unlinked_total');
     // The simulator's partnerProgramUpdated carries only partnerTierNumber, as documented: tier-sync must
     // name the tier through GET /v2/organization/programs before it can update the secondaries.
-    await system.callCapillary('POST', '/v2/partnerProgram/customerPartnerProgramUpdate', {
-      customersPartnerUpdates: [
-        {
-          customer: { id: FAMILY1.primary },
-          partnerProgramUpdates: [
-            {
-              partnerProgramName: DEMO_PARTNER_PROGRAM,
-              updateType: 'UPGRADE',
-              updateDetails: { updatedTierName: 'Gold' },
-            },
-          ],
-        },
-      ],
-    });
-    const [event] = system.emitted({ customerId: FAMILY1.primary, eventName: 'partnerProgramUpdated' });
+    const event = await upgradePrimaryPartnerTier();
     const sent = system.sim.control.emittedEvents().find((e) => e.eventId === event);
     expect(sent?.data).toMatchObject({ customerPartnerProgramDetails: { partnerTierNumber: 2 } });
     expect(JSON.stringify(sent)).not.toContain('partnerTierName');
     const [result] = await system.resultsFor(event ?? '');
-    expect(result).toMatchObject({ kind: 'PARTNER_SYNC', outcome: 'PARTIAL' });
+    expect(result).toMatchObject({ kind: 'PARTNER_SYNC', outcome: 'SYNCED' });
+    expect(result?.reason).toContain(
+      `${FAMILY1.fay}: not linked to partner program ${DEMO_PARTNER_PROGRAM} (2004)`,
+    );
     expect(system.sim.control.calls({ endpoint: 'organizationPrograms' })).toEqual([
       expect.objectContaining({ method: 'GET', path: '/v2/organization/programs', status: 200 }),
     ]);
@@ -214,7 +233,7 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
     expect(outcomes(result!)).toEqual({
       [FAMILY1.sam]: 'UPGRADE/ADJUSTED',
       [FAMILY1.max]: 'UPGRADE/ADJUSTED',
-      [FAMILY1.fay]: 'UPGRADE/DEAD_LETTERED',
+      [FAMILY1.fay]: 'NONE/SKIPPED',
       [FAMILY1.eli]: 'NONE/SKIPPED',
     });
     const links = (id: number) =>
@@ -223,11 +242,44 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
         .customers.find((c) => c.customerId === id)
         ?.partnerLinks.map((l) => l.tierName);
     expect([links(FAMILY1.sam), links(FAMILY1.max)]).toEqual([['Gold'], ['Gold']]);
-    const [letter] = await system.deadLetters.waitForCount(
-      '2004',
-      (d) => d.commandId === result!.commandId,
-      1,
-    );
-    expect(letter).toMatchObject({ customerId: FAMILY1.fay, reason: { code: 2004, retryable: false } });
+    expect((await system.syncMetric('tiersync_sync_partner_unlinked_total')) - unlinkedBefore).toBe(1);
+    expect(system.deadLetters.records.filter((d) => d.commandId === result!.commandId)).toEqual([]);
   });
+
+  it.each(['reversed', 'omit-last'] as const)(
+    'maps the partner answer by customer when Capillary answers %s',
+    async (partnerAnswerOrder) => {
+      system.sim.control.setBehaviour({ partnerAnswerOrder });
+      const contradictionsBefore = await system.syncMetric('tiersync_capillary_contradictions_total', {
+        check: 'partner_answer',
+      });
+      const event = await upgradePrimaryPartnerTier();
+      const [result] = await system.resultsFor(event ?? '');
+      const [sent] = system.sim.control.calls({ endpoint: 'partnerProgramUpdate' }).slice(1);
+      const order = (
+        sent?.body as { customersPartnerUpdates: { customer: { id: number } }[] }
+      ).customersPartnerUpdates.map((u) => u.customer.id);
+      const last = order[order.length - 1];
+      const expected = Object.fromEntries(
+        order.map((id) => [id, id === FAMILY1.fay ? 'NONE/SKIPPED' : 'UPGRADE/ADJUSTED']),
+      );
+      if (partnerAnswerOrder === 'omit-last' && last !== undefined) {
+        expected[last] = 'UPGRADE/DEAD_LETTERED';
+      }
+      expect(outcomes(result!)).toEqual({ ...expected, [FAMILY1.eli]: 'NONE/SKIPPED' });
+      if (partnerAnswerOrder === 'omit-last') {
+        const [letter] = await system.deadLetters.waitForCount(
+          'unmapped',
+          (d) => d.commandId === result!.commandId,
+          1,
+        );
+        expect(letter).toMatchObject({ customerId: last, reason: { retryable: false } });
+        expect(letter!.reason.message).toContain(`answered no entry for customer id=${last}`);
+      }
+      expect(
+        (await system.syncMetric('tiersync_capillary_contradictions_total', { check: 'partner_answer' })) -
+          contradictionsBefore,
+      ).toBe(partnerAnswerOrder === 'omit-last' ? 1 : 0);
+    },
+  );
 });

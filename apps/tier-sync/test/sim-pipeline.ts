@@ -64,7 +64,13 @@ export class SimPipeline {
       cache,
       new MemberSyncRunner(this.client, config, retry),
       new GroupMembershipReader(this.client, this.metrics, retry, snapshots),
-      new PartnerSyncRunner(this.client, config, new PartnerTiersCache(this.client, config), retry),
+      new PartnerSyncRunner(
+        this.client,
+        config,
+        this.metrics,
+        new PartnerTiersCache(this.client, config),
+        retry,
+      ),
       retry,
       new SyncTargetResolver(config, new ProgramTiersCache(this.client, config)),
     );

@@ -24,6 +24,7 @@ export function testPolicy(over: Partial<SyncPolicy> = {}): SyncPolicy {
       retryMaxDelayMs: 60_000,
     },
     echoShortcut: true,
+    upgradeWithoutRead: false,
     ...over,
   };
 }

@@ -90,4 +90,25 @@ describe(`${CapillaryClient.name} partner programs`, () => {
     expect(results.slice(0, 100).every((r) => r.ok && !r.error)).toBe(true);
     expect(results.slice(100).every((r) => !r.ok && r.error?.status === 429 && r.error.retryable)).toBe(true);
   });
+
+  it('maps the answer by customer, whatever its order', async () => {
+    harness.sim.control.setBehaviour({ partnerAnswerOrder: 'reversed' });
+    const results = await harness.client().updatePartnerPrograms([toGold(FIRST + 3), toGold(564662499)]);
+
+    expect(results.map((r) => [r.input.customer.id, r.customerId, r.ok, r.programs[0]?.code])).toEqual([
+      [FIRST + 3, FIRST + 3, true, 200],
+      [564662499, 564662499, false, 2004],
+    ]);
+  });
+
+  it('fails a customer the answer leaves out permanently, and only that one', async () => {
+    harness.sim.control.setBehaviour({ partnerAnswerOrder: 'omit-last' });
+    const results = await harness.client().updatePartnerPrograms([toGold(FIRST + 4), toGold(FIRST + 5)]);
+
+    expect(results[0]).toMatchObject({ ok: true, customerId: FIRST + 4 });
+    expect(results[1]).toMatchObject({ ok: false, error: { retryable: false } });
+    expect(results[1]?.mismatch).toBe(
+      `customerPartnerProgramUpdate answered no entry for customer id=${FIRST + 5}`,
+    );
+  });
 });

@@ -7,13 +7,8 @@ import { parseCustomerLoyalty, parseProgramTiers } from './loyalty.parser';
 import { type CustomerProgramTier, type ProgramTier } from './loyalty.types';
 import { parseOrganizationPrograms } from './organization-programs.parser';
 import { type OrganizationProgram } from './organization-programs.types';
-import {
-  chunk,
-  failedBatch,
-  parseBatchResults,
-  PARTNER_BATCH_LIMIT,
-  validatePartnerUpdates,
-} from './partner-program.batch';
+import { parseBatchResults } from './partner-batch.parser';
+import { chunk, failedBatch, PARTNER_BATCH_LIMIT, validatePartnerUpdates } from './partner-program.batch';
 import { type CustomerPartnerUpdate, type PartnerUpdateResult } from './partner-program.types';
 import { parseSlabAdjustment } from './slab-adjustment.parser';
 import {
@@ -83,6 +78,11 @@ export class CapillaryClient {
 
   findGroupLedBy(customerId: number): Promise<UserGroup | null> {
     return this.locator.findGroupLedBy(customerId);
+  }
+
+  /** Why `findGroupLedBy` (mode `auto`) searches instead of asking by primaryUserId, if it does. */
+  get primaryLookupRejection(): CapillaryApiError | undefined {
+    return this.locator.primaryLookupRejection;
   }
 
   /** Its `inActive` is contested: prefer `getGroup`'s rows and cross-check this one against them. */

@@ -39,6 +39,7 @@ describe(GroupLocator.name, () => {
 
     await expect(client.findGroupLedBy(PRIMARY)).resolves.toMatchObject({ id: 3918893 });
     await expect(client.findGroupLedBy(566998200)).resolves.toMatchObject({ id: 3918894 });
+    expect(client.primaryLookupRejection).toMatchObject({ status });
 
     expect(paths()).toEqual([
       `userGroup2 ${status}`,
@@ -58,6 +59,7 @@ describe(GroupLocator.name, () => {
     await expect(client.findGroupLedBy(PRIMARY)).resolves.toBeNull();
     await expect(client.findGroupLedBy(PRIMARY)).resolves.toBeNull();
     expect(paths()).toEqual(['userGroup2 400', 'userGroup2 400']);
+    expect(client.primaryLookupRejection).toBeUndefined();
   });
 
   it('search mode finds nothing for a secondary, a loner or an unknown customer', async () => {

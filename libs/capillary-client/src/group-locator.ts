@@ -15,7 +15,7 @@ const MAX_SEARCH_PAGES = 5;
 /** Capillary documents no "groups of a customer" call: ?primaryUserId= is an inference (docs/architecture.md,
  * API fact 11). If rejected, search by the customer's contact details, which search matches to the PRIMARY. */
 export class GroupLocator {
-  private primaryLookupRejected = false;
+  private rejection?: CapillaryApiError;
 
   constructor(
     private readonly http: CapillaryHttp,
@@ -24,8 +24,13 @@ export class GroupLocator {
     private readonly logger?: CapillaryLogger,
   ) {}
 
+  /** The answer that made `auto` switch to search for good, if one did. */
+  get primaryLookupRejection(): CapillaryApiError | undefined {
+    return this.rejection;
+  }
+
   async findGroupLedBy(customerId: number): Promise<UserGroup | null> {
-    if (this.mode === 'search' || this.primaryLookupRejected) {
+    if (this.mode === 'search' || this.rejection) {
       return this.viaSearch(customerId);
     }
     try {
@@ -40,7 +45,7 @@ export class GroupLocator {
         return null;
       }
       if (this.mode === 'auto' && isRejection(error)) {
-        this.primaryLookupRejected = true;
+        this.rejection = error;
         this.logger?.warn('primaryUserId group lookup rejected; using customer search from now on', {
           status: error.status,
           code: error.code,

@@ -25,7 +25,15 @@ export {
   type CapillaryVariables,
 } from './config/capillary.environment';
 export { classifyFailure, parseRetryAfter, retryAfterOf, type FailureClass } from './error-classification';
+export { readGroupMembership, type MembershipReading } from './group-membership.reading';
 export { type CustomerIdentifiers, type CustomerProgramTier, type ProgramTier } from './loyalty.types';
+export {
+  activePrimaryOf,
+  selectSecondaries,
+  type MemberRow,
+  type MemberSelection,
+  type SkippedMember,
+} from './member-selection';
 export { OAUTH_HEADER } from './oauth-token.provider';
 export {
   type OrganizationProgram,

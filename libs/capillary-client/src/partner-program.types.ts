@@ -40,6 +40,9 @@ export interface PartnerUpdateResult {
   customerId?: number;
   customerStatus?: PartnerStatus;
   programs: PartnerProgramUpdateResult[];
-  /** The whole batch request failed: nothing is known about this customer. */
+  /** The whole batch request failed, or its answer had no single entry for this customer: nothing is known
+   * about this customer. */
   error?: CapillaryApiError;
+  /** Why the answer could not be mapped to this customer (no entry of its own, or several). */
+  mismatch?: string;
 }

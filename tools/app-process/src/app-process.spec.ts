@@ -31,4 +31,11 @@ describe(AppProcess.name, () => {
     );
     expect(await app.exited()).toBe(3);
   });
+
+  it('passes its arguments to a one-shot command and reports its exit code', async () => {
+    const command = new AppProcess('tiny-cli', { entry: ENTRY, args: ['doctor', '--customer', '1'] });
+    command.start({ FAIL_AT_START: '1' });
+    expect(await command.exited()).toBe(3);
+    expect(command.logs()).toBe('cannot start doctor --customer 1');
+  });
 });

@@ -11,6 +11,8 @@ const LISTENING_URL = /"url":"([^"]+)"/;
 
 export interface AppProcessOptions {
   readonly entry?: string;
+  /** Command-line arguments after the entry, for a one-shot command such as `ops doctor`. */
+  readonly args?: readonly string[];
   /** How long SIGTERM may take before SIGKILL: Ctrl-C and test teardown must leave no process behind. */
   readonly graceMs?: number;
   readonly onLine?: (line: string) => void;
@@ -36,7 +38,7 @@ export class AppProcess {
     const entry = this.options.entry ?? `apps/${this.name}/src/main.ts`;
     const { cwd, args } = this.options.compiled ?? {
       cwd: ROOT,
-      args: ['-r', REGISTER, path.join(ROOT, entry)],
+      args: ['-r', REGISTER, path.join(ROOT, entry), ...(this.options.args ?? [])],
     };
     const child = spawn(process.execPath, args, {
       cwd,

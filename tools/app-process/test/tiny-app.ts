@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 
 // Logs its URL as the real apps do, so AppProcess can be tested without booting one.
 if (process.env['FAIL_AT_START'] !== undefined) {
-  console.log('cannot start');
+  console.log(`cannot start ${process.argv.slice(2).join(' ')}`.trimEnd());
   process.exit(3);
 }
 const server = createServer((_request, response) => {

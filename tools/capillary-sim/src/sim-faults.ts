@@ -58,6 +58,11 @@ export interface SimBehaviour {
   membersMaxPageSize: number;
   /** A guess: `GET /v2/userGroup2?id=` listing at most this many `fleetGroupUsers` (totals unchanged). */
   groupRowsLimit?: number;
+  /**
+   * The order of `customerPartnerProgramUpdate`'s answer, which the documents do not state: `request-order`
+   * (a guess), `reversed`, or `omit-last` (a guess beyond the documents: the last customer gets no entry).
+   */
+  partnerAnswerOrder: 'request-order' | 'reversed' | 'omit-last';
   tokenTtlSeconds: number;
 }
 
@@ -65,6 +70,7 @@ export const DEFAULT_BEHAVIOUR: SimBehaviour = {
   primaryUserIdLookup: 'supported',
   membersInActive: 'true-is-active',
   membersExited: 'listed',
+  partnerAnswerOrder: 'request-order',
   membersMaxPageSize: 50,
   tokenTtlSeconds: 300,
 };

@@ -1,6 +1,7 @@
+import { AppProcess } from '@tiersync/app-process';
 import { DEMO_PROGRAM_ID } from '@tiersync/capillary-sim';
 import { groupRows, renderTable } from './demo-table';
-import { startSystem } from './system';
+import { type RunningSystem, startSystem } from './system';
 
 const GROUP = 3918893;
 const PRIMARY = 566998132;
@@ -32,11 +33,35 @@ async function main(): Promise<void> {
     console.log(
       `\n${adjustments.length} manualSlabAdjustment call(s); exited and fraud-flagged members stay as they were.`,
     );
-    process.exitCode = synced ? 0 : 1;
+    const doctor = await runDoctor(system);
+    console.log(NEXT_STEP);
+    process.exitCode = synced && doctor === 0 ? 0 : 1;
   } finally {
     await system.stop();
   }
 }
+
+/** The preflight a real org starts with, shown here against the demo's simulator. */
+async function runDoctor(system: RunningSystem): Promise<number | null> {
+  const args = ['doctor', '--customer', String(PRIMARY)];
+  console.log(`\nThe read-only preflight against the simulator: npm run ops -- ${args.join(' ')}\n`);
+  const doctor = new AppProcess('ops-cli', {
+    args,
+    onLine: (line) => {
+      console.log(line && `  ${line}`);
+    },
+  });
+  doctor.start({ KAFKA_BROKERS: system.brokers.join(','), ...system.capillaryEnv });
+  return doctor.exited();
+}
+
+const NEXT_STEP = `
+First step on a real org (README.md, "Go live on a real org in five steps"): set CAPILLARY_BASE_URL,
+CAPILLARY_AUTH with its credentials and KAFKA_BROKERS, then run the same preflight with a customer who
+leads a group there:
+
+  npm run ops -- doctor --customer <customerId>
+`;
 
 async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;

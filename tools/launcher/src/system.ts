@@ -15,6 +15,8 @@ export interface RunningSystem {
   authHeader: string;
   secret: string;
   capillaryUrl: string;
+  /** The Capillary variables tier-sync was started with, for a tool that calls the same org. */
+  capillaryEnv: Record<string, string>;
   sim: CapillarySim | undefined;
   syncUrl: string;
   stop(): Promise<void>;
@@ -83,9 +85,10 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
           CAPILLARY_RATE_LIMIT_PER_MINUTE: env['CAPILLARY_RATE_LIMIT_PER_MINUTE'] ?? '0',
         }
       : {};
+    const capillaryEnv = { ...simCredentials, CAPILLARY_BASE_URL: capillaryUrl };
     await started(
       new AppProcess('tier-sync', { onLine: prefixed('tier-sync', log) }),
-      { ...common, ...simCredentials, CAPILLARY_BASE_URL: capillaryUrl, SYNC_HTTP_PORT: syncPort },
+      { ...common, ...capillaryEnv, SYNC_HTTP_PORT: syncPort },
       `http://127.0.0.1:${syncPort}/health/ready`,
       stops,
     );
@@ -95,6 +98,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       authHeader,
       secret,
       capillaryUrl,
+      capillaryEnv,
       sim,
       syncUrl: `http://127.0.0.1:${syncPort}`,
       stop,

@@ -16,6 +16,7 @@ describe(runCli.name, () => {
     [['dlq', 'show', '--help']],
     [['dlq', 'redrive', '--help']],
     [['reconcile', '--help']],
+    [['doctor', '--help']],
   ])('%j prints help on stdout and exits 0', async (args) => {
     const result = await run(args);
     expect(result.code).toBe(ExitCode.ok);
@@ -37,6 +38,9 @@ describe(runCli.name, () => {
       ['reconcile', '--group', '1', '--capillary-url', 'http://x:1', '--dry-run', '--skip-check'],
       'use one of them',
     ],
+    [['doctor'], "required option '--customer <id>' not specified"],
+    [['doctor', '--customer', '1'], 'set CAPILLARY_BASE_URL'],
+    [['doctor', '--customer', '1,2', '--capillary-url', 'http://x:1'], '--customer takes one id'],
   ])('%j is a usage error (exit 2): %s', async (args, message) => {
     const result = await run(args, {
       KAFKA_BROKERS: '127.0.0.1:1',

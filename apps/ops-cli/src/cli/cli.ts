@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerDlqCommand } from '../commands/dlq.command';
+import { registerDoctorCommand } from '../commands/doctor.command';
 import { registerReconcileCommand } from '../commands/reconcile.command';
 import { registerReplayCommand } from '../commands/replay.command';
 import { type CliDeps } from './command-context';
@@ -8,7 +9,9 @@ import { ReportedFailureError } from './reported-failure.error';
 
 export function buildProgram(deps: CliDeps): Command {
   const program = new Command('ops')
-    .description('tiersync operations: replay a topic, inspect and redrive dead letters, reconcile groups')
+    .description(
+      'tiersync operations: replay a topic, inspect and redrive dead letters, reconcile groups, check an org',
+    )
     .option('--json', 'print the result as one JSON document on stdout')
     .option('--quiet', 'no progress on stderr')
     .option('--brokers <list>', 'Kafka bootstrap servers, host:port,... (env KAFKA_BROKERS)')
@@ -28,6 +31,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerReplayCommand(program, deps);
   registerDlqCommand(program, deps);
   registerReconcileCommand(program, deps);
+  registerDoctorCommand(program, deps);
   return program;
 }
 
@@ -71,11 +75,13 @@ function kindOf(code: ExitCode): string {
       return 'usage';
     case ExitCode.refused:
       return 'refused';
+    case ExitCode.preflightFailed:
+      return 'preflight-failed';
   }
 }
 
 const HELP = `
-Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 refused for safety.
+Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 refused for safety, 4 doctor found a problem.
 Configuration (flags win): KAFKA_BROKERS, KAFKA_TOPIC_PREFIX, KAFKA_CONSUMER_GROUP, CAPILLARY_BASE_URL,
 CAPILLARY_AUTH (basic: CAPILLARY_USERNAME/CAPILLARY_PASSWORD, oauth: CAPILLARY_OAUTH_KEY/CAPILLARY_OAUTH_SECRET),
 CAPILLARY_SOURCE, CAPILLARY_RATE_LIMIT_PER_MINUTE, CAPILLARY_MAX_CONCURRENCY, CAPILLARY_TIMEOUT_MS,

@@ -34,6 +34,7 @@ export interface SyncPolicy {
   dryRun: boolean;
   retry: RetryPolicy;
   echoShortcut: boolean;
+  upgradeWithoutRead: boolean;
 }
 
 export interface CapillaryConfig extends CapillaryConnection {
@@ -118,6 +119,7 @@ export function toTierSyncConfig(env: TierSyncVariables): TierSyncConfig {
         retryMaxDelayMs: env.SYNC_RETRY_MAX_DELAY_MS,
       },
       echoShortcut: env.SYNC_ECHO_SHORTCUT,
+      upgradeWithoutRead: env.SYNC_UPGRADE_WITHOUT_READ,
     },
     router: {
       dedupeWindowMs: env.SYNC_DEDUPE_WINDOW_MS,

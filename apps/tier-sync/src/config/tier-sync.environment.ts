@@ -43,6 +43,7 @@ export class TierSyncEnvironment extends withCapillaryEnvironment(KafkaEnvironme
   @IntVar(0, 86_400_000) SYNC_RETRY_DELAY_MS = 30_000;
   @IntVar(0, 86_400_000) SYNC_RETRY_MAX_DELAY_MS = 900_000;
   @BoolVar() SYNC_ECHO_SHORTCUT = true;
+  @BoolVar() SYNC_UPGRADE_WITHOUT_READ = true;
   @IntVar(1, 100_000) SYNC_MAX_IN_FLIGHT = 200;
   @IntVar(1, 100_000) SYNC_CONSUMER_MAX_ATTEMPTS = 120;
   @IntVar(0, 86_400_000) SYNC_REQUEUE_DELAY_MS = 60_000;

@@ -22,7 +22,7 @@ export type IgnoreReason =
 export type LeaderResolution = 'group' | 'known_primary' | 'no_group' | 'secondary_echo' | 'lookup_failed';
 
 /** Capillary answers that contradict each other (docs/operations.md, "Capillary contradictions"). */
-export type ContradictionCheck = 'members_inactive' | 'primary_lookup';
+export type ContradictionCheck = 'members_inactive' | 'primary_lookup' | 'partner_answer';
 
 @Injectable()
 export class SyncMetrics {
@@ -70,6 +70,11 @@ export class SyncMetrics {
     'tiersync_capillary_contradictions_total',
     'Capillary answers contradicting each other, by check; every one is also logged as an error',
     ['check'],
+  );
+  private readonly partnerUnlinked = this.counter(
+    'tiersync_sync_partner_unlinked_total',
+    'Secondaries skipped by a partner sync because Capillary answered 2004 (not linked to the partner program)',
+    [],
   );
   private readonly noGroupStreak = new Gauge({
     name: 'tiersync_router_no_group_streak',
@@ -162,6 +167,10 @@ export class SyncMetrics {
 
   recordContradiction(check: ContradictionCheck): void {
     this.contradictions.inc({ check });
+  }
+
+  recordPartnerUnlinked(members: number): void {
+    this.partnerUnlinked.inc(members);
   }
 
   recordCommand(

@@ -47,7 +47,7 @@ function setup(policy: Partial<SyncPolicy> = {}) {
     leaders,
     new MemberSyncRunner(api, config, retry),
     new GroupMembershipReader(api, metrics, retry, new GroupSnapshots()),
-    new PartnerSyncRunner(api, config, new PartnerTiersCache(api, config), retry),
+    new PartnerSyncRunner(api, config, metrics, new PartnerTiersCache(api, config), retry),
     retry,
     new SyncTargetResolver(config, new ProgramTiersCache(api, config)),
   );

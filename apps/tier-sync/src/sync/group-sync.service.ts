@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type CustomerProgramTier, retryAfterOf } from '@tiersync/capillary-client';
+import {
+  activePrimaryOf,
+  type CustomerProgramTier,
+  type MemberRow,
+  retryAfterOf,
+  selectSecondaries,
+} from '@tiersync/capillary-client';
 import { type GroupSyncCommand } from '@tiersync/tier-events';
 import { CAPILLARY_API, type CapillaryApi, readProgramTier } from '../capillary/capillary.api';
 import { CapillaryRetry } from '../capillary/capillary.retry';
@@ -10,7 +16,6 @@ import { type Delivery } from '../messaging/message-headers';
 import { type CommandOutcome } from './command-settlement';
 import { failureRecordOf } from './failure-record';
 import { GroupMembershipReader } from './group-membership.reader';
-import { activePrimaryOf, type MemberRow, selectSecondaries } from './member-selection';
 import { type MemberReport, MemberSyncRunner } from './member-sync.runner';
 import { PartnerSyncRunner } from './partner-sync.runner';
 import { SyncFailure } from './sync-failure.error';

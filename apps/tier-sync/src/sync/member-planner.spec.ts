@@ -1,5 +1,5 @@
+import { activePrimaryOf, selectSecondaries } from '@tiersync/capillary-client';
 import { planMember, type PlanInput } from './member-planner';
-import { activePrimaryOf, selectSecondaries } from './member-selection';
 
 const gold = { number: 2, name: 'Gold' };
 const input = (over: Partial<PlanInput>): PlanInput => ({

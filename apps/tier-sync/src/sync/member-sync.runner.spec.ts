@@ -122,6 +122,83 @@ describe(MemberSyncRunner.name, () => {
     expect(api.callsOf('manualSlabAdjustment')).toHaveLength(2);
   });
 
+  describe('an upgrade trigger with upgradeWithoutRead', () => {
+    const unread = { upgradeWithoutRead: true };
+
+    it('upgrades a member below the target with one call, its tier before from the side effect', async () => {
+      const { api, runner, ctx } = setup(1, unread);
+      expect(await runner.run(7, ctx)).toMatchObject({
+        status: 'ADJUSTED',
+        action: 'UPGRADE',
+        tierBefore: { number: 1, name: 'Silver' },
+        tierAfter: { number: 2, name: 'Gold' },
+      });
+      expect(api.calls.map((c) => c.method)).toEqual(['manualSlabAdjustment']);
+    });
+
+    it('reads only after 8925: a member on the target stays UNCHANGED', async () => {
+      const { api, runner, ctx } = setup(2, unread);
+      const report = await runner.run(7, ctx);
+      expect(report).toMatchObject({ status: 'UNCHANGED', action: 'NONE', tierBefore: gold });
+      expect(report.note).toContain('re-planned after 8925');
+      expect(api.calls.map((c) => c.method)).toEqual(['manualSlabAdjustment', 'getCustomerLoyalty']);
+    });
+
+    it('keeps the downgrade policies: mirror downgrades, upgrade-only keeps a member above', async () => {
+      const mirror = setup(3, unread);
+      expect(await mirror.runner.run(7, mirror.ctx)).toMatchObject({
+        status: 'ADJUSTED',
+        action: 'DOWNGRADE',
+      });
+      expect(mirror.api.callsOf('manualSlabAdjustment').map((c) => c.body)).toMatchObject([
+        { slabAction: 'UPGRADE' },
+        { slabAction: 'DOWNGRADE', toSlabName: 'Gold' },
+      ]);
+      const kept = setup(3, { ...unread, downgradePolicy: 'upgrade-only' });
+      expect(await kept.runner.run(7, kept.ctx)).toMatchObject({ status: 'UNCHANGED', action: 'NONE' });
+    });
+
+    it('skips a member Capillary refuses who has no tier in the program', async () => {
+      const { api, runner, ctx } = setup(undefined, unread);
+      api.fail('manualSlabAdjustment', 7, permanent(1101));
+      const report = await runner.run(7, ctx);
+      expect(report).toMatchObject({ status: 'SKIPPED', action: 'NONE' });
+      expect(report.note).toContain('re-planned after 1101');
+    });
+
+    it('keeps a refusal of a member still below the target, without a second call', async () => {
+      const { api, runner, ctx } = setup(1, unread);
+      api.fail('manualSlabAdjustment', 7, permanent(3045));
+      expect(await runner.run(7, ctx)).toMatchObject({ status: 'FAILED', error: { code: 3045 } });
+      expect(api.callsOf('manualSlabAdjustment')).toHaveLength(1);
+    });
+
+    it('reads first on a retry, a renewal, a downgrade trigger and in a dry run', async () => {
+      const retried = setup(1, unread);
+      retried.api.fail('manualSlabAdjustment', 7, unavailable());
+      expect(await retried.runner.run(7, retried.ctx)).toMatchObject({ status: 'ADJUSTED', attempts: 2 });
+      expect(retried.api.calls.map((c) => c.method)).toEqual([
+        'manualSlabAdjustment',
+        'getCustomerLoyalty',
+        'manualSlabAdjustment',
+      ]);
+      const downgrade = setup(1, unread);
+      const command = testCommand({
+        trigger: { eventName: 'tierDowngraded', action: 'DOWNGRADE', tierNumber: 2, occurredAt: 1 },
+      });
+      await downgrade.runner.run(7, { ...downgrade.ctx, command });
+      expect(downgrade.api.calls[0]?.method).toBe('getCustomerLoyalty');
+      const dry = setup(1, { ...unread, dryRun: true });
+      expect(await dry.runner.run(7, dry.ctx)).toMatchObject({
+        status: 'PLANNED',
+        tierBefore: { number: 1 },
+      });
+      const renewal = setup(2, unread);
+      await renewal.runner.run(7, { ...renewal.ctx, renewal: true });
+      expect(renewal.api.calls[0]?.method).toBe('getCustomerLoyalty');
+    });
+  });
+
   it('rethrows when the consumer abandons the message', async () => {
     const { api, runner, ctx } = setup(1);
     const controller = new AbortController();

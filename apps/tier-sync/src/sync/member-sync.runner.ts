@@ -59,7 +59,7 @@ export class MemberSyncRunner {
     try {
       const report = await this.retry.execute((attempt) => {
         attempts = attempt;
-        return this.once(customerId, ctx, (planned) => {
+        return this.once(customerId, ctx, attempt, (planned) => {
           last = planned;
         });
       }, ctx.signal);
@@ -85,9 +85,11 @@ export class MemberSyncRunner {
   private async once(
     customerId: number,
     ctx: MemberSyncContext,
+    attempt: number,
     seen: (planned: Planned) => void,
   ): Promise<Omit<MemberReport, 'attempts'>> {
-    const first = await this.plan(customerId, ctx);
+    const unread = this.unreadUpgrade(ctx, attempt);
+    const first = unread ?? (await this.plan(customerId, ctx));
     seen(first);
     const early = this.withoutCall(customerId, first);
     if (early) {
@@ -96,17 +98,38 @@ export class MemberSyncRunner {
     try {
       return await this.adjust(customerId, ctx, first);
     } catch (error) {
-      if (!isAlreadyAtTarget(error)) {
+      const refused = isAlreadyAtTarget(error);
+      if (!refused && !(unread && classifyFailure(error) === 'permanent')) {
         throw error;
       }
-      // The member moved after we read it (its own activity): re-read and re-plan once.
+      // 8925: the member moved after we read it, or was never read. Any other refusal of an unread
+      // UPGRADE is settled as a read-first plan would have settled it (no tier, already there).
       const second = await this.plan(customerId, ctx);
       seen(second);
       const settled = this.withoutCall(customerId, second);
-      return settled
-        ? { ...settled, note: `${settled.note} (re-planned after 8925)` }
-        : await this.adjust(customerId, ctx, second);
+      if (settled) {
+        const why = refused ? '8925' : String(failureRecordOf(error).code ?? 'a refusal');
+        return { ...settled, note: `${settled.note} (re-planned after ${why})` };
+      }
+      if (!refused && second.plan.action === 'UPGRADE') {
+        throw error;
+      }
+      return await this.adjust(customerId, ctx, second);
     }
+  }
+
+  /** docs/architecture.md, API fact 26: Capillary refuses with 8925 an UPGRADE of a member at or above the
+   * target, so the first try of an upgrade trigger sends it unread; retries read first. */
+  private unreadUpgrade(ctx: MemberSyncContext, attempt: number): Planned | undefined {
+    const upgrade =
+      this.policy.upgradeWithoutRead &&
+      !this.policy.dryRun &&
+      attempt === 1 &&
+      !ctx.renewal &&
+      ctx.command.trigger.action === 'UPGRADE';
+    return upgrade
+      ? { plan: { action: 'UPGRADE', note: `upgraded to tier ${ctx.target.number} without a read` } }
+      : undefined;
   }
 
   private async plan(customerId: number, ctx: MemberSyncContext): Promise<Planned> {
@@ -159,9 +182,10 @@ export class MemberSyncRunner {
       this.policy,
     );
     const response = await this.api.manualSlabAdjustment(customerId, request);
+    const before = current ?? tierBeforeOf(response);
     return {
       customerId,
-      ...(current ? { tierBefore: current } : {}),
+      ...(before ? { tierBefore: before } : {}),
       tierAfter: tierAfterOf(response, ctx.target),
       action,
       status: 'ADJUSTED',
@@ -171,8 +195,18 @@ export class MemberSyncRunner {
   }
 }
 
+function slabEffectOf(response: ManualSlabAdjustmentResponse) {
+  return response.sideEffects.find((e) => e.type === 'slab') ?? response.sideEffects[0];
+}
+
 /** The side effect says `upgradedSlab*` for downgrades and renewals too. */
 function tierAfterOf(response: ManualSlabAdjustmentResponse, fallback: TierRef): TierRef {
-  const effect = response.sideEffects.find((e) => e.type === 'slab') ?? response.sideEffects[0];
+  const effect = slabEffectOf(response);
   return effect ? { number: effect.upgradedSlabNumber, name: effect.upgradedSlabName } : fallback;
+}
+
+/** An unread member's tier before is the one the adjustment reports (API fact 18). */
+function tierBeforeOf(response: ManualSlabAdjustmentResponse): TierRef | undefined {
+  const effect = slabEffectOf(response);
+  return effect ? { number: effect.previousSlabNumber, name: effect.previousSlabName } : undefined;
 }

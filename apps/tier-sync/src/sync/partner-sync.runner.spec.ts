@@ -1,8 +1,10 @@
-import { classifyFailure } from '@tiersync/capillary-client';
+import { CapillaryApiError, classifyFailure } from '@tiersync/capillary-client';
 import { FakeCapillary, PARTNER_PROGRAM, permanent, unavailable } from '../../test/fake-capillary';
+import { metricSeries } from '../../test/metric-series';
 import { testCommand, testPolicy, testRetry, testRouterConfig } from '../../test/sync-fixtures';
 import { PartnerTiersCache } from '../capillary/partner-tiers.cache';
 import { type SyncPolicy } from '../config/tier-sync.config';
+import { SyncMetrics } from '../observability/sync.metrics';
 import { PartnerSyncRunner } from './partner-sync.runner';
 import { SyncFailure } from './sync-failure.error';
 
@@ -30,7 +32,8 @@ function setup(policy: Partial<SyncPolicy> = {}) {
   const api = new FakeCapillary();
   const tiers = new PartnerTiersCache(api, { router: testRouterConfig() });
   const sync = testPolicy(policy);
-  return { api, runner: new PartnerSyncRunner(api, { sync }, tiers, testRetry(sync)) };
+  const metrics = new SyncMetrics();
+  return { api, metrics, runner: new PartnerSyncRunner(api, { sync }, metrics, tiers, testRetry(sync)) };
 }
 const sentTierNames = (api: FakeCapillary) =>
   api
@@ -92,7 +95,7 @@ describe(PartnerSyncRunner.name, () => {
   it('re-sends only the customers whose batch failed retryably, and reports permanent failures', async () => {
     const { api, runner } = setup();
     api.fail('updatePartnerPrograms', 2, unavailable());
-    api.fail('updatePartnerPrograms', 3, permanent(2004));
+    api.fail('updatePartnerPrograms', 3, permanent(2007));
     const outcome = await runner.run(command(), members, signal);
     expect(outcome.members.find((m) => m.customerId === 2)).toMatchObject({
       status: 'ADJUSTED',
@@ -100,9 +103,43 @@ describe(PartnerSyncRunner.name, () => {
     });
     expect(outcome.members.find((m) => m.customerId === 3)).toMatchObject({
       status: 'FAILED',
-      error: { code: 2004, retryable: false },
+      error: { code: 2007, retryable: false },
     });
     expect(api.callsOf('updatePartnerPrograms').map((c) => c.id)).toEqual([2, 1]);
+  });
+
+  it('skips a secondary Capillary answers 2004 (not linked), counted, never failed', async () => {
+    const { api, metrics, runner } = setup();
+    api.fail('updatePartnerPrograms', 3, permanent(2004));
+    const outcome = await runner.run(command(), members, signal);
+    expect(outcome.members.find((m) => m.customerId === 3)).toMatchObject({
+      action: 'NONE',
+      status: 'SKIPPED',
+      note: `not linked to partner program ${PARTNER_PROGRAM} (2004)`,
+    });
+    expect(outcome.members.find((m) => m.customerId === 2)).toMatchObject({ status: 'ADJUSTED' });
+    expect(await metricSeries(metrics, 'tiersync_sync_partner_unlinked_total')).toEqual({ '': 1 });
+  });
+
+  it('fails a customer the answer does not map to permanently, with the reason and a contradiction', async () => {
+    const { api, metrics, runner } = setup();
+    const error = new CapillaryApiError('no entry for customer id=3', { kind: 'api', retryable: false });
+    api.updatePartnerPrograms = (updates) =>
+      Promise.resolve(
+        updates.map((input) =>
+          input.customer.id === 3
+            ? { input, ok: false, programs: [], error, mismatch: 'no entry for customer id=3' }
+            : { input, ok: true, customerId: input.customer.id, programs: [] },
+        ),
+      );
+    const outcome = await runner.run(command(), members, signal);
+    expect(outcome.members.find((m) => m.customerId === 3)).toMatchObject({
+      status: 'FAILED',
+      error: { message: 'no entry for customer id=3', retryable: false },
+    });
+    expect(await metricSeries(metrics, 'tiersync_capillary_contradictions_total')).toEqual({
+      'check=partner_answer': 1,
+    });
   });
 
   it('reports a retryable failure after the last in-process attempt', async () => {

@@ -1,6 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
+  selectSecondaries,
   type CapillaryApiError,
+  type MemberRow,
   type PartnerProgramUpdate,
   type PartnerUpdateResult,
   type PartnerUpdateType,
@@ -10,11 +12,14 @@ import { CAPILLARY_API, type CapillaryApi } from '../capillary/capillary.api';
 import { CapillaryRetry } from '../capillary/capillary.retry';
 import { PartnerTiersCache } from '../capillary/partner-tiers.cache';
 import { TIER_SYNC_CONFIG, type SyncPolicy, type TierSyncConfig } from '../config/tier-sync.config';
+import { SyncMetrics } from '../observability/sync.metrics';
 import { type CommandOutcome } from './command-settlement';
 import { failureRecordOf, type FailureRecord } from './failure-record';
-import { selectSecondaries, type MemberRow } from './member-selection';
 import { type MemberReport } from './member-sync.runner';
 import { SyncFailure } from './sync-failure.error';
+
+/** "Link the customer with the partner program" (docs/architecture.md, API fact 22). */
+const NOT_LINKED = 2004;
 
 const ACTIONS: Record<string, { type: PartnerUpdateType; action: MemberAction }> = {
   UPGRADE: { type: 'UPGRADE', action: 'UPGRADE' },
@@ -26,11 +31,14 @@ const ACTIONS: Record<string, { type: PartnerUpdateType; action: MemberAction }>
  * GET /v2/organization/programs (docs/architecture.md, API facts 22, 23 and 25). */
 @Injectable()
 export class PartnerSyncRunner {
+  private readonly logger = new Logger(PartnerSyncRunner.name);
   private readonly policy: SyncPolicy;
 
   constructor(
     @Inject(CAPILLARY_API) private readonly api: Pick<CapillaryApi, 'updatePartnerPrograms'>,
     @Inject(TIER_SYNC_CONFIG) { sync }: Pick<TierSyncConfig, 'sync'>,
+    @Inject(SyncMetrics)
+    private readonly metrics: Pick<SyncMetrics, 'recordContradiction' | 'recordPartnerUnlinked'>,
     @Inject(PartnerTiersCache) private readonly partnerTiers: Pick<PartnerTiersCache, 'nameOf'>,
     private readonly retry: CapillaryRetry,
   ) {
@@ -76,8 +84,28 @@ export class PartnerSyncRunner {
       );
       retryable = undefined;
       pending = [];
+      let unlinked = 0;
       for (const result of results) {
         const id = result.input.customer.id ?? 0;
+        if (result.mismatch) {
+          this.metrics.recordContradiction('partner_answer');
+          this.logger.error({
+            msg: 'partner answer mismatch',
+            groupId: command.groupId,
+            reason: result.mismatch,
+          });
+        }
+        // A secondary not linked to the partner program has nothing to mirror: skipped, not dead-lettered.
+        if (isNotLinked(result)) {
+          unlinked++;
+          reports.set(id, {
+            ...base(id, attempt),
+            action: 'NONE',
+            status: 'SKIPPED',
+            note: `not linked to partner program ${update.partnerProgramName} (${NOT_LINKED})`,
+          });
+          continue;
+        }
         const failure = result.ok ? undefined : failureOf(result);
         if (!failure) {
           reports.set(id, { ...base(id, attempt), status: 'ADJUSTED' });
@@ -99,6 +127,7 @@ export class PartnerSyncRunner {
           }
         }
       }
+      this.metrics.recordPartnerUnlinked(unlinked);
       if (retryable) {
         throw retryable;
       }
@@ -160,6 +189,17 @@ function actionOf(partner: PartnerUpdate): { type: PartnerUpdateType; action: Me
     );
   }
   return mapped;
+}
+
+function isNotLinked(result: PartnerUpdateResult): boolean {
+  const failed = result.programs.filter((p) => !p.ok);
+  return (
+    !result.ok &&
+    result.error === undefined &&
+    result.customerStatus?.ok !== false &&
+    failed.length > 0 &&
+    failed.every((p) => p.code === NOT_LINKED)
+  );
 }
 
 /** A per-customer status failure (2002-2028) is permanent. */

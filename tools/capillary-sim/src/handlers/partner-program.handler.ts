@@ -56,7 +56,19 @@ export function updatePartnerPrograms(req: SimRequest, ctx: SimContext): SimRepl
       }),
     };
   });
-  return { status: 200, body: { customersPartnerUpdates: results, warnings: [] } };
+  return { status: 200, body: { customersPartnerUpdates: ordered(results, ctx), warnings: [] } };
+}
+
+/** The documents promise one entry per customer but no order (README, "Documented variants"). */
+function ordered<T>(results: T[], ctx: SimContext): T[] {
+  switch (ctx.behaviour.partnerAnswerOrder) {
+    case 'request-order':
+      return results;
+    case 'reversed':
+      return [...results].reverse();
+    case 'omit-last':
+      return results.slice(0, -1);
+  }
 }
 
 function findCustomer(ctx: SimContext, ref: Json): SimCustomer | undefined {

@@ -1,5 +1,10 @@
 import { fleetMemberId, fleetSeed, type SimCall, type SimSeed } from '@tiersync/capillary-sim';
-import { createSyncResult, type SyncResult } from '@tiersync/tier-events';
+import {
+  createGroupSyncCommand,
+  createSyncResult,
+  type SyncResult,
+  type SyncResultInit,
+} from '@tiersync/tier-events';
 import { commandInit, resultInit } from '@tiersync/tier-events/testing';
 import { type AccountingSnapshot, callGrowth, checkAccounting } from './accounting';
 
@@ -35,7 +40,7 @@ function adjustment(customerId: number, seq: number): SimCall {
   };
 }
 
-function result(commandId: string, adjusted: number[]): SyncResult {
+function result(commandId: string, adjusted: number[], more: Partial<SyncResultInit> = {}): SyncResult {
   return createSyncResult({
     ...resultInit(),
     commandId,
@@ -49,12 +54,16 @@ function result(commandId: string, adjusted: number[]): SyncResult {
       outcome: 'ADJUSTED',
       attempts: 1,
     })),
+    ...more,
   });
+}
+
+function command(commandId: string) {
+  return createGroupSyncCommand({ ...commandInit(), commandId, groupId: 50_000_000 });
 }
 
 /** One group synced cleanly: the primary's event, one command, both secondaries adjusted once. */
 function clean(): AccountingSnapshot {
-  const command = { ...commandInit(), commandId: C1, groupId: 50_000_000 };
   return {
     org: org({}),
     calls: [adjustment(SAM, 1), adjustment(MAX, 2)],
@@ -73,7 +82,7 @@ function clean(): AccountingSnapshot {
       { eventId: ECHO, customerId: SAM },
     ],
     rejected: 0,
-    commands: [command as AccountingSnapshot['commands'][number]],
+    commands: [command(C1)],
     results: [result(C1, [SAM, MAX])],
     deadLetters: [],
     ignoredNoGroup: 1,
@@ -119,12 +128,12 @@ describe(checkAccounting.name, () => {
     ],
     [
       'a command without a result',
-      (s) => s.commands.push({ ...s.commands[0]!, commandId: C9 }),
+      (s) => s.commands.push(command(C9)),
       `commands without a sync-results record: 1 (first 10: ${C9} (group 50000000))`,
     ],
     [
       "the primary's event without a result",
-      (s) => (s.results = [{ ...result(C1, [SAM, MAX]), trigger: { ...commandInit().trigger } }]),
+      (s) => (s.results = [result(C1, [SAM, MAX], { trigger: commandInit().trigger })]),
       `events of a primary without a sync-results record: 1 (first 10: ${EVENT})`,
     ],
     [
@@ -155,10 +164,13 @@ describe(checkAccounting.name, () => {
 });
 
 describe(callGrowth.name, () => {
-  it('names every endpoint called more often than in the baseline', () => {
-    expect(callGrowth({ customers: 10, userGroup2: 4 }, { customers: 10, userGroup2: 6 })).toEqual([
-      'calls grew with the instance count: userGroup2 4 -> 6',
+  it('names every endpoint called more often than in the baseline and what it was allowed', () => {
+    const baseline = { 'GET customers': 10, 'GET userGroup2 lookup': 4 };
+    expect(callGrowth(baseline, { 'GET customers': 10, 'GET userGroup2 lookup': 6 })).toEqual([
+      'calls grew with the instance count: GET userGroup2 lookup 4 -> 6',
     ]);
-    expect(callGrowth({ customers: 10 }, { customers: 9 })).toEqual([]);
+    expect(
+      callGrowth(baseline, { 'GET customers': 9, 'GET userGroup2': 3 }, { 'GET userGroup2': 3 }),
+    ).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { createKafka, ensureTopics, kafkaConnectionFromEnv, readTopicToEnd } fro
 import { testBrokers, uniqueName } from '@tiersync/kafka/testing';
 import { clientVariables, freePort, readSecureKafkaTestEnv } from '@tiersync/local-kafka';
 import { topicNames } from '@tiersync/tier-events';
+import { plausibleVariants } from '@tiersync/tier-events/testing';
 import { jsonOf, readCommands, runOps } from '../test/ops-test-env';
 import { inStepSeed } from '../test/reconcile-seed';
 import { ExitCode } from './cli/exit-code';
@@ -148,6 +149,52 @@ describe.each(CONNECTIONS)('ops with tier-sync running, over %s', (_protocol, ka
       deadLetters: unknown[];
     };
     expect(pending.deadLetters).toEqual([]);
+  });
+
+  it('a quarantined webhook event that parses now is redriven once and reaches tier-sync', async () => {
+    // An older tier-sync could not read this event (enteredBy.id -1) and kept it on the DLQ, as it does.
+    const event = plausibleVariants['enteredBy.id -1']?.() ?? {};
+    const data = event['data'] as Record<string, unknown>;
+    data['customerIdentifiers'] = { customerId: 100 };
+    data['loyaltyProgramId'] = DEMO_PROGRAM_ID;
+    data['loyaltyProgramDetails'] = null;
+    data['upgradedTierNumber'] = 3;
+    event['eventId'] = `${prefix}quarantined`;
+    sim.control.activity({ customerId: 100, programId: DEMO_PROGRAM_ID, tier: 3 });
+    const producer = kafka.producer({ idempotent: true });
+    await producer.connect();
+    await producer.send({
+      topic: topics.deadLetters,
+      acks: -1,
+      messages: [
+        {
+          key: '100',
+          value: JSON.stringify(event),
+          headers: {
+            eventId: String(event['eventId']),
+            receivedAt: String(Date.now()),
+            traceId: 'quarantined-trace',
+            reason: 'tier-sync could not read the event: data.triggeringActivity.enteredBy.id: ...',
+            violations: '[]',
+            source: `${topics.webhookEvents}:0:999`,
+          },
+        },
+      ],
+    });
+    await producer.disconnect();
+
+    const run = jsonOf(await ops('rejected', 'redrive', '--event-name', 'tierUpgraded')) as {
+      redriven: { sourceId: string }[];
+    };
+    expect(run.redriven).toHaveLength(1);
+    await eventually('group 1 raised to tier 3', () =>
+      [101, 102, 103].every((id) => tierOf(id) === 3) ? true : undefined,
+    );
+    const again = jsonOf(await ops('rejected', 'redrive', '--event-name', 'tierUpgraded')) as {
+      redriven: unknown[];
+      alreadyRedriven: unknown[];
+    };
+    expect(again).toMatchObject({ redriven: [], alreadyRedriven: [{ sourceId: run.redriven[0]?.sourceId }] });
   });
 
   it('replay after stopping tier-sync: the restarted app re-handles the range and converges without new adjustments', async () => {

@@ -1,13 +1,19 @@
 import { type MessageHeaders } from '@tiersync/kafka';
-import { type DeadLetter, type GroupSyncCommand, type SyncResult } from '@tiersync/tier-events';
+import {
+  type DeadLetter,
+  type GroupSyncCommand,
+  type SyncJournalIntent,
+  type SyncResult,
+} from '@tiersync/tier-events';
 import { type SyncPublisher } from '../src/messaging/sync.publisher';
 
 type Published<T> = { value: T; headers: MessageHeaders };
 
 export class CapturePublisher implements Pick<
   SyncPublisher,
-  'command' | 'retry' | 'result' | 'deadLetters' | 'requeueEvent' | 'unreadableRecord'
+  'command' | 'retry' | 'result' | 'deadLetters' | 'requeueEvent' | 'unreadableRecord' | 'intent'
 > {
+  readonly intents: Published<SyncJournalIntent>[] = [];
   readonly commands: Published<GroupSyncCommand>[] = [];
   readonly retries: Published<GroupSyncCommand>[] = [];
   readonly results: Published<SyncResult>[] = [];
@@ -22,6 +28,11 @@ export class CapturePublisher implements Pick<
 
   retry(value: GroupSyncCommand, headers: MessageHeaders): Promise<void> {
     this.retries.push({ value, headers });
+    return Promise.resolve();
+  }
+
+  intent(value: SyncJournalIntent, headers: MessageHeaders): Promise<void> {
+    this.intents.push({ value, headers });
     return Promise.resolve();
   }
 

@@ -11,12 +11,14 @@ import { DedupeWindow } from '../src/router/dedupe-window';
 import { EventRouterService } from '../src/router/event-router.service';
 import { GroupLeaderLookup } from '../src/router/group-leader.lookup';
 import { IgnoredRecorder } from '../src/router/ignored.recorder';
+import { EarlierRunsReconciler } from '../src/sync/earlier-runs.reconciler';
 import { GroupCommandService } from '../src/sync/group-command.service';
 import { GroupMembershipReader } from '../src/sync/group-membership.reader';
 import { GroupSyncService } from '../src/sync/group-sync.service';
 import { MemberSyncRunner } from '../src/sync/member-sync.runner';
 import { PartnerSyncRunner } from '../src/sync/partner-sync.runner';
 import { SyncTargetResolver } from '../src/sync/sync-target.resolver';
+import { CaptureJournal } from './capture-journal';
 import { CapturePublisher } from './capture-publisher';
 import { metricSeries } from './metric-series';
 import { testPolicy, testRetry, testRouterConfig } from './sync-fixtures';
@@ -74,7 +76,8 @@ export class SimPipeline {
       retry,
       new SyncTargetResolver(config, new ProgramTiersCache(this.client, config)),
     );
-    this.commands = new GroupCommandService(config, this.metrics, this.publisher, sync);
+    const earlier = new EarlierRunsReconciler(config, new CaptureJournal(this.publisher), this.metrics);
+    this.commands = new GroupCommandService(config, this.metrics, this.publisher, sync, earlier);
   }
 
   static async start(): Promise<SimPipeline> {

@@ -25,6 +25,7 @@ export function testPolicy(over: Partial<SyncPolicy> = {}): SyncPolicy {
     },
     echoShortcut: true,
     upgradeWithoutRead: false,
+    journal: { leaseMs: 1000, windowMs: 60_000, catchUpTimeoutMs: 1000 },
     ...over,
   };
 }

@@ -98,7 +98,15 @@ describe('webhook ingress under fuzzed bodies', () => {
     // Nothing lost: every accepted body is an event record, every refused one a rejected record.
     const { webhookEvents, webhookRejected } = ingress.config.kafka.topics;
     const brokers = testBrokers();
-    await readTopic(brokers, webhookEvents, (records) => records.length === counts.accepted, 30_000);
+    const events = await readTopic(
+      brokers,
+      webhookEvents,
+      (records) => records.length === counts.accepted,
+      30_000,
+    );
+    // Tolerant intake: near-misses are accepted too, each saying whether it passed its schema.
+    const verdicts = new Set(events.map((record) => record.headers['schema']));
+    expect([...verdicts].filter((v) => v !== 'valid' && v !== 'invalid')).toEqual([]);
     await readTopic(brokers, webhookRejected, (records) => records.length === counts.rejected, 30_000);
   });
 });

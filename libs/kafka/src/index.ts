@@ -62,6 +62,12 @@ export {
   type UnavailableReason,
 } from './publishing/publish.errors';
 export { RECORD_PUBLISHER, type OutgoingRecord, type RecordPublisher } from './publishing/record-publisher';
+export {
+  followTopics,
+  type FollowedRecord,
+  type TopicFollower,
+  type TopicFollowerOptions,
+} from './reading/topic-follower';
 export { readTopicToEnd, topicExists, type TopicReadOptions, type TopicRecord } from './reading/topic-reader';
 export { connectExplained, explainConnectFailure } from './security/connect-failure.explainer';
 export { kafkaSecurity, type KafkaSecurity } from './security/kafka-security';

@@ -1,13 +1,5 @@
 export { EventEnvelope, type EventEnvelopeFields } from './events/event.envelope';
-export {
-  ActivityIdentifier,
-  EnteredBy,
-  EnteringUser,
-  Store,
-  Till,
-  TriggeringActivity,
-} from './events/fields/activity.fields';
-export { CustomerIdentifiers, EntityInformation, InstoreIdentifiers } from './events/fields/customer.fields';
+export { CustomerIdentifiers, EntityInformation } from './events/fields/customer.fields';
 export { GroupMember } from './events/fields/group-member.fields';
 export { LoyaltyProgramDetails, TierName } from './events/fields/loyalty-program.fields';
 export { GroupMemberAddedEvent } from './events/group-member-added.event';
@@ -21,6 +13,14 @@ export { TierDowngradedEvent } from './events/tier-downgraded.event';
 export { TierEventBase } from './events/tier-event.base';
 export { TierRenewedEvent } from './events/tier-renewed.event';
 export { TierUpgradedEvent } from './events/tier-upgraded.event';
+export {
+  MAX_VIOLATIONS_HEADER_CHARS,
+  boundedViolations,
+  webhookEventRecord,
+  type DeliveryMeta,
+  type WebhookEventRecord,
+} from './intake/webhook-event-record';
+export { readWebhook, type SchemaVerdict, type WebhookIntake } from './intake/webhook-intake';
 export {
   DeadLetter,
   KafkaSource,
@@ -43,6 +43,14 @@ export {
   type Plain,
 } from './messages/message-codec';
 export {
+  IntendedAdjustment,
+  SyncJournalIntent,
+  createSyncJournalIntent,
+  parseSyncJournalIntent,
+  type SyncJournalIntentInit,
+} from './messages/sync-journal.message';
+export {
+  AppliedBy,
   MEMBER_ACTIONS,
   MEMBER_OUTCOMES,
   MemberSyncResult,
@@ -66,7 +74,7 @@ export {
   type ProvenanceSource,
   type SyncAction,
 } from './messages/sync.fields';
-export { EVENT_SCHEMA_VERSION, eventKey } from './parse/event-key';
+export { EVENT_SCHEMA_VERSION, eventKey, eventKindOf, unparsedEventKey } from './parse/event-key';
 export { classValidatorParseEvent, parseEvent, toEventBody, unwrapLegacyBody } from './parse/parse-event';
 export type {
   EventKind,
@@ -88,6 +96,7 @@ export { tierNameOf, type ProgramTierLookup } from './tiers/tier-name';
 export { redriveLedgerSpec, topicSpecs, type TopicSettings, type TopicSpec } from './topic-specs';
 export { DEFAULT_TOPIC_PREFIX, TOPIC_SUFFIXES, topicNames, type TopicMap, type TopicRole } from './topics';
 export {
+  AnyJsonField,
   BooleanField,
   ConstantField,
   EpochMillisField,

@@ -6,3 +6,4 @@ export {
   partnerCommandInit,
   resultInit,
 } from './testing/message.fixtures';
+export { plausibleVariants } from './testing/plausible-variants';

@@ -13,7 +13,8 @@ export interface TopicSettings {
   readonly maxBodyBytes: number;
 }
 
-const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const THIRTY_DAYS_MS = 30 * DAY_MS;
 /** Room for Kafka's record framing and our headers on top of the body itself. */
 const FRAMING_BYTES = 64 * 1024;
 
@@ -43,6 +44,8 @@ export function topicSpecs(
     groupCommandsRetry: spec('groupCommandsRetry'),
     deadLetters: spec('deadLetters'),
     syncResults: spec('syncResults'),
+    // Read only by a re-run of a command, which comes within the consumer's redelivery, never days later.
+    syncJournal: spec('syncJournal', { 'retention.ms': String(7 * DAY_MS) }),
   };
 }
 

@@ -9,6 +9,7 @@ describe(topicNames.name, () => {
       groupCommandsRetry: 'tiersync.group-commands.retry.v1',
       deadLetters: 'tiersync.dlq.v1',
       syncResults: 'tiersync.sync-results.v1',
+      syncJournal: 'tiersync.sync-journal.v1',
     });
   });
 

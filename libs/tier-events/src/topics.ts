@@ -6,6 +6,7 @@ export const TOPIC_SUFFIXES = {
   groupCommandsRetry: 'group-commands.retry.v1',
   deadLetters: 'dlq.v1',
   syncResults: 'sync-results.v1',
+  syncJournal: 'sync-journal.v1',
 } as const;
 
 export type TopicRole = keyof typeof TOPIC_SUFFIXES;

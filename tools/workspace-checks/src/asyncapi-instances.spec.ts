@@ -5,6 +5,7 @@ import {
   parseDeadLetter,
   parseEvent,
   parseGroupSyncCommand,
+  parseSyncJournalIntent,
   parseSyncResult,
 } from '@tiersync/tier-events';
 import { AsyncApiDocument, undeclaredFields, type JsonObject } from './asyncapi-document';
@@ -30,6 +31,7 @@ const PARSERS: Readonly<Record<string, (raw: unknown) => unknown>> = {
   groupSyncCommandRetry: parseGroupSyncCommand,
   deadLetter: parseDeadLetter,
   syncResult: parseSyncResult,
+  syncJournalIntent: parseSyncJournalIntent,
 };
 
 function parserOf(message: string): (raw: unknown) => unknown {
@@ -81,6 +83,7 @@ const examples = Object.keys(document.messages).flatMap((message) =>
 const NOT_PARSED: Readonly<Record<string, string>> = {
   rejectedWebhook: 'raw bytes on purpose',
   redriveRecord: 'its class lives in apps/ops-cli',
+  rejectedRedriveRecord: 'its class lives in apps/ops-cli',
 };
 
 function examplePayload(message: string, name: string): unknown {
@@ -166,11 +169,20 @@ describe('docs/asyncapi.yaml payload schemas', () => {
     ['tierUpgraded', 'data.customerIdentifiers.customerId', '12.5', false, tierEvent],
     ['tierUpgraded', 'data.customerIdentifiers.customerId', 'C-12', false, tierEvent],
     ['tierUpgraded', 'data.previousTierNumber', '0', true, tierEvent],
-    ['tierUpgraded', 'data.tierExpiryDateInMillis', '-1', false, tierEvent],
+    ['tierUpgraded', 'data.tierExpiryDateInMillis', '-1', true, tierEvent],
+    [
+      'tierUpgraded',
+      'data.triggeringActivity',
+      { enteredBy: { id: -1, till: { code: 7 } } },
+      true,
+      tierEvent,
+    ],
+    ['tierUpgraded', 'data.tierExpiryDate', 20250101, false, tierEvent],
     ['tierUpgraded', 'eventId', '  ', false, tierEvent],
     ['tierUpgraded', 'data.loyaltyProgramDetails', null, true, tierEvent],
     ['tierUpgraded', 'orgId', null, true, tierEvent],
-    ['tierUpgraded', 'data.loyaltyProgramDetails.tiers', [{ tierNumber: 1, tierName: '' }], false, tierEvent],
+    ['tierUpgraded', 'data.loyaltyProgramDetails.tiers', [{ tierNumber: 1, tierName: '' }], true, tierEvent],
+    ['tierUpgraded', 'data.loyaltyProgramDetails.tiers', [{ tierNumber: 1, tierName: 7 }], false, tierEvent],
     ['groupMemberAdded', 'data.memberAdded', undefined, false, memberAdded],
     ['groupMemberAdded', 'data.enteredAt', '2024-08-19 14:20', true, memberAdded],
     ['groupSyncCommand', 'programId', undefined, false, command],

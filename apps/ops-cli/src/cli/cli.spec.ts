@@ -15,6 +15,9 @@ describe(runCli.name, () => {
     [['dlq', 'list', '--help']],
     [['dlq', 'show', '--help']],
     [['dlq', 'redrive', '--help']],
+    [['rejected', 'list', '--help']],
+    [['rejected', 'show', '--help']],
+    [['rejected', 'redrive', '--help']],
     [['reconcile', '--help']],
     [['doctor', '--help']],
   ])('%j prints help on stdout and exits 0', async (args) => {
@@ -32,6 +35,7 @@ describe(runCli.name, () => {
     [['replay', '--topic', 'dlq'], 'exactly one of --to-time or --offsets'],
     [['replay', '--topic', 'dlq', '--to-time', '1700000000'], 'looks like epoch seconds'],
     [['dlq', 'redrive'], 'name the dead letters to redrive'],
+    [['rejected', 'redrive'], 'name the webhooks to redrive'],
     [['dlq', 'list', '--limit', '-3'], '--limit -3'],
     [['reconcile', '--group', '1'], 'set CAPILLARY_BASE_URL'],
     [

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerDlqCommand } from '../commands/dlq.command';
 import { registerDoctorCommand } from '../commands/doctor.command';
 import { registerReconcileCommand } from '../commands/reconcile.command';
+import { registerRejectedCommand } from '../commands/rejected.command';
 import { registerReplayCommand } from '../commands/replay.command';
 import { type CliDeps } from './command-context';
 import { ExitCode, exitCodeOf } from './exit-code';
@@ -10,7 +11,7 @@ import { ReportedFailureError } from './reported-failure.error';
 export function buildProgram(deps: CliDeps): Command {
   const program = new Command('ops')
     .description(
-      'tiersync operations: replay a topic, inspect and redrive dead letters, reconcile groups, check an org',
+      'tiersync operations: replay a topic, inspect and redrive dead letters and rejected webhooks, reconcile groups, check an org',
     )
     .option('--json', 'print the result as one JSON document on stdout')
     .option('--quiet', 'no progress on stderr')
@@ -30,6 +31,7 @@ export function buildProgram(deps: CliDeps): Command {
     .addHelpText('after', HELP);
   registerReplayCommand(program, deps);
   registerDlqCommand(program, deps);
+  registerRejectedCommand(program, deps);
   registerReconcileCommand(program, deps);
   registerDoctorCommand(program, deps);
   return program;

@@ -29,3 +29,13 @@ function isCalendarDate(text: string): boolean {
   const date = new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day ?? 0));
   return date.getUTCMonth() === (month ?? 0) - 1 && date.getUTCDate() === day;
 }
+
+/** --since / --until of the list and redrive commands. */
+export function timeRangeOf(flags: { since?: string; until?: string }): { since?: number; until?: number } {
+  const since = flags.since === undefined ? undefined : parseInstant(flags.since, '--since');
+  const until = flags.until === undefined ? undefined : parseInstant(flags.until, '--until');
+  if (since !== undefined && until !== undefined && since >= until) {
+    throw new UsageError('--since must be before --until');
+  }
+  return { since, until };
+}

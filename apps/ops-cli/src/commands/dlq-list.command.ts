@@ -1,42 +1,35 @@
 import { type Command } from 'commander';
 import { commandContext, type CliDeps } from '../cli/command-context';
+import { addPageOptions, limitOf, pageOf, type PageFlags } from '../cli/list-page';
 import { renderTable } from '../cli/table';
-import { UsageError } from '../cli/usage.error';
 import { DeadLetterCatalog, type DeadLetterEntry } from '../dlq/dead-letter.catalog';
 import { addFilterOptions, filterOf, type DlqFilterFlags } from '../dlq/dlq-flags';
 
-interface ListFlags extends DlqFilterFlags {
-  limit: string;
-  pending?: boolean;
-}
+interface ListFlags extends DlqFilterFlags, PageFlags {}
 
 export function registerDlqListCommand(dlq: Command, deps: CliDeps): void {
-  addFilterOptions(dlq.command('list').description('list dead letters, newest first'))
-    .option('--pending', 'only dead letters not redriven yet')
-    .option('--limit <n>', 'show at most n (0 = all)', '50')
-    .action(async (flags: ListFlags, command: Command) => {
-      const ctx = commandContext(command, deps);
-      const limit = Number(flags.limit);
-      if (!Number.isInteger(limit) || limit < 0) {
-        throw new UsageError(`--limit ${flags.limit}: expected a whole number >= 0`);
-      }
-      const view = await new DeadLetterCatalog(ctx.kafka(), ctx.config.kafka, ctx.output).load(
-        filterOf(flags),
-      );
-      const matching = view.entries
-        .filter((e) => flags.pending !== true || e.redrive === null)
-        .sort((a, b) => b.deadLetter.failedAt - a.deadLetter.failedAt);
-      const shown = limit === 0 ? matching : matching.slice(0, limit);
-      const report = {
-        topic: view.topic,
-        scanned: view.scanned,
-        matching: matching.length,
-        shown: shown.length,
-        unreadable: view.unreadable,
-        deadLetters: shown,
-      };
-      ctx.output.result(report, () => describeList(shown, matching.length));
-    });
+  addPageOptions(
+    addFilterOptions(dlq.command('list').description('list dead letters, newest first')),
+    'dead letters',
+  ).action(async (flags: ListFlags, command: Command) => {
+    const ctx = commandContext(command, deps);
+    const limit = limitOf(flags);
+    const view = await new DeadLetterCatalog(ctx.kafka(), ctx.config.kafka, ctx.output).load(filterOf(flags));
+    const { matching, shown } = pageOf(
+      view.entries,
+      { limit, pending: flags.pending },
+      (e) => e.deadLetter.failedAt,
+    );
+    const report = {
+      topic: view.topic,
+      scanned: view.scanned,
+      matching: matching.length,
+      shown: shown.length,
+      unreadable: view.unreadable,
+      deadLetters: shown,
+    };
+    ctx.output.result(report, () => describeList(shown, matching.length));
+  });
 }
 
 function describeList(shown: DeadLetterEntry[], total: number): string {

@@ -1,7 +1,6 @@
 import { type Command } from 'commander';
 import { parseIdList, splitList } from '../cli/id-list.parser';
-import { parseInstant } from '../cli/time.parser';
-import { UsageError } from '../cli/usage.error';
+import { timeRangeOf } from '../cli/time.parser';
 import { type DeadLetterFilter } from './dead-letter.filter';
 
 export interface DlqFilterFlags {
@@ -20,11 +19,7 @@ export function addFilterOptions(command: Command): Command {
 }
 
 export function filterOf(flags: DlqFilterFlags, ids: readonly string[] = []): DeadLetterFilter {
-  const since = flags.since === undefined ? undefined : parseInstant(flags.since, '--since');
-  const until = flags.until === undefined ? undefined : parseInstant(flags.until, '--until');
-  if (since !== undefined && until !== undefined && since >= until) {
-    throw new UsageError('--since must be before --until');
-  }
+  const { since, until } = timeRangeOf(flags);
   return {
     ids,
     groupIds: flags.group === undefined ? [] : parseIdList(flags.group, '--group'),

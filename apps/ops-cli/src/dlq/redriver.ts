@@ -1,6 +1,6 @@
-import { EventPublisher, type Kafka } from '@tiersync/kafka';
+import { type Kafka } from '@tiersync/kafka';
 import { type Output } from '../cli/output';
-import { ProgressReporter } from '../cli/progress-reporter';
+import { redriveEach } from '../ledger/redrive-each';
 import { type DeadLetterEntry } from './dead-letter.catalog';
 import { redriveCommandId, redriveCommandOf } from './redrive-command.factory';
 import { type RedriveLedger } from './redrive.ledger';
@@ -24,11 +24,9 @@ export function planRedrive(entries: readonly DeadLetterEntry[]): RedrivePlan {
   };
 }
 
-/**
- * One dead letter at a time, so an interruption leaves at most one command without its ledger record; the
- * sync aims at the primary's current tier, so sending that one again costs API calls, not a wrong tier.
- */
-export async function redrive(
+/** The sync aims at the primary's current tier, so a command sent twice after an interruption costs API
+ * calls, not a wrong tier. */
+export function redrive(
   kafka: Kafka,
   entries: readonly DeadLetterEntry[],
   topics: { commands: string; ledger: RedriveLedger },
@@ -36,35 +34,18 @@ export async function redrive(
   now: () => number = Date.now,
 ): Promise<RedriveRecord[]> {
   const pending = entries.filter((e) => e.redrive === null);
-  if (pending.length === 0) {
-    return [];
-  }
-  await topics.ledger.ensure();
-  const publisher = new EventPublisher(kafka);
-  await publisher.connect();
-  const progress = new ProgressReporter(output, 'redriving', pending.length);
-  const done: RedriveRecord[] = [];
-  try {
-    for (const { deadLetter } of pending) {
-      const command = redriveCommandOf(deadLetter, now());
-      const written = await publisher.publish(topics.commands, String(command.groupId), command);
-      // Parsed like any message, so that nothing invalid is written to the ledger.
-      const record = parseRedriveRecord({
-        deadLetterId: deadLetter.deadLetterId,
-        commandId: command.commandId,
-        groupId: command.groupId,
-        redrivenAt: now(),
-        commandTopic: topics.commands,
-        partition: written.partition,
-        offset: written.baseOffset ?? '0',
-      });
-      await topics.ledger.record(publisher, [record]);
-      done.push(record);
-      progress.step();
-    }
-  } finally {
-    progress.finish();
-    await publisher.disconnect();
-  }
-  return done;
+  return redriveEach(kafka, pending, topics.ledger, output, async (publisher, { deadLetter }) => {
+    const command = redriveCommandOf(deadLetter, now());
+    const written = await publisher.publish(topics.commands, String(command.groupId), command);
+    // Parsed like any message, so that nothing invalid is written to the ledger.
+    return parseRedriveRecord({
+      deadLetterId: deadLetter.deadLetterId,
+      commandId: command.commandId,
+      groupId: command.groupId,
+      redrivenAt: now(),
+      commandTopic: topics.commands,
+      partition: written.partition,
+      offset: written.baseOffset ?? '0',
+    });
+  });
 }

@@ -35,6 +35,14 @@ export interface SyncPolicy {
   retry: RetryPolicy;
   echoShortcut: boolean;
   upgradeWithoutRead: boolean;
+  journal: JournalPolicy;
+}
+
+/** docs/architecture.md, "Audit: sync-results". */
+export interface JournalPolicy {
+  leaseMs: number;
+  windowMs: number;
+  catchUpTimeoutMs: number;
 }
 
 export interface CapillaryConfig extends CapillaryConnection {
@@ -120,6 +128,11 @@ export function toTierSyncConfig(env: TierSyncVariables): TierSyncConfig {
       },
       echoShortcut: env.SYNC_ECHO_SHORTCUT,
       upgradeWithoutRead: env.SYNC_UPGRADE_WITHOUT_READ,
+      journal: {
+        leaseMs: env.SYNC_JOURNAL_LEASE_MS,
+        windowMs: env.SYNC_JOURNAL_WINDOW_MS,
+        catchUpTimeoutMs: env.SYNC_JOURNAL_CATCH_UP_TIMEOUT_MS,
+      },
     },
     router: {
       dedupeWindowMs: env.SYNC_DEDUPE_WINDOW_MS,

@@ -5,8 +5,6 @@ export const HEADERS = {
   ...WEBHOOK_HEADERS,
   commandId: 'commandId',
   notBefore: NOT_BEFORE_HEADER,
-  /** On a webhook event tier-sync put back on its topic: `partition:offset` of the record first consumed. */
-  requeuedFrom: 'requeuedFrom',
   requeueCount: 'requeueCount',
 } as const;
 

@@ -3,6 +3,7 @@ import { type MessageHeaders, RECORD_PUBLISHER, type RecordPublisher } from '@ti
 import {
   type DeadLetter,
   type GroupSyncCommand,
+  type SyncJournalIntent,
   type SyncResult,
   type TopicMap,
 } from '@tiersync/tier-events';
@@ -35,6 +36,13 @@ export class SyncPublisher {
       ...headers,
       [HEADERS.commandId]: command.commandId,
       [HEADERS.notBefore]: String(command.notBefore ?? 0),
+    });
+  }
+
+  async intent(intent: SyncJournalIntent, headers: MessageHeaders): Promise<void> {
+    await this.write(this.topics.syncJournal, String(intent.groupId), intent, {
+      ...headers,
+      [HEADERS.commandId]: intent.commandId,
     });
   }
 

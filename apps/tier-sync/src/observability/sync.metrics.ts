@@ -19,6 +19,9 @@ export type IgnoreReason =
   | 'joiner_is_primary'
   | 'primary_in_no_program';
 
+export type EarlierDecision = 'recovered' | 'already_applied';
+export type RunRecordKind = 'intent' | 'dead_letter' | 'retry' | 'result';
+
 export type LeaderResolution = 'group' | 'known_primary' | 'no_group' | 'secondary_echo' | 'lookup_failed';
 
 /** Capillary answers that contradict each other (docs/operations.md, "Capillary contradictions"). */
@@ -210,6 +213,43 @@ export class SyncMetrics {
   recordUnreadable(topic: string): void {
     this.deadLetters.inc({ scope: 'unreadable' });
     this.unreadable.inc({ topic });
+  }
+
+  private readonly journalIntents = this.counter(
+    'tiersync_sync_journal_intents_total',
+    'Intents written to the sync journal before Capillary writes',
+    [],
+  );
+  private readonly journalUnreadable = this.counter(
+    'tiersync_sync_journal_unreadable_total',
+    'Sync journal or sync-results records the journal follower could not read, by topic',
+    ['topic'],
+  );
+  private readonly earlier = this.counter(
+    'tiersync_sync_earlier_adjustments_total',
+    'Members a re-run found already adjusted by an earlier run: recovered (no record yet, now ADJUSTED) or already_applied',
+    ['decision'],
+  );
+  private readonly publishRetries = this.counter(
+    'tiersync_sync_publish_retries_total',
+    "Failed publishes of a run's records retried in process, by record",
+    ['record'],
+  );
+
+  recordJournalIntent(): void {
+    this.journalIntents.inc();
+  }
+
+  recordJournalUnreadable(topic: string): void {
+    this.journalUnreadable.inc({ topic });
+  }
+
+  recordEarlierAdjustment(decision: EarlierDecision): void {
+    this.earlier.inc({ decision });
+  }
+
+  recordPublishRetry(record: RunRecordKind): void {
+    this.publishRetries.inc({ record });
   }
 
   private counter<L extends string>(name: string, help: string, labelNames: L[]): Counter<L> {

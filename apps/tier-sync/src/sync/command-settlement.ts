@@ -28,6 +28,7 @@ export interface Settlement {
 }
 
 export interface SettleContext {
+  runId?: string;
   startedAt: number;
   now: number;
   dryRun: boolean;
@@ -73,6 +74,7 @@ export function settle(
     kind: command.kind,
     groupId: command.groupId,
     primaryCustomerId: command.primaryCustomerId,
+    ...(ctx.runId ? { runId: ctx.runId } : {}),
     ...((outcome.programId ?? command.programId)
       ? { programId: outcome.programId ?? command.programId }
       : {}),
@@ -104,6 +106,7 @@ function memberResult(report: MemberReport, outcome: MemberOutcome): SyncResultI
     attempts: report.attempts,
     ...(report.error ? { error: report.error } : {}),
     ...(report.sideEffects ? { sideEffects: report.sideEffects } : {}),
+    ...(report.appliedBy ? { appliedBy: report.appliedBy } : {}),
   };
 }
 
@@ -115,14 +118,19 @@ export function overall(outcome: CommandOutcome, members: MemberOutcome[]): Sync
     return 'FAILED';
   }
   const failed = members.filter((m) => m === 'RETRY_SCHEDULED' || m === 'DEAD_LETTERED').length;
-  const done = members.filter((m) => m === 'ADJUSTED' || m === 'UNCHANGED' || m === 'PLANNED').length;
+  const done = members.filter(
+    (m) => m === 'ADJUSTED' || m === 'UNCHANGED' || m === 'PLANNED' || m === 'ALREADY_APPLIED',
+  ).length;
   if (failed > 0) {
     return done > 0 ? 'PARTIAL' : 'FAILED';
   }
   const acted = outcome.members.some(
     (m) => m.status === 'ADJUSTED' || (m.status === 'PLANNED' && m.action !== 'NONE'),
   );
-  return acted ? 'SYNCED' : 'NOTHING_TO_DO';
+  if (acted) {
+    return 'SYNCED';
+  }
+  return members.includes('ALREADY_APPLIED') ? 'ALREADY_APPLIED' : 'NOTHING_TO_DO';
 }
 
 function retryCommand(

@@ -18,6 +18,7 @@ import { failureRecordOf } from './failure-record';
 import { GroupMembershipReader } from './group-membership.reader';
 import { type MemberReport, MemberSyncRunner } from './member-sync.runner';
 import { PartnerSyncRunner } from './partner-sync.runner';
+import { type RunJournal } from './run-journal';
 import { SyncFailure } from './sync-failure.error';
 import { SyncTargetResolver } from './sync-target.resolver';
 
@@ -41,9 +42,13 @@ export class GroupSyncService {
     this.policy = sync;
   }
 
-  async run(command: GroupSyncCommand, delivery: Pick<Delivery, 'signal'>): Promise<CommandOutcome> {
+  async run(
+    command: GroupSyncCommand,
+    delivery: Pick<Delivery, 'signal'>,
+    journal?: Pick<RunJournal, 'intend'>,
+  ): Promise<CommandOutcome> {
     try {
-      return await this.sync(command, delivery.signal);
+      return await this.sync(command, delivery.signal, journal);
     } catch (error) {
       if (delivery.signal.aborted) {
         throw error;
@@ -56,7 +61,11 @@ export class GroupSyncService {
     }
   }
 
-  private async sync(command: GroupSyncCommand, signal: AbortSignal): Promise<CommandOutcome> {
+  private async sync(
+    command: GroupSyncCommand,
+    signal: AbortSignal,
+    journal: Pick<RunJournal, 'intend'> | undefined,
+  ): Promise<CommandOutcome> {
     const { members } = await this.membership.read(command.groupId, signal);
     const primary = activePrimaryOf(members);
     if (primary !== undefined) {
@@ -82,7 +91,7 @@ export class GroupSyncService {
     if (command.kind === 'PARTNER_SYNC') {
       return this.partners.run(command, members, signal);
     }
-    return this.syncTiers(command, members, primary, signal);
+    return this.syncTiers(command, members, primary, signal, journal);
   }
 
   private async syncTiers(
@@ -90,6 +99,7 @@ export class GroupSyncService {
     members: MemberRow[],
     primary: number,
     signal: AbortSignal,
+    journal: Pick<RunJournal, 'intend'> | undefined,
   ): Promise<CommandOutcome> {
     const program = command.programId;
     if (program === undefined) {
@@ -107,6 +117,7 @@ export class GroupSyncService {
       target: target.tier,
       renewal: command.trigger.action === 'RENEWAL',
       signal,
+      ...(journal ? { journal } : {}),
       ...(target.primaryExpiry ? { primaryExpiry: target.primaryExpiry } : {}),
     };
     const reports = await Promise.all(selection.targets.map((id) => this.members.run(id, context)));

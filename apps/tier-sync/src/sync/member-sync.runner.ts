@@ -5,13 +5,14 @@ import {
   type ManualSlabAdjustmentResponse,
   retryAfterOf,
 } from '@tiersync/capillary-client';
-import { type GroupSyncCommand, type MemberAction } from '@tiersync/tier-events';
+import { type AppliedBy, type GroupSyncCommand, type MemberAction, type Plain } from '@tiersync/tier-events';
 import { CAPILLARY_API, type CapillaryApi, readProgramTier } from '../capillary/capillary.api';
 import { CapillaryRetry } from '../capillary/capillary.retry';
 import { type SyncPolicy, TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { buildAdjustmentRequest, buildReason } from './adjustment-request.builder';
 import { type FailureRecord, failureRecordOf } from './failure-record';
 import { type MemberPlan, planMember, type TierRef } from './member-planner';
+import { type RunJournal } from './run-journal';
 
 export interface MemberSyncContext {
   command: GroupSyncCommand;
@@ -20,9 +21,10 @@ export interface MemberSyncContext {
   primaryExpiry?: string;
   renewal: boolean;
   signal?: AbortSignal;
+  journal?: Pick<RunJournal, 'intend'>;
 }
 
-export type MemberStatus = 'ADJUSTED' | 'UNCHANGED' | 'SKIPPED' | 'PLANNED' | 'FAILED';
+export type MemberStatus = 'ADJUSTED' | 'UNCHANGED' | 'SKIPPED' | 'PLANNED' | 'FAILED' | 'ALREADY_APPLIED';
 
 export interface MemberReport {
   customerId: number;
@@ -35,6 +37,7 @@ export interface MemberReport {
   error?: FailureRecord;
   retryAfterMs?: number;
   sideEffects?: unknown[];
+  appliedBy?: Plain<AppliedBy>;
 }
 
 type Planned = { current?: TierRef; plan: MemberPlan };
@@ -181,6 +184,9 @@ export class MemberSyncRunner {
       },
       this.policy,
     );
+    const { number, name } = ctx.target;
+    const fromTier = current ? { fromTier: current } : {};
+    await ctx.journal?.intend({ customerId, action, ...fromTier, toTier: { number, name } });
     const response = await this.api.manualSlabAdjustment(customerId, request);
     const before = current ?? tierBeforeOf(response);
     return {

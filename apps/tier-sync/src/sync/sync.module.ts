@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CapillaryModule } from '../capillary/capillary.module';
 import { KafkaModule } from '../messaging/kafka.module';
+import { EarlierRunsReconciler } from './earlier-runs.reconciler';
 import { GroupCommandService } from './group-command.service';
 import { GroupMembershipReader } from './group-membership.reader';
 import { GroupSyncService } from './group-sync.service';
+import { JournalFollower } from './journal.follower';
 import { MemberSyncRunner } from './member-sync.runner';
 import { PartnerSyncRunner } from './partner-sync.runner';
 import { SyncTargetResolver } from './sync-target.resolver';
@@ -12,9 +14,11 @@ import { SyncTargetResolver } from './sync-target.resolver';
   exports: [GroupCommandService],
   imports: [CapillaryModule, KafkaModule],
   providers: [
+    EarlierRunsReconciler,
     GroupCommandService,
     GroupMembershipReader,
     GroupSyncService,
+    JournalFollower,
     MemberSyncRunner,
     PartnerSyncRunner,
     SyncTargetResolver,

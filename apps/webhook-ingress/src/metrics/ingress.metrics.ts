@@ -13,6 +13,7 @@ export const WEBHOOK_OUTCOMES = [
   'error',
 ] as const;
 export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];
+export type SchemaOutcome = 'valid' | 'invalid';
 
 @Injectable()
 export class IngressMetrics {
@@ -21,6 +22,12 @@ export class IngressMetrics {
     name: 'tiersync_ingress_webhook_requests_total',
     help: 'Webhook requests by outcome',
     labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+  private readonly accepted = new Counter({
+    name: 'tiersync_ingress_accepted_events_total',
+    help: 'Webhooks published to webhook-events, by whether they passed their event schema',
+    labelNames: ['schema'],
     registers: [this.registry],
   });
   private readonly publishSeconds = new Histogram({
@@ -44,10 +51,17 @@ export class IngressMetrics {
     for (const outcome of WEBHOOK_OUTCOMES) {
       this.requests.inc({ outcome }, 0);
     }
+    for (const schema of ['valid', 'invalid'] as const) {
+      this.accepted.inc({ schema }, 0);
+    }
   }
 
   countRequest(outcome: WebhookOutcome): void {
     this.requests.inc({ outcome });
+  }
+
+  countAccepted(schema: SchemaOutcome): void {
+    this.accepted.inc({ schema });
   }
 
   observePublish(topic: string, seconds: number): void {

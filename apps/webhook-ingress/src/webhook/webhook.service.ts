@@ -1,14 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RECORD_PUBLISHER, type OutgoingRecord, type RecordPublisher } from '@tiersync/kafka';
-import { InvalidEventError } from '@tiersync/tier-events';
+import {
+  InvalidEventError,
+  readWebhook,
+  webhookEventRecord,
+  type DeliveryMeta,
+  type WebhookIntake,
+} from '@tiersync/tier-events';
 import { type IncomingHttpHeaders } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { INGRESS_CONFIG, type IngressConfig } from '../config/ingress.config';
 import { IngressMetrics } from '../metrics/ingress.metrics';
 import { sanitizedHeaders } from './request-headers';
 import { traceIdOf } from './trace-id';
-import { decodeWebhookBody, type DecodedWebhook } from './webhook-body.decoder';
-import { eventRecord, rejectedRecord, type DeliveryMeta } from './webhook-records';
+import { rejectedRecord } from './webhook-records';
 import { EventRejectedError } from './webhook.errors';
 
 export interface WebhookDelivery {
@@ -21,7 +26,8 @@ export interface AcceptedWebhook {
   readonly eventId: string;
 }
 
-/** Resolves only after the broker acknowledged the record: a 202 means the event is durable. */
+/** Resolves only after the broker acknowledged the record: a 202 means the event is durable. Tolerant:
+ * Capillary never retries a 400, so only a body that can never become an event is refused. */
 @Injectable()
 export class WebhookService {
   private readonly logger = new Logger(WebhookService.name);
@@ -49,10 +55,20 @@ export class WebhookService {
       });
       throw new EventRejectedError(decoded.violations);
     }
-    await this.publish(this.config.kafka.topics.webhookEvents, eventRecord(decoded, meta));
-    const { kind, envelope } = decoded.event;
-    this.metrics.countRequest(kind === 'unknown' ? 'unknown' : 'accepted');
-    return { eventId: envelope.eventId };
+    await this.publish(this.config.kafka.topics.webhookEvents, webhookEventRecord(decoded, meta));
+    const { schema } = decoded;
+    if (!schema.valid) {
+      this.logger.warn({
+        message: 'webhook accepted without passing its schema',
+        traceId: meta.traceId,
+        eventId: decoded.eventId,
+        violations: schema.error.violations,
+      });
+    }
+    const unknown = schema.valid ? schema.event.kind === 'unknown' : false;
+    this.metrics.countRequest(unknown ? 'unknown' : 'accepted');
+    this.metrics.countAccepted(schema.valid ? 'valid' : 'invalid');
+    return { eventId: decoded.eventId };
   }
 
   private async publish(topic: string, record: OutgoingRecord): Promise<void> {
@@ -75,9 +91,9 @@ export class WebhookService {
   }
 }
 
-function decode(body: Buffer | undefined): DecodedWebhook | InvalidEventError {
+function decode(body: Buffer | undefined): WebhookIntake | InvalidEventError {
   try {
-    return decodeWebhookBody(body);
+    return readWebhook(body);
   } catch (error) {
     if (error instanceof InvalidEventError) {
       return error;

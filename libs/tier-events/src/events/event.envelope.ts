@@ -1,6 +1,6 @@
 import {
+  AnyJsonField,
   EpochMillisField,
-  IdField,
   NestedField,
   ObjectField,
   TextField,
@@ -10,14 +10,15 @@ import {
 export class EventEnvelope {
   @TextField({ nonEmpty: true }) eventName!: string;
   @TextField({ nonEmpty: true }) eventId!: string;
-  @IdField({ optional: true }) orgId?: number | null;
-  @TextField({ optional: true }) refId?: string | null;
-  @TextField({ optional: true }) apiRequestId?: string | null;
+  @AnyJsonField() orgId?: unknown;
+  @AnyJsonField() refId?: unknown;
+  @AnyJsonField() apiRequestId?: unknown;
+  /** The trigger's occurredAt. */
   @EpochMillisField({ optional: true }) createdAt?: number | null;
-  @TextField({ optional: true }) loyaltyEventId?: string | null;
-  @IdField({ optional: true }) eventLogId?: number | null;
-  @TextField({ optional: true }) eventSearchKey?: string | null;
-  @ObjectField({ optional: true }) traceAttributes?: Record<string, unknown> | null;
+  @AnyJsonField() loyaltyEventId?: unknown;
+  @AnyJsonField() eventLogId?: unknown;
+  @AnyJsonField() eventSearchKey?: unknown;
+  @AnyJsonField() traceAttributes?: unknown;
 }
 
 export type EventEnvelopeFields = { readonly [K in keyof EventEnvelope]: EventEnvelope[K] };

@@ -1,13 +1,12 @@
-import { IdField, NestedField, ScalarField, TextField } from '../validation/field.decorators';
-import { EnteredBy } from './fields/activity.fields';
+import { AnyJsonField, IdField, NestedField } from '../validation/field.decorators';
 import { GroupMember } from './fields/group-member.fields';
 
 /** The fields groupMemberAdded and groupMemberRemoved share (docs/architecture.md, API fact 7). */
 export abstract class GroupMemberEventBase {
   @IdField() groupId!: number;
-  @TextField({ optional: true }) groupName?: string | null;
+  @AnyJsonField() groupName?: unknown;
   @NestedField(() => GroupMember, { optional: true }) primaryMember?: GroupMember | null;
-  /** Only samples with random values are published: epoch millis or text are both accepted. */
-  @ScalarField({ optional: true }) enteredAt?: number | string | null;
-  @NestedField(() => EnteredBy, { optional: true }) enteredBy?: EnteredBy | null;
+  @AnyJsonField() enteredAt?: unknown;
+  /** A user id of 0 or -1 (a system action) is real: Capillary sends it. */
+  @AnyJsonField() enteredBy?: unknown;
 }

@@ -1,4 +1,4 @@
-import { EpochMillisField, IdField, IntField, NestedField, TextField } from '../validation/field.decorators';
+import { AnyJsonField, IdField, IntField, NestedField, TextField } from '../validation/field.decorators';
 import { CustomerIdentifiers, EntityInformation } from './fields/customer.fields';
 
 export class CustomerPartnerProgramDetails {
@@ -6,9 +6,9 @@ export class CustomerPartnerProgramDetails {
   /** Not in the published samples; kept typed in case the vendor sends the name next to the number. */
   @TextField({ optional: true }) partnerTierName?: string | null;
   @TextField({ optional: true }) partnerTierExpiryDate?: string | null;
-  @EpochMillisField({ optional: true }) partnerTierExpiryDateInMillis?: number | null;
-  @TextField({ optional: true }) membershipNumber?: string | null;
-  @TextField({ optional: true }) membershipExpiryDate?: string | null;
+  @AnyJsonField() partnerTierExpiryDateInMillis?: unknown;
+  @AnyJsonField() membershipNumber?: unknown;
+  @AnyJsonField() membershipExpiryDate?: unknown;
 }
 
 /** docs/architecture.md, API fact 23. */
@@ -16,9 +16,9 @@ export class PartnerProgramUpdatedEvent {
   @NestedField(() => CustomerIdentifiers) customerIdentifiers!: CustomerIdentifiers;
   @NestedField(() => EntityInformation, { optional: true }) entityInformation?: EntityInformation | null;
   @IdField({ optional: true }) loyaltyProgramId?: number | null;
-  @IdField({ optional: true }) partnerProgramId?: number | null;
+  @AnyJsonField() partnerProgramId?: unknown;
   @TextField({ optional: true }) partnerProgramName?: string | null;
-  @TextField({ optional: true }) partnerProgramType?: string | null;
+  @AnyJsonField() partnerProgramType?: unknown;
   @TextField({ optional: true }) updateType?: string | null;
   @NestedField(() => CustomerPartnerProgramDetails, { optional: true })
   customerPartnerProgramDetails?: CustomerPartnerProgramDetails | null;

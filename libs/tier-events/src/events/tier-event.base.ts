@@ -1,5 +1,4 @@
-import { EpochMillisField, IdField, NestedField, TextField } from '../validation/field.decorators';
-import { TriggeringActivity } from './fields/activity.fields';
+import { AnyJsonField, IdField, NestedField, TextField } from '../validation/field.decorators';
 import { CustomerIdentifiers, EntityInformation } from './fields/customer.fields';
 import { LoyaltyProgramDetails } from './fields/loyalty-program.fields';
 
@@ -12,8 +11,9 @@ export abstract class TierEventBase {
   loyaltyProgramDetails?: LoyaltyProgramDetails | null;
   /** `YYYY-MM-DD` in the documented samples; raw samples carry arbitrary text, so it is not parsed here. */
   @TextField({ optional: true }) tierExpiryDate?: string | null;
-  @EpochMillisField({ optional: true }) tierExpiryDateInMillis?: number | null;
-  @TextField({ optional: true }) currentDateStoreTz?: string | null;
-  @TextField({ optional: true }) notes?: string | null;
-  @NestedField(() => TriggeringActivity, { optional: true }) triggeringActivity?: TriggeringActivity | null;
+  @AnyJsonField() tierExpiryDateInMillis?: unknown;
+  @AnyJsonField() currentDateStoreTz?: unknown;
+  @AnyJsonField() notes?: unknown;
+  /** Till codes, enteredBy ids of 0 or -1, boolean identifier values: real payloads vary, tiersync reads none. */
+  @AnyJsonField() triggeringActivity?: unknown;
 }

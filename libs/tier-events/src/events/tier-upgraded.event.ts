@@ -1,8 +1,8 @@
-import { IntField, TextField } from '../validation/field.decorators';
+import { AnyJsonField, IntField } from '../validation/field.decorators';
 import { TierEventBase } from './tier-event.base';
 
 export class TierUpgradedEvent extends TierEventBase {
   @IntField({ min: 0, optional: true }) previousTierNumber?: number | null;
   @IntField({ min: 1 }) upgradedTierNumber!: number;
-  @TextField({ optional: true }) upgradeType?: string | null;
+  @AnyJsonField() upgradeType?: unknown;
 }

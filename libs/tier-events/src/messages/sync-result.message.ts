@@ -8,12 +8,20 @@ import {
   NestedField,
   OneOfField,
   TextField,
+  UuidField,
 } from '../validation/field.decorators';
 import { GroupMessageBase } from './group-message.base';
 import { messageCodec, type MessageInit } from './message-codec';
 import { SyncError, SyncTrigger } from './sync.fields';
 
-export const SYNC_OUTCOMES = ['SYNCED', 'PARTIAL', 'FAILED', 'NOTHING_TO_DO', 'IGNORED'] as const;
+export const SYNC_OUTCOMES = [
+  'SYNCED',
+  'PARTIAL',
+  'FAILED',
+  'NOTHING_TO_DO',
+  'ALREADY_APPLIED',
+  'IGNORED',
+] as const;
 export type SyncOutcome = (typeof SYNC_OUTCOMES)[number];
 export const MEMBER_ACTIONS = ['UPGRADE', 'DOWNGRADE', 'RENEWAL', 'NONE'] as const;
 export type MemberAction = (typeof MEMBER_ACTIONS)[number];
@@ -24,12 +32,21 @@ export const MEMBER_OUTCOMES = [
   'RETRY_SCHEDULED',
   'DEAD_LETTERED',
   'PLANNED',
+  'ALREADY_APPLIED',
 ] as const;
 export type MemberOutcome = (typeof MEMBER_OUTCOMES)[number];
 
 export class MemberTier {
   @IntField({ min: 0 }) number!: number;
   @TextField({ optional: true }) name?: string;
+}
+
+/** The earlier run of the same command (or of the command it retries) that made this member's adjustment;
+ * recorded says whether that run's own sync-results record already lists the member as ADJUSTED. */
+export class AppliedBy {
+  @UuidField() runId!: string;
+  @IntField({ min: 0 }) attempt!: number;
+  @BooleanField() recorded!: boolean;
 }
 
 export class MemberSyncResult {
@@ -42,12 +59,15 @@ export class MemberSyncResult {
   @NestedField(() => SyncError, { optional: true }) error?: SyncError;
   /** manualSlabAdjustment's sideEffects, kept as the API returned them for the audit trail. */
   @ListField({ optional: true }) sideEffects?: unknown[];
+  @NestedField(() => AppliedBy, { optional: true }) appliedBy?: AppliedBy;
 }
 
 export class SyncResult extends GroupMessageBase {
   /** Absent only on the FAILED result of a command too damaged to name its primary. */
   @IdField({ optional: true }) primaryCustomerId?: number;
   @IdField({ optional: true }) programId?: number;
+  /** Absent on records written before runs were journalled, and on results no run produced. */
+  @UuidField({ optional: true }) runId?: string;
   @NestedField(() => SyncTrigger) trigger!: SyncTrigger;
   @BooleanField() dryRun!: boolean;
   @OneOfField(SYNC_OUTCOMES) outcome!: SyncOutcome;

@@ -123,7 +123,7 @@ const anyEvent = fc.oneof(tierEvent, groupEvent, partnerEvent);
 
 /** Renders every customer/group/program id of a canonical event in one style. */
 function withIdStyle(event: Json, style: IdStyle): Json {
-  const idKeys = new Set(['customerId', 'loyaltyProgramId', 'groupId', 'orgId', 'partnerProgramId']);
+  const idKeys = new Set(['customerId', 'loyaltyProgramId', 'groupId']);
   return JSON.parse(JSON.stringify(event), (key, value: unknown) =>
     idKeys.has(key) && typeof value === 'number' ? render(value, style) : value,
   ) as Json;

@@ -134,7 +134,7 @@ describe(parseEvent.name, () => {
     expect(event.data.loyaltyProgramDetails?.tiers).toBeNull();
     expect(event.data.loyaltyProgramDetails?.isDefault).toBeNull();
     expect(event.data.upgradedTierNumber).toBe(1676);
-    expect(event.data.triggeringActivity?.name).toBe('name');
+    expect(event.data.triggeringActivity).toMatchObject({ name: 'name' });
   });
 
   it('accepts ids rendered as numeric strings, floats included', () => {

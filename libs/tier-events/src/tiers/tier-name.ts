@@ -8,7 +8,7 @@ export function tierNameOf(
   fallback?: ReadonlyMap<number, string> | ProgramTierLookup,
 ): string | undefined {
   const fromPayload = payloadTiers?.find((tier) => tier.tierNumber === tierNumber)?.tierName;
-  if (fromPayload !== undefined) {
+  if (fromPayload !== undefined && fromPayload.trim() !== '') {
     return fromPayload;
   }
   const programTiers = typeof fallback === 'function' ? fallback(programId) : fallback;

@@ -124,6 +124,11 @@ export function ObjectField(options: FieldOptions = {}) {
   return field('object', options, (v) => (isPlainObject(v) ? undefined : 'must be an object'), verbatim);
 }
 
+/** A vendor field tiersync never reads: any JSON value passes, kept as sent (docs/architecture.md, Ingress). */
+export function AnyJsonField() {
+  return field('anyJson', { optional: true }, () => undefined, verbatim);
+}
+
 export function ListField(options: FieldOptions = {}) {
   return field('list', options, (v) => (Array.isArray(v) ? undefined : 'must be an array'), verbatim);
 }

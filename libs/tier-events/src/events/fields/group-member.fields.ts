@@ -1,9 +1,10 @@
-import { NestedField, TextField } from '../../validation/field.decorators';
+import { AnyJsonField, NestedField } from '../../validation/field.decorators';
 import { CustomerIdentifiers } from './customer.fields';
 
 export class GroupMember {
-  @TextField({ optional: true }) firstName?: string | null;
-  @TextField({ optional: true }) lastName?: string | null;
-  @TextField({ optional: true }) role?: string | null;
+  @AnyJsonField() firstName?: unknown;
+  @AnyJsonField() lastName?: unknown;
+  /** The group's own rows, not this field, decide who is primary. */
+  @AnyJsonField() role?: unknown;
   @NestedField(() => CustomerIdentifiers) customerIdentifiers!: CustomerIdentifiers;
 }

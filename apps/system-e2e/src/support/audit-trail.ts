@@ -1,0 +1,27 @@
+import { type SyncResult } from '@tiersync/tier-events';
+import { type E2eSystem } from './e2e-system';
+
+const COMMAND_IN_REASON = /command ([0-9a-f-]{36})/;
+
+/** `customer command` for every adjustment the simulator performed (answered 200), sorted. */
+export function performedAdjustments(system: E2eSystem): string[] {
+  return system
+    .adjustments()
+    .filter((call) => call.status === 200)
+    .map((call) => {
+      const reason = (call.body as { slabChangeReason?: string } | undefined)?.slabChangeReason ?? '';
+      return `${call.query['identifierValue'] ?? '?'} ${COMMAND_IN_REASON.exec(reason)?.[1] ?? '?'}`;
+    })
+    .sort();
+}
+
+/** `customer command` for every member a sync-results record says was ADJUSTED, sorted. A result whose
+ * publish was retried may be on the topic twice, with the same runId: it counts once. */
+export function recordedAdjustments(results: readonly SyncResult[]): string[] {
+  const runs = new Map(results.map((r) => [r.runId ?? r.commandId, r]));
+  return [...runs.values()]
+    .flatMap((r) =>
+      r.members.filter((m) => m.outcome === 'ADJUSTED').map((m) => `${m.customerId} ${r.commandId}`),
+    )
+    .sort();
+}

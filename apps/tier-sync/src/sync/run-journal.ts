@@ -1,0 +1,70 @@
+import {
+  createSyncJournalIntent,
+  type GroupSyncCommand,
+  type IntendedAdjustment,
+  type Plain,
+  type SyncJournalIntent,
+} from '@tiersync/tier-events';
+import { type Clock } from '../clock';
+
+export interface RunIdentity {
+  readonly command: GroupSyncCommand;
+  readonly runId: string;
+  readonly leaseMs: number;
+}
+
+export function lineageOf(command: GroupSyncCommand): string {
+  return command.provenance?.originalCommandId ?? command.commandId;
+}
+
+/**
+ * Members reach their write one by one, each after its own reads: whoever arrives while an intent is being
+ * written waits for the next one, which carries every member that arrived meanwhile. A run that writes
+ * nothing journals nothing.
+ */
+export class RunJournal {
+  private queued: Plain<IntendedAdjustment>[] = [];
+  private next: Promise<void> | undefined;
+  private previous: Promise<unknown> = Promise.resolve();
+  private written = 0;
+
+  constructor(
+    private readonly run: RunIdentity,
+    private readonly write: (intent: SyncJournalIntent) => Promise<void>,
+    private readonly now: Clock,
+  ) {}
+
+  get intents(): number {
+    return this.written;
+  }
+
+  /** Resolves once Kafka holds an intent naming the member; only then may its write go to Capillary. */
+  intend(member: Plain<IntendedAdjustment>): Promise<void> {
+    this.queued.push(member);
+    this.next ??= this.previous.then(() => this.flush());
+    this.previous = this.next.catch(() => undefined);
+    return this.next;
+  }
+
+  private async flush(): Promise<void> {
+    const members = this.queued;
+    this.queued = [];
+    this.next = undefined;
+    const { command, runId, leaseMs } = this.run;
+    const writtenAt = this.now();
+    await this.write(
+      createSyncJournalIntent({
+        commandId: command.commandId,
+        kind: command.kind,
+        groupId: command.groupId,
+        lineageId: lineageOf(command),
+        runId,
+        attempt: command.attempt,
+        members,
+        leaseUntil: writtenAt + leaseMs,
+        writtenAt,
+      }),
+    );
+    this.written++;
+  }
+}

@@ -1,0 +1,86 @@
+import { type SyncJournalIntent, type SyncResult } from '@tiersync/tier-events';
+
+export interface RunRecord {
+  readonly intents: SyncJournalIntent[];
+  /** Members whose adjustment by this run some sync-results record lists as ADJUSTED: its own or a re-run's. */
+  readonly recorded: Set<number>;
+  /** Whether the run's own sync-results record has been read. */
+  resulted: boolean;
+  seenAt: number;
+}
+
+export interface LineageRun {
+  readonly runId: string;
+  readonly record: RunRecord;
+}
+
+/** What the sync journal and sync-results say about recent runs, by the command lineage they belong to. */
+export class RunLedger {
+  private readonly runs = new Map<string, RunRecord>();
+  private readonly byLineage = new Map<string, Set<string>>();
+
+  constructor(private readonly windowMs: number) {}
+
+  get size(): number {
+    return this.runs.size;
+  }
+
+  addIntent(intent: SyncJournalIntent, at: number): void {
+    this.run(intent.runId, at).intents.push(intent);
+    const runs = this.byLineage.get(intent.lineageId) ?? new Set<string>();
+    runs.add(intent.runId);
+    this.byLineage.set(intent.lineageId, runs);
+  }
+
+  /** The two topics are read independently, so a result may arrive before the intent it settles. */
+  addResult(result: SyncResult, at: number): void {
+    if (result.runId === undefined) {
+      return;
+    }
+    this.run(result.runId, at).resulted = true;
+    for (const member of result.members) {
+      if (member.appliedBy) {
+        this.run(member.appliedBy.runId, at).recorded.add(member.customerId);
+      } else if (member.outcome === 'ADJUSTED') {
+        this.run(result.runId, at).recorded.add(member.customerId);
+      }
+    }
+  }
+
+  /** The other runs of a lineage that journalled an intent. */
+  runsOf(lineageId: string, except: string): LineageRun[] {
+    const runs: LineageRun[] = [];
+    for (const runId of this.byLineage.get(lineageId) ?? []) {
+      const record = this.runs.get(runId);
+      if (runId !== except && record && record.intents.length > 0) {
+        runs.push({ runId, record });
+      }
+    }
+    return runs;
+  }
+
+  prune(now: number): void {
+    for (const [runId, run] of this.runs) {
+      if (run.seenAt < now - this.windowMs) {
+        this.runs.delete(runId);
+        run.intents.forEach((intent) => this.byLineage.get(intent.lineageId)?.delete(runId));
+      }
+    }
+    for (const [lineage, runs] of this.byLineage) {
+      if (runs.size === 0) {
+        this.byLineage.delete(lineage);
+      }
+    }
+  }
+
+  private run(runId: string, at: number): RunRecord {
+    const existing = this.runs.get(runId);
+    if (existing) {
+      existing.seenAt = Math.max(existing.seenAt, at);
+      return existing;
+    }
+    const created: RunRecord = { intents: [], recorded: new Set(), resulted: false, seenAt: at };
+    this.runs.set(runId, created);
+    return created;
+  }
+}

@@ -12,10 +12,12 @@ const PRIMARY = fleetMemberId(0, 0);
 const [SAM, MAX] = [fleetMemberId(0, 1), fleetMemberId(0, 2)];
 const EVENT = 'event-of-the-primary';
 const ECHO = 'echo-of-sam';
-const [C1, C2, C9] = [
+const [C1, C2, C9, RUN, RERUN] = [
   '00000000-0000-4000-8000-000000000001',
   '00000000-0000-4000-8000-000000000002',
   '00000000-0000-4000-8000-000000000009',
+  '00000000-0000-4000-8000-0000000000a1',
+  '00000000-0000-4000-8000-0000000000a2',
 ];
 
 function org(tiers: Record<number, number>): SimSeed {
@@ -96,9 +98,20 @@ describe(checkAccounting.name, () => {
     expect(report.figures).toMatchObject({ adjustments: 2, adjustedRecords: 2, ignoredWithoutRecord: 1 });
   });
 
-  it('counts a result published twice for one command once', () => {
+  it('counts a result published twice by one run once', () => {
     const snapshot = clean();
-    snapshot.results.push(result(C1, []));
+    snapshot.results.push(result(C1, [SAM, MAX]));
+    expect(checkAccounting(snapshot).violations).toEqual([]);
+  });
+
+  it("counts a rerun's ALREADY_APPLIED member as no adjustment, and its ADJUSTED one on a dead run's behalf", () => {
+    const snapshot = clean();
+    const [alreadyApplied] = result(C1, [SAM]).members;
+    alreadyApplied!.outcome = 'ALREADY_APPLIED';
+    snapshot.results = [
+      result(C1, [SAM], { runId: RUN }),
+      result(C1, [MAX], { runId: RERUN, members: [alreadyApplied!, ...result(C1, [MAX]).members] }),
+    ];
     expect(checkAccounting(snapshot).violations).toEqual([]);
   });
 

@@ -98,7 +98,7 @@ export function checkAccounting(snapshot: AccountingSnapshot): AccountingReport 
   }
 
   const performed = snapshot.calls.filter((c) => c.endpoint === 'manualSlabAdjustment' && c.status === 200);
-  const adjusted = distinctByCommand(snapshot.results).flatMap((r) =>
+  const adjusted = distinctRuns(snapshot.results).flatMap((r) =>
     r.members
       .filter((m) => m.outcome === 'ADJUSTED')
       .map((m) => adjustmentKey(m.customerId, r.programId, m.tierAfter?.name ?? r.target?.tierName)),
@@ -191,9 +191,12 @@ export function callGrowth(
   return grown.length > 0 ? [`calls grew with the instance count: ${grown.join(', ')}`] : [];
 }
 
-/** Consumers de-duplicate results on commandId (docs/architecture.md, "Audit"): the first copy counts. */
-function distinctByCommand(results: readonly SyncResult[]): SyncResult[] {
-  return [...new Map([...results].reverse().map((r) => [r.commandId, r])).values()];
+/**
+ * One record per run, as consumers count (docs/architecture.md, "Audit: sync-results"); a record without a
+ * runId stands for its command.
+ */
+export function distinctRuns(results: readonly SyncResult[]): SyncResult[] {
+  return [...new Map(results.map((r) => [r.runId ?? r.commandId, r])).values()];
 }
 
 function adjustmentKey(customerId: number, programId: number | undefined, tier: string | undefined): string {

@@ -2,6 +2,7 @@ import { FLEET_PROGRAM_ID, fleetMemberId, fleetSeed } from '@tiersync/capillary-
 import { ConsumerGroupOffsets, createKafka, withAdmin } from '@tiersync/kafka';
 import { type AccountingReport, assertAccounting, checkAccounting, driftedGroups } from './accounting';
 import { takeSnapshot } from './accounting-snapshot';
+import { performedAdjustments } from './audit-trail';
 import { E2eSystem, type SystemOptions } from './e2e-system';
 import { waitFor } from './wait-for';
 
@@ -44,14 +45,10 @@ export function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);
 }
 
-export function performedAdjustments(system: E2eSystem): number {
-  return system.adjustments().filter((c) => c.status === 200).length;
-}
-
 export function untilAdjustments(system: E2eSystem, count: number): Promise<number> {
   return waitFor(
     `${count} adjustments performed`,
-    () => (performedAdjustments(system) >= count ? Date.now() : undefined),
+    () => (performedAdjustments(system).length >= count ? Date.now() : undefined),
     { timeoutMs: 60_000, intervalMs: 20 },
   );
 }

@@ -1,7 +1,6 @@
 import { CapillaryClient } from '@tiersync/capillary-client';
 import { type CapillarySim, startCapillarySim } from '@tiersync/capillary-sim';
 import { type DeadLetter, parseEvent, type SyncResult } from '@tiersync/tier-events';
-import { GroupLeaderCache } from '../src/capillary/group-leader.cache';
 import { GroupSnapshots } from '../src/capillary/group-snapshots';
 import { KnownPrimaries } from '../src/capillary/known-primaries';
 import { PartnerTiersCache } from '../src/capillary/partner-tiers.cache';
@@ -21,6 +20,7 @@ import { SyncTargetResolver } from '../src/sync/sync-target.resolver';
 import { CaptureJournal } from './capture-journal';
 import { CapturePublisher } from './capture-publisher';
 import { metricSeries } from './metric-series';
+import { testRolesTable } from './roles-table';
 import { testPolicy, testRetry, testRouterConfig } from './sync-fixtures';
 
 const AUTH = { username: 'till.user', password: 'till-secret' };
@@ -44,26 +44,25 @@ export class SimPipeline {
     });
     const config = { router: testRouterConfig(), sync: testPolicy() };
     const retry = testRetry(config.sync);
-    const cache = new GroupLeaderCache(config);
+    const { table: roles } = testRolesTable(config, Date.now, this.metrics);
     const known = new KnownPrimaries();
     const snapshots = new GroupSnapshots();
     this.router = new EventRouterService(
       this.client,
-      cache,
       new DedupeWindow(config),
       known,
-      new GroupLeaderLookup(this.client, cache, known, this.metrics, retry, snapshots),
+      new GroupLeaderLookup(this.client, known, this.metrics, retry, roles, snapshots),
       this.metrics,
       this.publisher,
       new IgnoredRecorder(this.publisher, config),
       retry,
+      roles,
       snapshots,
     );
     const sync = new GroupSyncService(
       this.client,
       config,
       known,
-      cache,
       new MemberSyncRunner(this.client, config, retry),
       new GroupMembershipReader(this.client, this.metrics, retry, snapshots),
       new PartnerSyncRunner(
@@ -74,6 +73,7 @@ export class SimPipeline {
         retry,
       ),
       retry,
+      roles,
       new SyncTargetResolver(config, new ProgramTiersCache(this.client, config)),
     );
     const earlier = new EarlierRunsReconciler(config, new CaptureJournal(this.publisher), this.metrics);

@@ -35,6 +35,7 @@ export function testRouterConfig(over: Partial<TierSyncConfig['router']> = {}): 
     dedupeWindowMs: 60_000,
     dedupeMaxEntries: 1000,
     groupCacheTtlMs: 60_000,
+    rolesCatchUpTimeoutMs: 0,
     tierMapTtlMs: 60_000,
     ...over,
   };

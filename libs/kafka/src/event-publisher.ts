@@ -1,4 +1,5 @@
 import { CompressionTypes, type Kafka, type Producer, type RecordMetadata } from 'kafkajs';
+import { encodeValue } from './publishing/record-publisher';
 import { ensureTopics, type TopicSpec } from './topic-admin';
 
 export type MessageHeaders = Record<string, string>;
@@ -62,7 +63,7 @@ export class EventPublisher {
       compression: CompressionTypes.None,
       messages: records.map((r) => ({
         key: r.key,
-        value: typeof r.value === 'string' || Buffer.isBuffer(r.value) ? r.value : JSON.stringify(r.value),
+        value: encodeValue(r.value),
         headers: r.headers ?? {},
       })),
     });

@@ -22,6 +22,16 @@ export {
 } from './intake/webhook-event-record';
 export { readWebhook, type SchemaVerdict, type WebhookIntake } from './intake/webhook-intake';
 export {
+  CUSTOMER_ROLES,
+  CustomerRole,
+  ROLE_SOURCES,
+  createCustomerRole,
+  parseCustomerRole,
+  type CustomerRoleInit,
+  type CustomerRoleKind,
+  type RoleSource,
+} from './messages/customer-role.message';
+export {
   DeadLetter,
   KafkaSource,
   createDeadLetter,

@@ -19,6 +19,7 @@ const THIRTY_DAYS_MS = 30 * DAY_MS;
 const FRAMING_BYTES = 64 * 1024;
 
 /**
+ * Every topic gets the same partition count, so customer-roles is co-partitioned with webhook-events.
  * A body may ride twice (value + rawBody); rejected ones are kept 30 days, like Capillary's delivery logs.
  */
 export function topicSpecs(
@@ -46,6 +47,8 @@ export function topicSpecs(
     syncResults: spec('syncResults'),
     // Read only by a re-run of a command, which comes within the consumer's redelivery, never days later.
     syncJournal: spec('syncJournal', { 'retention.ms': String(7 * DAY_MS) }),
+    // A table, not a log: compaction keeps the latest role of each customer, whatever its age.
+    customerRoles: spec('customerRoles', { 'cleanup.policy': 'compact' }),
   };
 }
 

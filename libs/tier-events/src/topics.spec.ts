@@ -10,6 +10,7 @@ describe(topicNames.name, () => {
       deadLetters: 'tiersync.dlq.v1',
       syncResults: 'tiersync.sync-results.v1',
       syncJournal: 'tiersync.sync-journal.v1',
+      customerRoles: 'tiersync.customer-roles.v1',
     });
   });
 

@@ -7,6 +7,7 @@ export const TOPIC_SUFFIXES = {
   deadLetters: 'dlq.v1',
   syncResults: 'sync-results.v1',
   syncJournal: 'sync-journal.v1',
+  customerRoles: 'customer-roles.v1',
 } as const;
 
 export type TopicRole = keyof typeof TOPIC_SUFFIXES;

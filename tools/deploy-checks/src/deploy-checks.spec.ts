@@ -55,7 +55,7 @@ describe(deployProblems.name, () => {
       'Deployment tier-sync, tier-sync: CAPILLARY_BASE_URL is required (always) but not set',
       'Deployment tier-sync, tier-sync: CAPILLARY_OAUTH_KEY is required (CAPILLARY_AUTH=oauth) but not set',
       'Deployment tier-sync, tier-sync: CAPILLARY_OAUTH_SECRET is required (CAPILLARY_AUTH=oauth) but not set',
-      'CronJob tiersync-ops, ops-cli: CAPILLARY_BASE_URL is required (for reconcile) but not set',
+      'CronJob tiersync-ops, ops-cli: CAPILLARY_BASE_URL is required (for reconcile and doctor) but not set',
     ]);
   });
 

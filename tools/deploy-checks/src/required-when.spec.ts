@@ -7,6 +7,7 @@ describe(isRequired.name, () => {
     ['always', {}, true],
     ['—', {}, false],
     ['for reconcile', {}, true],
+    ['for reconcile and doctor', {}, true],
     ['CAPILLARY_AUTH=basic', { CAPILLARY_AUTH: 'basic' }, true],
     ['CAPILLARY_AUTH=basic', { CAPILLARY_AUTH: 'oauth' }, false],
     ['unless DEMO_MODE=true', { DEMO_MODE: 'true' }, false],

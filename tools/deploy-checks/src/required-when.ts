@@ -6,7 +6,7 @@ export function isRequired(requiredWhen: string, value: (name: string) => string
   if (requiredWhen === '—' || requiredWhen === '') {
     return false;
   }
-  if (/^for [a-z-]+$/.test(requiredWhen)) {
+  if (/^for [a-z-]+(?: and [a-z-]+)*$/.test(requiredWhen)) {
     return true;
   }
   const unless = /^unless (.+)$/.exec(requiredWhen);

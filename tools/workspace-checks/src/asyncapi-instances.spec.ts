@@ -2,6 +2,7 @@ import {
   capillarySamples,
   COMMAND_KINDS,
   InvalidEventError,
+  parseCustomerRole,
   parseDeadLetter,
   parseEvent,
   parseGroupSyncCommand,
@@ -32,6 +33,7 @@ const PARSERS: Readonly<Record<string, (raw: unknown) => unknown>> = {
   deadLetter: parseDeadLetter,
   syncResult: parseSyncResult,
   syncJournalIntent: parseSyncJournalIntent,
+  customerRole: parseCustomerRole,
 };
 
 function parserOf(message: string): (raw: unknown) => unknown {

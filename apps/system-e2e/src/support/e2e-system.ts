@@ -24,6 +24,7 @@ import {
   topicNames,
 } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
+import { metricValue } from './metric-value';
 import { TopicTail } from './topic-tail';
 import { settingUp, waitFor } from './wait-for';
 
@@ -31,7 +32,7 @@ const SECRET = 'e2e-webhook-secret-0123456789';
 const AUTH = { username: 'e2e-till', password: 'e2e-till-password' };
 
 /** Fast retries so failure scenarios settle in seconds; everything else is the app's default. */
-const SYNC_DEFAULTS: Record<string, string> = {
+export const SYNC_DEFAULTS: Record<string, string> = {
   LOG_LEVEL: 'warn',
   // A killed tier-sync's partitions move to its successor after this, not after the 30 s default.
   KAFKA_SESSION_TIMEOUT_MS: '6000',
@@ -42,6 +43,25 @@ const SYNC_DEFAULTS: Record<string, string> = {
   SYNC_SHUTDOWN_DEADLINE_MS: '5000',
   CAPILLARY_RATE_LIMIT_PER_MINUTE: '0',
 };
+
+/** Where one tier-sync process finds Kafka, its topics, the simulator and its own HTTP port. */
+export function tierSyncEnv(wiring: {
+  kafkaEnv: Record<string, string>;
+  prefix: string;
+  sim: CapillarySim;
+  auth: { username: string; password: string };
+  port: number;
+}): Record<string, string> {
+  return {
+    ...wiring.kafkaEnv,
+    KAFKA_TOPIC_PREFIX: wiring.prefix,
+    CAPILLARY_BASE_URL: wiring.sim.url,
+    CAPILLARY_USERNAME: wiring.auth.username,
+    CAPILLARY_PASSWORD: wiring.auth.password,
+    SYNC_HTTP_HOST: '127.0.0.1',
+    SYNC_HTTP_PORT: String(wiring.port),
+  };
+}
 
 export interface SystemOptions {
   name: string;
@@ -134,13 +154,13 @@ export class E2eSystem {
     process.start({
       ...SYNC_DEFAULTS,
       ...env,
-      ...this.kafkaEnv,
-      KAFKA_TOPIC_PREFIX: this.prefix,
-      CAPILLARY_BASE_URL: this.sim.url,
-      CAPILLARY_USERNAME: AUTH.username,
-      CAPILLARY_PASSWORD: AUTH.password,
-      SYNC_HTTP_HOST: '127.0.0.1',
-      SYNC_HTTP_PORT: new URL(url).port,
+      ...tierSyncEnv({
+        kafkaEnv: this.kafkaEnv,
+        prefix: this.prefix,
+        sim: this.sim,
+        auth: AUTH,
+        port: Number(new URL(url).port),
+      }),
     });
     await process.untilReady(`${url}/health/ready`);
   }
@@ -198,14 +218,9 @@ export class E2eSystem {
 
   /** Summed over the running instances: a killed one's counts are gone with it. */
   async syncMetric(name: string, labels: Record<string, string> = {}): Promise<number> {
-    const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
     const running = this.syncs.filter((instance) => instance.process.running);
-    const texts = await Promise.all(running.map(async ({ url }) => (await fetch(`${url}/metrics`)).text()));
-    return texts
-      .flatMap((text) => text.split('\n'))
-      .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
-      .filter((line) => wanted.every((label) => line.includes(label)))
-      .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+    const values = await Promise.all(running.map(({ url }) => metricValue(`${url}/metrics`, name, labels)));
+    return values.reduce((sum, value) => sum + value, 0);
   }
 
   resultsFor(eventId: string, count = 1, timeoutMs?: number): Promise<SyncResult[]> {

@@ -3,7 +3,6 @@ import { CapillaryClient } from '@tiersync/capillary-client';
 import { TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { CAPILLARY_API } from './capillary.api';
 import { CapillaryRetry } from './capillary.retry';
-import { GroupLeaderCache } from './group-leader.cache';
 import { GroupSnapshots } from './group-snapshots';
 import { KnownPrimaries } from './known-primaries';
 import { PartnerTiersCache } from './partner-tiers.cache';
@@ -38,7 +37,6 @@ function capillaryClient({ capillary }: TierSyncConfig): CapillaryClient {
   exports: [
     CAPILLARY_API,
     CapillaryRetry,
-    GroupLeaderCache,
     GroupSnapshots,
     KnownPrimaries,
     PartnerTiersCache,
@@ -49,7 +47,6 @@ function capillaryClient({ capillary }: TierSyncConfig): CapillaryClient {
     { provide: CAPILLARY_API, useExisting: CapillaryClient },
     CapillaryLifecycle,
     CapillaryRetry,
-    GroupLeaderCache,
     GroupSnapshots,
     KnownPrimaries,
     PartnerTiersCache,

@@ -65,7 +65,13 @@ export interface TierSyncConfig {
   };
   capillary: CapillaryConfig;
   sync: SyncPolicy;
-  router: { dedupeWindowMs: number; dedupeMaxEntries: number; groupCacheTtlMs: number; tierMapTtlMs: number };
+  router: {
+    dedupeWindowMs: number;
+    dedupeMaxEntries: number;
+    groupCacheTtlMs: number;
+    rolesCatchUpTimeoutMs: number;
+    tierMapTtlMs: number;
+  };
 }
 
 export type TierSyncVariables = Pick<TierSyncEnvironment, keyof TierSyncEnvironment>;
@@ -138,6 +144,7 @@ export function toTierSyncConfig(env: TierSyncVariables): TierSyncConfig {
       dedupeWindowMs: env.SYNC_DEDUPE_WINDOW_MS,
       dedupeMaxEntries: env.SYNC_DEDUPE_MAX_ENTRIES,
       groupCacheTtlMs: env.SYNC_GROUP_CACHE_TTL_MS,
+      rolesCatchUpTimeoutMs: env.SYNC_ROLES_CATCH_UP_TIMEOUT_MS,
       tierMapTtlMs: env.SYNC_TIER_MAP_TTL_MS,
     },
   };

@@ -54,6 +54,7 @@ export class TierSyncEnvironment extends withCapillaryEnvironment(KafkaEnvironme
   @IntVar(0, 7 * 86_400_000) SYNC_DEDUPE_WINDOW_MS = 3_600_000;
   @IntVar(1, 100_000_000) SYNC_DEDUPE_MAX_ENTRIES = 1_000_000;
   @IntVar(0, 86_400_000) SYNC_GROUP_CACHE_TTL_MS = 600_000;
+  @IntVar(0, 60_000) SYNC_ROLES_CATCH_UP_TIMEOUT_MS = 2_000;
   @IntVar(0, 86_400_000) SYNC_TIER_MAP_TTL_MS = 3_600_000;
 
   @IsString() @IsNotEmpty() SYNC_HTTP_HOST = '0.0.0.0';

@@ -3,6 +3,7 @@ import { type KeyedConsumerMetrics, type PartitionLag } from '@tiersync/kafka';
 import { type SyncResult } from '@tiersync/tier-events';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { CapillaryMetrics } from './capillary.metrics';
+import { RolesMetrics } from './roles.metrics';
 
 export type RouteDecision = 'command' | 'ignored' | 'duplicate' | 'invalid';
 
@@ -31,6 +32,7 @@ export type ContradictionCheck = 'members_inactive' | 'primary_lookup' | 'partne
 export class SyncMetrics {
   readonly registry = new Registry();
   readonly capillary = new CapillaryMetrics(this.registry);
+  readonly roles = new RolesMetrics(this.registry);
   private consumer: () => KeyedConsumerMetrics | undefined = () => undefined;
   private groupLag: () => readonly PartitionLag[] = () => [];
 

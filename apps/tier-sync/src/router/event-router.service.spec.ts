@@ -1,15 +1,18 @@
 import { Logger } from '@nestjs/common';
+import { KafkaUnavailableError } from '@tiersync/kafka';
 import { capillarySamples, parseEvent } from '@tiersync/tier-events';
 import { CapturePublisher } from '../../test/capture-publisher';
 import { FakeCapillary, permanent, PROGRAM_ID, unavailable } from '../../test/fake-capillary';
 import { metricSeries } from '../../test/metric-series';
+import { testRolesTable } from '../../test/roles-table';
 import { testPolicy, testRetry, testRouterConfig } from '../../test/sync-fixtures';
-import { GroupLeaderCache, NO_GROUP_TTL_MS } from '../capillary/group-leader.cache';
 import { GroupSnapshots } from '../capillary/group-snapshots';
 import { KnownPrimaries } from '../capillary/known-primaries';
 import { type Clock } from '../clock';
 import { type TierSyncConfig } from '../config/tier-sync.config';
 import { SyncMetrics } from '../observability/sync.metrics';
+import { NO_GROUP_TTL_MS } from '../sync/roles-view';
+import { RolesWriteError } from '../sync/roles-write.error';
 import { DedupeWindow } from './dedupe-window';
 import { EventRouterService } from './event-router.service';
 import { GroupLeaderLookup } from './group-leader.lookup';
@@ -18,11 +21,15 @@ import { IgnoredRecorder } from './ignored.recorder';
 const GROUP = 3918893;
 const PRIMARY = 566998132;
 const SECONDARY = 567219877;
+const COMMAND_ID = '0b9f7c1e-2f4e-4d53-9a43-8f3f2f1f6b11';
+const MEMBERS = [
+  { customerId: PRIMARY, primaryMember: true, active: true },
+  { customerId: SECONDARY, primaryMember: false, active: true },
+];
 
 function setup(routing: Partial<TierSyncConfig['router']> = {}, clock: Clock = Date.now) {
   const api = new FakeCapillary().group(GROUP, PRIMARY, [{ id: SECONDARY, tier: 1 }], 2);
   const config = { router: testRouterConfig(routing), sync: testPolicy() };
-  const cache = new GroupLeaderCache(config, clock);
   const known = new KnownPrimaries();
   const snapshots = new GroupSnapshots();
   const publisher = new CapturePublisher();
@@ -30,15 +37,14 @@ function setup(routing: Partial<TierSyncConfig['router']> = {}, clock: Clock = D
   const ignored: string[] = [];
   const resolutions: string[] = [];
   const metrics = new SyncMetrics();
+  const { table: roles, publisher: rolesPublisher } = testRolesTable(config, clock, metrics);
   const retry = testRetry(config.sync, Math.random);
   const router = new EventRouterService(
     api,
-    cache,
     new DedupeWindow(config),
     known,
     new GroupLeaderLookup(
       api,
-      cache,
       known,
       {
         recordContradiction: (check) => {
@@ -51,8 +57,10 @@ function setup(routing: Partial<TierSyncConfig['router']> = {}, clock: Clock = D
         setNoGroupStreak: (events) => {
           metrics.setNoGroupStreak(events);
         },
+        roles: metrics.roles,
       },
       retry,
+      roles,
       snapshots,
     ),
     {
@@ -65,6 +73,7 @@ function setup(routing: Partial<TierSyncConfig['router']> = {}, clock: Clock = D
     publisher,
     new IgnoredRecorder(publisher, config),
     retry,
+    roles,
     snapshots,
   );
   let offset = 0;
@@ -76,7 +85,19 @@ function setup(routing: Partial<TierSyncConfig['router']> = {}, clock: Clock = D
       timestamp: String(Date.now()),
       signal: new AbortController().signal,
     });
-  return { api, cache, known, metrics, publisher, decisions, ignored, resolutions, route, snapshots };
+  return {
+    api,
+    roles,
+    rolesPublisher,
+    known,
+    metrics,
+    publisher,
+    decisions,
+    ignored,
+    resolutions,
+    route,
+    snapshots,
+  };
 }
 
 let eventSequence = 0;
@@ -114,8 +135,8 @@ describe(EventRouterService.name, () => {
   });
 
   it('counts every ignored event by reason and every customer event by how it resolved', async () => {
-    const { cache, metrics, route } = setup();
-    cache.rememberSecondaries({ groupId: GROUP, primaryCustomerId: PRIMARY, commandId: 'c-1' }, [SECONDARY]);
+    const { roles, metrics, route } = setup();
+    await roles.observeGroup(GROUP, MEMBERS, COMMAND_ID);
     await route(fresh(capillarySamples.tierUpgraded(42)));
     await route(fresh(capillarySamples.tierUpgraded(SECONDARY)));
     await route(fresh(capillarySamples.tierUpgraded(PRIMARY)));
@@ -130,6 +151,13 @@ describe(EventRouterService.name, () => {
       'resolution=secondary_echo': 1,
       'resolution=group': 1,
     });
+  });
+
+  it('throws when Kafka does not take the role a lookup answered, so the consumer retries the event', async () => {
+    const { publisher, rolesPublisher, route } = setup();
+    rolesPublisher.failure = new KafkaUnavailableError('queue-full');
+    await expect(route(capillarySamples.tierUpgraded(PRIMARY))).rejects.toThrow(RolesWriteError);
+    expect(publisher.commands).toEqual([]);
   });
 
   it('keeps "leads no group" for at most a minute, whatever the group cache TTL', async () => {
@@ -187,8 +215,8 @@ describe(EventRouterService.name, () => {
   });
 
   it('ignores the echo of our own adjustment with zero calls, recording it against the group', async () => {
-    const { api, cache, publisher, ignored, route } = setup();
-    cache.rememberSecondaries({ groupId: GROUP, primaryCustomerId: PRIMARY, commandId: 'c-1' }, [SECONDARY]);
+    const { api, roles, publisher, ignored, route } = setup();
+    await roles.observeGroup(GROUP, MEMBERS, COMMAND_ID);
     expect(await route(capillarySamples.tierUpgraded(SECONDARY))).toBe('ignored');
     expect(api.calls).toHaveLength(0);
     expect(ignored).toEqual(['secondary_echo']);
@@ -223,9 +251,9 @@ describe(EventRouterService.name, () => {
   });
 
   it('turns groupMemberAdded into a JOIN_SYNC for that member alone and forgets the group', async () => {
-    const { cache, publisher, route } = setup();
-    cache.remember(PRIMARY, GROUP);
-    cache.remember(99, null);
+    const { roles, publisher, route } = setup();
+    await roles.observeLookup(PRIMARY, GROUP);
+    await roles.observeLookup(99, null);
     expect(await route(capillarySamples.groupMemberAdded(GROUP, PRIMARY, 99))).toBe('command');
     expect(publisher.commands.map((c) => c.value)).toEqual([
       expect.objectContaining({
@@ -237,8 +265,8 @@ describe(EventRouterService.name, () => {
         trigger: expect.objectContaining({ action: 'JOIN' }) as unknown,
       }),
     ]);
-    expect(cache.get(PRIMARY)).toBeUndefined();
-    expect(cache.get(99)).toBeUndefined();
+    expect(roles.get(PRIMARY)).toBeUndefined();
+    expect(roles.get(99)).toBeUndefined();
   });
 
   it('reads the group when a join event does not name the primary', async () => {
@@ -291,11 +319,11 @@ describe(EventRouterService.name, () => {
   });
 
   it('records a member leaving and invalidates the caches', async () => {
-    const { cache, publisher, ignored, route } = setup();
-    cache.remember(SECONDARY, null);
+    const { roles, publisher, ignored, route } = setup();
+    await roles.observeLookup(SECONDARY, null);
     expect(await route(capillarySamples.groupMemberRemoved(GROUP, PRIMARY, SECONDARY))).toBe('ignored');
     expect(ignored).toEqual(['member_left']);
-    expect(cache.get(SECONDARY)).toBeUndefined();
+    expect(roles.get(SECONDARY)).toBeUndefined();
     expect(publisher.results[0]?.value).toMatchObject({
       outcome: 'IGNORED',
       groupId: GROUP,

@@ -4,13 +4,13 @@ import { createGroupSyncCommand, type GroupSyncCommandInit, type ParsedEvent } f
 import { randomUUID } from 'node:crypto';
 import { CAPILLARY_API, type CapillaryApi } from '../capillary/capillary.api';
 import { CapillaryRetry } from '../capillary/capillary.retry';
-import { GroupLeaderCache } from '../capillary/group-leader.cache';
 import { GroupSnapshots } from '../capillary/group-snapshots';
 import { KnownPrimaries } from '../capillary/known-primaries';
 import { type Clock, CLOCK } from '../clock';
 import { epochHeader, forwardedHeaders, HEADERS } from '../messaging/message-headers';
 import { SyncPublisher } from '../messaging/sync.publisher';
 import { type IgnoreReason, type RouteDecision, SyncMetrics } from '../observability/sync.metrics';
+import { CustomerRolesTable } from '../sync/customer-roles.table';
 import { DedupeWindow, originalPosition } from './dedupe-window';
 import { classifyEvent, type RouteIntent, type TriggerInit } from './event-classifier';
 import { GroupLeaderLookup } from './group-leader.lookup';
@@ -25,7 +25,6 @@ export class EventRouterService {
 
   constructor(
     @Inject(CAPILLARY_API) private readonly api: Pick<CapillaryApi, 'getCustomerLoyalty' | 'getGroup'>,
-    private readonly cache: GroupLeaderCache,
     private readonly dedupe: DedupeWindow,
     private readonly known: KnownPrimaries,
     private readonly lookup: GroupLeaderLookup,
@@ -33,6 +32,7 @@ export class EventRouterService {
     @Inject(SyncPublisher) private readonly publisher: Pick<SyncPublisher, 'command'>,
     private readonly recorder: IgnoredRecorder,
     private readonly retry: CapillaryRetry,
+    private readonly roles: CustomerRolesTable,
     private readonly snapshots: GroupSnapshots,
     @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
   ) {}
@@ -73,7 +73,7 @@ export class EventRouterService {
       case 'join':
         return this.join(intent, headers, signal);
       case 'leave':
-        this.cache.forgetGroup(intent.groupId, [intent.memberId]);
+        await this.roles.forgetGroup(intent.groupId, [intent.memberId]);
         this.snapshots.forget(intent.groupId);
         if (this.known.groupOf(intent.memberId) === intent.groupId) {
           this.known.forget(intent.memberId);
@@ -136,7 +136,7 @@ export class EventRouterService {
     headers: MessageHeaders,
     signal: AbortSignal,
   ): Promise<RouteDecision> {
-    this.cache.forgetGroup(intent.groupId, [intent.memberId]);
+    await this.roles.forgetGroup(intent.groupId, [intent.memberId]);
     this.snapshots.forget(intent.groupId);
     // The vendor's samples always name the primary; reading the group is the fallback.
     const primary =

@@ -1,11 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { classifyFailure } from '@tiersync/capillary-client';
+import { type CustomerRole } from '@tiersync/tier-events';
 import { CAPILLARY_API, type CapillaryApi } from '../capillary/capillary.api';
 import { CapillaryRetry } from '../capillary/capillary.retry';
-import { GroupLeaderCache, type SecondaryOf } from '../capillary/group-leader.cache';
 import { GroupSnapshots } from '../capillary/group-snapshots';
 import { KnownPrimaries } from '../capillary/known-primaries';
 import { type LeaderResolution, SyncMetrics } from '../observability/sync.metrics';
+import { CustomerRolesTable } from '../sync/customer-roles.table';
+
+export interface SecondaryOf {
+  groupId: number;
+  primaryCustomerId: number;
+  commandId?: string;
+}
 
 export interface Leadership {
   groupId: number | null;
@@ -30,14 +37,14 @@ export class GroupLeaderLookup {
 
   constructor(
     @Inject(CAPILLARY_API) private readonly api: Pick<CapillaryApi, 'findGroupLedBy' | 'getGroup'>,
-    private readonly cache: GroupLeaderCache,
     private readonly known: KnownPrimaries,
     @Inject(SyncMetrics)
     private readonly metrics: Pick<
       SyncMetrics,
-      'recordContradiction' | 'recordResolution' | 'setNoGroupStreak'
+      'recordContradiction' | 'recordResolution' | 'roles' | 'setNoGroupStreak'
     >,
     private readonly retry: CapillaryRetry,
+    private readonly roles: CustomerRolesTable,
     private readonly snapshots: GroupSnapshots,
   ) {}
 
@@ -66,28 +73,40 @@ export class GroupLeaderLookup {
   }
 
   private async resolve(customerId: number, signal?: AbortSignal): Promise<Leadership> {
-    const hit = this.cache.get(customerId);
+    const hit = await this.fromTable(customerId);
     if (hit) {
-      const resolution = hit.groupId !== null ? 'group' : hit.secondaryOf ? 'secondary_echo' : 'no_group';
+      const secondaryOf =
+        hit.role === 'SECONDARY' && hit.groupId !== undefined && hit.primaryCustomerId !== undefined
+          ? { groupId: hit.groupId, primaryCustomerId: hit.primaryCustomerId, ...commandOf(hit.commandId) }
+          : undefined;
+      const groupId = hit.role === 'PRIMARY' ? (hit.groupId ?? null) : null;
+      const resolution = groupId !== null ? 'group' : secondaryOf ? 'secondary_echo' : 'no_group';
       return {
-        groupId: hit.groupId,
-        reason: reasonOf(customerId, hit.secondaryOf),
+        groupId,
+        reason: reasonOf(customerId, secondaryOf),
         resolution,
-        ...secondary(hit.secondaryOf),
+        ...secondary(secondaryOf),
         cached: true,
       };
     }
+    const asked = await this.ask(customerId, signal);
+    // Outside ask(): a failed write to the table is Kafka's failure, to retry, never a lookup's answer.
+    if (asked.resolution !== 'lookup_failed') {
+      await this.roles.observeLookup(customerId, asked.groupId);
+    }
+    return asked;
+  }
+
+  private async ask(customerId: number, signal?: AbortSignal): Promise<Leadership> {
     try {
       const group = await this.retry.execute(() => this.api.findGroupLedBy(customerId), signal);
       if (group) {
         this.snapshots.remember(group);
-        this.cache.remember(customerId, group.id);
         this.known.remember(customerId, group.id);
         return { groupId: group.id, reason: reasonOf(customerId), resolution: 'group', cached: false };
       }
       const knownGroup = this.known.groupOf(customerId);
       if (knownGroup !== undefined && (await this.stillLeads(customerId, knownGroup, signal))) {
-        this.cache.remember(customerId, knownGroup);
         return {
           groupId: knownGroup,
           reason: reasonOf(customerId),
@@ -95,7 +114,6 @@ export class GroupLeaderLookup {
           cached: false,
         };
       }
-      this.cache.remember(customerId, null);
       return { groupId: null, reason: reasonOf(customerId), resolution: 'no_group', cached: false };
     } catch (error) {
       if (signal?.aborted || classifyFailure(error) === 'retryable') {
@@ -109,6 +127,23 @@ export class GroupLeaderLookup {
         cached: false,
       };
     }
+  }
+
+  /** On a miss, waits (bounded) until this instance has read every role written before now: another
+   * instance may have recorded the customer as a secondary just before adjusting them. */
+  private async fromTable(customerId: number): Promise<CustomerRole | undefined> {
+    const hit = this.roles.get(customerId);
+    if (hit) {
+      this.metrics.roles.recordLookup('hit');
+      return hit;
+    }
+    if (!(await this.roles.caughtUp())) {
+      this.metrics.roles.recordLookup('not_caught_up');
+      return undefined;
+    }
+    const late = this.roles.get(customerId);
+    this.metrics.roles.recordLookup(late ? 'hit_after_catch_up' : 'miss');
+    return late;
   }
 
   private async stillLeads(customerId: number, groupId: number, signal?: AbortSignal): Promise<boolean> {
@@ -137,9 +172,15 @@ export class GroupLeaderLookup {
 }
 
 function reasonOf(customerId: number, secondaryOf?: SecondaryOf): string {
+  const readBy =
+    secondaryOf?.commandId === undefined ? '' : ` (member list read by command ${secondaryOf.commandId})`;
   return secondaryOf
-    ? `customer ${customerId} is a secondary of group ${secondaryOf.groupId} (member list read by command ${secondaryOf.commandId}), not a primary: not synced`
+    ? `customer ${customerId} is a secondary of group ${secondaryOf.groupId}${readBy}, not a primary: not synced`
     : `customer ${customerId} leads no group: not synced`;
+}
+
+function commandOf(commandId: string | undefined): { commandId?: string } {
+  return commandId === undefined ? {} : { commandId };
 }
 
 function secondary(secondaryOf: SecondaryOf | undefined): { secondaryOf?: SecondaryOf } {

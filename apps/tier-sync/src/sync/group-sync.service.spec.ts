@@ -1,3 +1,4 @@
+import { KafkaUnavailableError } from '@tiersync/kafka';
 import {
   FakeCapillary,
   PARTNER_PROGRAM,
@@ -5,8 +6,8 @@ import {
   permanent,
   unavailable,
 } from '../../test/fake-capillary';
+import { testRolesTable } from '../../test/roles-table';
 import { testCommand, testPolicy, testRetry, testRouterConfig } from '../../test/sync-fixtures';
-import { GroupLeaderCache } from '../capillary/group-leader.cache';
 import { GroupSnapshots } from '../capillary/group-snapshots';
 import { KnownPrimaries } from '../capillary/known-primaries';
 import { PartnerTiersCache } from '../capillary/partner-tiers.cache';
@@ -17,6 +18,7 @@ import { GroupMembershipReader } from './group-membership.reader';
 import { GroupSyncService } from './group-sync.service';
 import { MemberSyncRunner } from './member-sync.runner';
 import { PartnerSyncRunner } from './partner-sync.runner';
+import { RolesWriteError } from './roles-write.error';
 import { SyncTargetResolver } from './sync-target.resolver';
 
 const GROUP = 100;
@@ -37,23 +39,23 @@ function setup(policy: Partial<SyncPolicy> = {}) {
   );
   const config = { router: testRouterConfig(), sync: testPolicy(policy) };
   const retry = testRetry(config.sync);
-  const leaders = new GroupLeaderCache(config);
-  const known = new KnownPrimaries();
   const metrics = new SyncMetrics();
+  const { table: roles, publisher: rolesPublisher } = testRolesTable(config, Date.now, metrics);
+  const known = new KnownPrimaries();
   const service = new GroupSyncService(
     api,
     config,
     known,
-    leaders,
     new MemberSyncRunner(api, config, retry),
     new GroupMembershipReader(api, metrics, retry, new GroupSnapshots()),
     new PartnerSyncRunner(api, config, metrics, new PartnerTiersCache(api, config), retry),
     retry,
+    roles,
     new SyncTargetResolver(config, new ProgramTiersCache(api, config)),
   );
   const byId = (outcome: Awaited<ReturnType<GroupSyncService['run']>>) =>
     Object.fromEntries(outcome.members.map((m) => [m.customerId, `${m.action}/${m.status}`]));
-  return { api, known, leaders, metrics, service, byId };
+  return { api, known, roles, rolesPublisher, metrics, service, byId };
 }
 
 describe(GroupSyncService.name, () => {
@@ -128,24 +130,37 @@ describe(GroupSyncService.name, () => {
     expect(api.callsOf('manualSlabAdjustment').map((c) => c.id)).toEqual([3]);
   });
 
-  it('seeds the echo cache with the active secondaries before adjusting them', async () => {
-    const { leaders, service } = setup();
+  it('records the roles of the group it read before adjusting anyone', async () => {
+    const { api, roles, rolesPublisher, service } = setup();
+    const adjustmentsBeforeWrite: number[] = [];
+    rolesPublisher.onPublish = () => adjustmentsBeforeWrite.push(api.callsOf('manualSlabAdjustment').length);
     const command = testCommand();
     await service.run(command, { signal });
-    expect(leaders.get(2)?.secondaryOf).toEqual({
+    expect(roles.get(1)).toMatchObject({ role: 'PRIMARY', groupId: GROUP, source: 'group-read' });
+    expect(roles.get(2)).toMatchObject({
+      role: 'SECONDARY',
       groupId: GROUP,
       primaryCustomerId: 1,
       commandId: command.commandId,
     });
-    expect(leaders.get(5)).toBeUndefined();
+    expect(roles.get(5)).toBeUndefined();
+    expect(adjustmentsBeforeWrite).toEqual([0, 0, 0, 0]);
   });
 
-  it('ignores a command whose customer no longer leads the group', async () => {
-    const { leaders, service } = setup();
-    leaders.remember(9, GROUP);
+  it('throws, adjusting no one, when Kafka does not take the roles it read: the consumer retries the command', async () => {
+    const { api, rolesPublisher, service } = setup();
+    rolesPublisher.failure = new KafkaUnavailableError('queue-full');
+    await expect(service.run(testCommand(), { signal })).rejects.toThrow(RolesWriteError);
+    expect(api.callsOf('manualSlabAdjustment')).toEqual([]);
+  });
+
+  it('ignores a command whose customer no longer leads the group, and forgets them as its primary', async () => {
+    const { roles, rolesPublisher, service } = setup();
+    await roles.observeLookup(9, GROUP);
     const outcome = await service.run(testCommand({ primaryCustomerId: 9 }), { signal });
     expect(outcome.ignored).toBe(`customer 9 does not lead group ${GROUP}: its primary is 1`);
-    expect(leaders.get(9)).toBeUndefined();
+    expect(roles.get(9)).toBeUndefined();
+    expect(rolesPublisher.records.filter((r) => r.value === null).map((r) => r.key)).toEqual(['9']);
   });
 
   it('dry run: plans every member and writes nothing', async () => {

@@ -9,15 +9,16 @@ import {
 import { type GroupSyncCommand } from '@tiersync/tier-events';
 import { CAPILLARY_API, type CapillaryApi, readProgramTier } from '../capillary/capillary.api';
 import { CapillaryRetry } from '../capillary/capillary.retry';
-import { GroupLeaderCache } from '../capillary/group-leader.cache';
 import { KnownPrimaries } from '../capillary/known-primaries';
 import { type SyncPolicy, TIER_SYNC_CONFIG, type TierSyncConfig } from '../config/tier-sync.config';
 import { type Delivery } from '../messaging/message-headers';
 import { type CommandOutcome } from './command-settlement';
+import { CustomerRolesTable } from './customer-roles.table';
 import { failureRecordOf } from './failure-record';
 import { GroupMembershipReader } from './group-membership.reader';
 import { type MemberReport, MemberSyncRunner } from './member-sync.runner';
 import { PartnerSyncRunner } from './partner-sync.runner';
+import { RolesWriteError } from './roles-write.error';
 import { type RunJournal } from './run-journal';
 import { SyncFailure } from './sync-failure.error';
 import { SyncTargetResolver } from './sync-target.resolver';
@@ -32,11 +33,11 @@ export class GroupSyncService {
     @Inject(CAPILLARY_API) private readonly api: Pick<CapillaryApi, 'getCustomerLoyalty'>,
     @Inject(TIER_SYNC_CONFIG) { sync }: Pick<TierSyncConfig, 'sync'>,
     private readonly known: KnownPrimaries,
-    private readonly leaders: GroupLeaderCache,
     private readonly members: MemberSyncRunner,
     private readonly membership: GroupMembershipReader,
     private readonly partners: PartnerSyncRunner,
     private readonly retry: CapillaryRetry,
+    private readonly roles: CustomerRolesTable,
     private readonly targets: SyncTargetResolver,
   ) {
     this.policy = sync;
@@ -50,7 +51,7 @@ export class GroupSyncService {
     try {
       return await this.sync(command, delivery.signal, journal);
     } catch (error) {
-      if (delivery.signal.aborted) {
+      if (delivery.signal.aborted || error instanceof RolesWriteError) {
         throw error;
       }
       const note = error instanceof SyncFailure ? 'cannot sync' : 'group read failed';
@@ -71,22 +72,14 @@ export class GroupSyncService {
     if (primary !== undefined) {
       this.known.remember(primary, command.groupId);
     }
+    // Before any adjustment, so the echo of each one finds its member in the table on every instance.
+    await this.roles.observeGroup(command.groupId, members, command.commandId);
     if (primary !== command.primaryCustomerId) {
-      this.leaders.forget(command.primaryCustomerId);
       const actual = primary === undefined ? 'it has no active primary' : `its primary is ${primary}`;
       return {
         members: [],
         ignored: `customer ${command.primaryCustomerId} does not lead group ${command.groupId}: ${actual}`,
       };
-    }
-    if (this.policy.echoShortcut) {
-      const secondaries = members.filter((m) => m.active && !m.primaryMember).map((m) => m.customerId);
-      const secondaryOf = {
-        groupId: command.groupId,
-        primaryCustomerId: primary,
-        commandId: command.commandId,
-      };
-      this.leaders.rememberSecondaries(secondaryOf, secondaries);
     }
     if (command.kind === 'PARTNER_SYNC') {
       return this.partners.run(command, members, signal);

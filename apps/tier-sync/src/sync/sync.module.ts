@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CapillaryModule } from '../capillary/capillary.module';
 import { KafkaModule } from '../messaging/kafka.module';
+import { CustomerRolesTable } from './customer-roles.table';
 import { EarlierRunsReconciler } from './earlier-runs.reconciler';
 import { GroupCommandService } from './group-command.service';
 import { GroupMembershipReader } from './group-membership.reader';
@@ -11,10 +12,11 @@ import { PartnerSyncRunner } from './partner-sync.runner';
 import { SyncTargetResolver } from './sync-target.resolver';
 
 @Module({
-  exports: [GroupCommandService],
+  exports: [CustomerRolesTable, GroupCommandService],
   imports: [CapillaryModule, KafkaModule],
   providers: [
     EarlierRunsReconciler,
+    CustomerRolesTable,
     GroupCommandService,
     GroupMembershipReader,
     GroupSyncService,

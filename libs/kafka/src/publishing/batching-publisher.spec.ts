@@ -72,6 +72,20 @@ describe(BatchingPublisher.name, () => {
     stats = [];
   });
 
+  it('sends a null value as a tombstone and an object as JSON', async () => {
+    const sut = make();
+    const published = Promise.all([
+      sut.publish('t', { key: 'gone', value: null }, 1000),
+      sut.publish('t', { key: 'kept', value: { a: 1 } }, 1000),
+    ]);
+    await tick();
+    sink.sends[0]?.ack();
+    await tick();
+    sink.sends[1]?.ack();
+    await published;
+    expect(sink.sends.flatMap((send) => send.records.map((r) => r.value))).toEqual([null, '{"a":1}']);
+  });
+
   it('resolves a record only when its batch is acknowledged', async () => {
     const sut = make();
     const published = sut.publish('t', record('a'), 1000);

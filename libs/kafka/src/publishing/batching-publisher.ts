@@ -5,7 +5,7 @@ import { encodeValue, type OutgoingRecord, type RecordPublisher } from './record
 
 export interface EncodedRecord {
   readonly key: string;
-  readonly value: string | Buffer;
+  readonly value: string | Buffer | null;
   readonly headers: MessageHeaders;
 }
 
@@ -243,7 +243,7 @@ export class BatchingPublisher implements RecordPublisher {
 }
 
 function recordBytes(record: EncodedRecord): number {
-  let bytes = Buffer.byteLength(record.key) + Buffer.byteLength(record.value);
+  let bytes = Buffer.byteLength(record.key) + Buffer.byteLength(record.value ?? '');
   for (const [name, value] of Object.entries(record.headers)) {
     bytes += Buffer.byteLength(name) + Buffer.byteLength(value);
   }

@@ -2,6 +2,7 @@ import { type MessageHeaders } from '../event-publisher';
 
 export interface OutgoingRecord {
   readonly key: string;
+  /** null writes a tombstone, which deletes the key from a compacted topic. */
   readonly value: unknown;
   readonly headers?: MessageHeaders;
 }
@@ -16,6 +17,8 @@ export interface RecordPublisher {
 
 export const RECORD_PUBLISHER = Symbol('RecordPublisher');
 
-export function encodeValue(value: unknown): string | Buffer {
-  return typeof value === 'string' || Buffer.isBuffer(value) ? value : JSON.stringify(value);
+export function encodeValue(value: unknown): string | Buffer | null {
+  return value === null || typeof value === 'string' || Buffer.isBuffer(value)
+    ? value
+    : JSON.stringify(value);
 }

@@ -10,7 +10,6 @@ import {
   startFleet,
   untilAdjustments,
   untilConverged,
-  untilGroupMembers,
 } from '../support/chaos-fleet';
 
 const GROUPS = 30;
@@ -46,7 +45,7 @@ describe('chaos: three tier-sync instances, one SIGKILLed, against one instance'
     try {
       await system.addSync();
       const killed = await system.addSync();
-      await untilGroupMembers(system, 3);
+      await system.untilSyncMembers(3);
       system.sim.control.setFaults({ latency: CAPILLARY_LATENCY });
       raisePrimaries(system, WAVE_A);
       await untilConverged(system);
@@ -58,7 +57,7 @@ describe('chaos: three tier-sync instances, one SIGKILLed, against one instance'
       raisePrimaries(system, WAVE_B);
       const killedAt = await untilAdjustments(system, GROUPS * SECONDARIES + (GROUPS * SECONDARIES) / 4);
       await system.syncs[killed]?.process.stop('SIGKILL');
-      const rebalancedAt = await untilGroupMembers(system, 2);
+      const rebalancedAt = await system.untilSyncMembers(2);
       const convergedAt = await untilConverged(system);
       const waveB = (): SimCall[] => system.sim.control.calls().slice(beforeB);
       // The group a lookup read is reused only by the sync in the same process (GroupSnapshots, docs/

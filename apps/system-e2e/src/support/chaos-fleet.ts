@@ -1,5 +1,4 @@
 import { FLEET_PROGRAM_ID, fleetMemberId, fleetSeed } from '@tiersync/capillary-sim';
-import { ConsumerGroupOffsets, createKafka, withAdmin } from '@tiersync/kafka';
 import { type AccountingReport, assertAccounting, checkAccounting, driftedGroups } from './accounting';
 import { takeSnapshot } from './accounting-snapshot';
 import { performedAdjustments } from './audit-trail';
@@ -64,24 +63,6 @@ export function untilConverged(system: E2eSystem, timeoutMs = 120_000): Promise<
       describe: () => driftedGroups(system.sim.control.state()).slice(0, 10),
     },
   );
-}
-
-/** When tier-sync's consumer group is Stable with `members` members; returns that moment. */
-export function untilGroupMembers(system: E2eSystem, members: number): Promise<number> {
-  const groupId = `${system.prefix}tier-sync`;
-  return withAdmin(createKafka({ ...system.connection, clientId: 'e2e-group-watch' }), (admin) => {
-    const offsets = new ConsumerGroupOffsets(admin);
-    let last = '';
-    return waitFor(
-      `${groupId} Stable with ${members} members`,
-      async () => {
-        const view = await offsets.describe(groupId);
-        last = `${view.state} with ${view.members.length}`;
-        return view.state === 'Stable' && view.members.length === members ? Date.now() : undefined;
-      },
-      { timeoutMs: 60_000, intervalMs: 100, describe: () => last },
-    );
-  });
 }
 
 /**

@@ -9,10 +9,12 @@ import {
   type WebhookTarget,
 } from '@tiersync/capillary-sim';
 import {
+  ConsumerGroupOffsets,
   createKafka,
   ensureTopics,
   kafkaConnectionFromEnv,
   type KafkaConnectionOptions,
+  withAdmin,
 } from '@tiersync/kafka';
 import { freePort } from '@tiersync/local-kafka';
 import {
@@ -73,6 +75,8 @@ export interface SystemOptions {
   seed?: SimSeed;
   /** Default: Capillary's own schedule (1 s, doubling). */
   webhookRetry?: Pick<WebhookTarget, 'backoffMs' | 'maxBackoffMs'>;
+  /** Of every topic; default 3. */
+  partitions?: number;
 }
 
 /** One tier-sync process; every instance of a system is in the same consumer group. */
@@ -107,7 +111,10 @@ export class E2eSystem {
     const prefix = `e2e-${options.name}-${randomUUID().slice(0, 8)}.`;
     // Created here, once, so the two apps starting side by side do not race to create them.
     const kafka = createKafka(connection);
-    const specs = Object.values(topicNames(prefix)).map((topic) => ({ topic, partitions: 3 }));
+    const specs = Object.values(topicNames(prefix)).map((topic) => ({
+      topic,
+      partitions: options.partitions ?? 3,
+    }));
     await settingUp(() => ensureTopics(kafka, specs));
     const sim = await startCapillarySim({
       auth: AUTH,
@@ -172,9 +179,27 @@ export class E2eSystem {
     return index - 1;
   }
 
-  async restartSync(env: Record<string, string> = {}): Promise<void> {
-    await this.sync.stop();
-    await this.startSync(env);
+  async restartSync(env: Record<string, string> = {}, index = 0): Promise<void> {
+    await this.instance(index).process.stop();
+    await this.startSync(env, index);
+  }
+
+  /** When tier-sync's consumer group is Stable with `members` members; returns that moment. */
+  untilSyncMembers(members: number): Promise<number> {
+    const groupId = `${this.prefix}tier-sync`;
+    return withAdmin(createKafka({ ...this.connection, clientId: 'e2e-group-watch' }), (admin) => {
+      const offsets = new ConsumerGroupOffsets(admin);
+      let last = '';
+      return waitFor(
+        `${groupId} Stable with ${members} members`,
+        async () => {
+          const view = await offsets.describe(groupId);
+          last = `${view.state} with ${view.members.length}`;
+          return view.state === 'Stable' && view.members.length === members ? Date.now() : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 100, describe: () => last },
+      );
+    });
   }
 
   async post(event: unknown): Promise<number> {

@@ -60,8 +60,8 @@ describe('chaos: three tier-sync instances, one SIGKILLed, against one instance'
       const rebalancedAt = await system.untilSyncMembers(2);
       const convergedAt = await untilConverged(system);
       const waveB = (): SimCall[] => system.sim.control.calls().slice(beforeB);
-      // The group a lookup read is reused only by the sync in the same process (GroupSnapshots, docs/
-      // architecture.md "Sync semantics"): a command synced by another instance reads its group by id, once.
+      // A command synced by another instance than the one that routed it reads its group by id, once
+      // (docs/architecture.md, "Echoes cost nothing, on any instance"); nothing else may grow.
       const growth = callGrowth(baseline ?? {}, waveA, { 'GET userGroup2': GROUPS });
       await settleAndAccount(
         system,

@@ -31,7 +31,7 @@ describe('chaos: 30% of Capillary calls fail (5xx, 521, 429, timeouts)', () => {
     system.sim.control.setFaults({ rngSeed: 11, latency: CAPILLARY_LATENCY, endpoints: { '*': FAULTS } });
     const started = Date.now();
     raisePrimaries(system, range(0, GROUPS));
-    const convergedAt = await untilConverged(system);
+    const convergedAt = await untilConverged(system, range(0, GROUPS));
     const calls = system.sim.control.calls();
     await settleAndAccount(system, '30% API faults', true, {
       groups: GROUPS,

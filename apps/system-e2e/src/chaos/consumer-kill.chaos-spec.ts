@@ -1,5 +1,6 @@
 import { performedAdjustments } from '../support/audit-trail';
 import {
+  ADJUSTED_PER_GROUP,
   raisePrimaries,
   range,
   SECONDARIES,
@@ -25,13 +26,13 @@ describe('chaos: tier-sync SIGKILLed in the middle of fan-outs', () => {
     system.sim.control.setFaults({ latency: SLOW_CAPILLARY });
     const started = Date.now();
     raisePrimaries(system, range(0, GROUPS));
-    const killedAt = await untilAdjustments(system, (GROUPS * SECONDARIES) / 4);
+    const killedAt = await untilAdjustments(system, (GROUPS * ADJUSTED_PER_GROUP) / 4);
     await system.sync.stop('SIGKILL');
     const adjustedBeforeKill = performedAdjustments(system).length;
     const callsOpenAtKill = system.sim.control.calls().filter((c) => c.status === undefined).length;
     await system.startSync();
     const readyAt = Date.now();
-    const convergedAt = await untilConverged(system);
+    const convergedAt = await untilConverged(system, range(0, GROUPS));
     await settleAndAccount(system, 'consumer SIGKILL mid fan-out', false, {
       groups: GROUPS,
       secondaries: SECONDARIES,

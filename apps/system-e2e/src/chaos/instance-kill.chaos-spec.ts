@@ -1,6 +1,7 @@
 import { type SimCall } from '@tiersync/capillary-sim';
 import { callGrowth, callsByEndpoint } from '../support/accounting';
 import {
+  ADJUSTED_PER_GROUP,
   CAPILLARY_LATENCY,
   raisePrimaries,
   range,
@@ -26,7 +27,7 @@ describe('chaos: three tier-sync instances, one SIGKILLed, against one instance'
       system.sim.control.setFaults({ latency: CAPILLARY_LATENCY });
       const started = Date.now();
       raisePrimaries(system, WAVE_A);
-      const convergedAt = await untilConverged(system);
+      const convergedAt = await untilConverged(system, WAVE_A);
       const report = await settleAndAccount(system, 'one instance, baseline', true, {
         groups: GROUPS,
         secondaries: SECONDARIES,
@@ -48,17 +49,17 @@ describe('chaos: three tier-sync instances, one SIGKILLed, against one instance'
       await system.untilSyncMembers(3);
       system.sim.control.setFaults({ latency: CAPILLARY_LATENCY });
       raisePrimaries(system, WAVE_A);
-      await untilConverged(system);
+      await untilConverged(system, WAVE_A);
       await system.quiesce();
       const waveA = callsByEndpoint(system.sim.control.calls());
       const beforeB = system.sim.control.calls().length;
 
       system.sim.control.setFaults({ latency: SLOW_CAPILLARY });
       raisePrimaries(system, WAVE_B);
-      const killedAt = await untilAdjustments(system, GROUPS * SECONDARIES + (GROUPS * SECONDARIES) / 4);
+      const killedAt = await untilAdjustments(system, GROUPS * ADJUSTED_PER_GROUP * 1.25);
       await system.syncs[killed]?.process.stop('SIGKILL');
       const rebalancedAt = await system.untilSyncMembers(2);
-      const convergedAt = await untilConverged(system);
+      const convergedAt = await untilConverged(system, WAVE_B);
       const waveB = (): SimCall[] => system.sim.control.calls().slice(beforeB);
       // A command synced by another instance than the one that routed it reads its group by id, once
       // (docs/architecture.md, "Echoes cost nothing, on any instance"); nothing else may grow.

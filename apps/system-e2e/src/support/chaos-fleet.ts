@@ -6,6 +6,8 @@ import { E2eSystem, type SystemOptions } from './e2e-system';
 import { waitFor } from './wait-for';
 
 export const SECONDARIES = 5;
+/** Adjustments per group raised to Platinum: every secondary but the one already there. */
+export const ADJUSTED_PER_GROUP = SECONDARIES - 1;
 /** The issue's latency, 30-70 ms per call. */
 export const CAPILLARY_LATENCY = { fixedMs: 30, jitterMs: 40 };
 /** Slow enough that a fan-out is still running when a process is killed. */
@@ -20,16 +22,24 @@ const FLEET_OPTIONS: Pick<SystemOptions, 'webhookRetry' | 'ingressEnv'> = {
   ingressEnv: { RETRY_AFTER_SECONDS: '2' },
 };
 
-/** An org of `groups` identical groups, everyone on the base tier. */
+/**
+ * An org of `groups` identical groups, everyone on the base tier but each group's last secondary, already on
+ * Platinum: raising a primary there costs that member a refused upgrade (8925) and no adjustment.
+ */
 export function startFleet(
   groups: number,
   options: Omit<SystemOptions, 'seed' | 'webhookRetry'>,
 ): Promise<E2eSystem> {
+  const seed = fleetSeed(groups, SECONDARIES);
+  const ahead = new Set(range(0, groups).map((g) => fleetMemberId(g, SECONDARIES)));
+  seed.customers
+    .filter((c) => ahead.has(c.customerId))
+    .forEach((c) => (c.tiers = [{ programId: FLEET_PROGRAM_ID, tierNumber: 3, expiryDate: '2027-12-31' }]));
   return E2eSystem.start({
     ...FLEET_OPTIONS,
     ...options,
     ingressEnv: { ...FLEET_OPTIONS.ingressEnv, ...options.ingressEnv },
-    seed: fleetSeed(groups, SECONDARIES),
+    seed,
   });
 }
 
@@ -52,17 +62,15 @@ export function untilAdjustments(system: E2eSystem, count: number): Promise<numb
   );
 }
 
-/** When every group of the org is on its primary's tier; returns that moment. */
-export function untilConverged(system: E2eSystem, timeoutMs = 120_000): Promise<number> {
-  return waitFor(
-    'every group converged',
-    () => (driftedGroups(system.sim.control.state()).length === 0 ? Date.now() : undefined),
-    {
-      timeoutMs,
-      intervalMs: 100,
-      describe: () => driftedGroups(system.sim.control.state()).slice(0, 10),
-    },
-  );
+/** When each of `groups` is on its primary's tier; returns that moment. */
+export function untilConverged(system: E2eSystem, groups: number[], timeoutMs = 120_000): Promise<number> {
+  const primaries = new Set(groups.map((g) => fleetMemberId(g, 0)));
+  const drifted = () => driftedGroups(system.sim.control.state(), primaries);
+  return waitFor('every group converged', () => (drifted().length === 0 ? Date.now() : undefined), {
+    timeoutMs,
+    intervalMs: 100,
+    describe: () => drifted().slice(0, 10),
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
-import { createSyncJournalIntent } from '@tiersync/tier-events';
+import { createSyncJournalIntent, createSyncResult } from '@tiersync/tier-events';
+import { resultInit } from '@tiersync/tier-events/testing';
 import { earlierAdjustment } from './earlier-adjustment';
 import { RunLedger } from './run-ledger';
 
@@ -44,5 +45,30 @@ describe(earlierAdjustment.name, () => {
     const ledger = ledgerWithIntent();
     const lost = earlierAdjustment(3, gold, ledger.runsOf(lineageId, 'this-run'), 5000);
     expect(lost).toMatchObject({ kind: 'found', appliedBy: { runId, attempt: 1, recorded: false } });
+  });
+
+  it.each(['UNCHANGED', 'SKIPPED'] as const)(
+    'credits no adjustment to a run whose own result reports the member %s (its write was refused)',
+    (outcome) => {
+      const ledger = ledgerWithIntent();
+      const member = { customerId: 3, action: 'NONE' as const, outcome, attempts: 1 };
+      ledger.addResult(createSyncResult({ ...resultInit(), runId, members: [member] }), 1500);
+      expect(earlierAdjustment(3, gold, ledger.runsOf(lineageId, 'this-run'), 5000)).toEqual({
+        kind: 'none',
+      });
+    },
+  );
+
+  it('still links a run whose result left the member failed: that write may have landed', () => {
+    const ledger = ledgerWithIntent();
+    const member = {
+      customerId: 3,
+      action: 'UPGRADE' as const,
+      outcome: 'RETRY_SCHEDULED' as const,
+      attempts: 3,
+    };
+    ledger.addResult(createSyncResult({ ...resultInit(), runId, members: [member] }), 1500);
+    const found = earlierAdjustment(3, gold, ledger.runsOf(lineageId, 'this-run'), 5000);
+    expect(found).toMatchObject({ kind: 'found', appliedBy: { runId, recorded: false } });
   });
 });

@@ -10,7 +10,8 @@ export type EarlierAdjustment =
 /**
  * For a member this run found already in step: did an earlier run of the lineage make that adjustment? The
  * latest run that intended to bring the member to its current tier did. Recorded when a sync-results record
- * already says so; while that run's lease lasts and it has no result, it may still be writing one.
+ * already says so; while that run's lease lasts and it has no result, it may still be writing one. A run whose
+ * own result says it left the member alone (an unread upgrade refused with 8925) made no adjustment.
  */
 export function earlierAdjustment(
   customerId: number,
@@ -20,7 +21,7 @@ export function earlierAdjustment(
 ): EarlierAdjustment {
   let latest:
     { run: LineageRun; writtenAt: number; attempt: number; intended: IntendedAdjustment } | undefined;
-  for (const run of runs) {
+  for (const run of runs.filter(({ record }) => !record.untouched.has(customerId))) {
     for (const { members, writtenAt, attempt } of run.record.intents) {
       const intended = members.find((m) => m.customerId === customerId);
       if (intended && intended.toTier.number === current?.number && writtenAt >= (latest?.writtenAt ?? 0)) {

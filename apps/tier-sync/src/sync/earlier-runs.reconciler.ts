@@ -32,6 +32,10 @@ export class EarlierRunsReconciler {
     this.dryRun = sync.dryRun;
   }
 
+  noteRefused(runId: string, customerId: number): void {
+    this.journal.ledger.markUntouched(runId, customerId, this.now());
+  }
+
   async reconcile(
     command: GroupSyncCommand,
     runId: string,

@@ -165,6 +165,30 @@ describe(GroupCommandService.name, () => {
     });
   });
 
+  it('credits no adjustment to an aborted run whose write Capillary refused, in the process that saw it', async () => {
+    let refusedThenAborted = true;
+    const { execute } = setup(
+      async (journal) => {
+        if (!refusedThenAborted) {
+          return { target, members: [inStep] };
+        }
+        refusedThenAborted = false;
+        await journal?.intend({ customerId: 2, action: 'UPGRADE', toTier: target });
+        await journal?.refused(2);
+        throw new Error('revoked');
+      },
+      new CapturePublisher(),
+      undefined,
+      9000,
+    );
+    const command = testCommand();
+    await expect(execute(command)).rejects.toThrow('revoked');
+    const result = await execute(command);
+    expect(result.outcome).toBe('NOTHING_TO_DO');
+    expect(result.members[0]).toMatchObject({ outcome: 'UNCHANGED' });
+    expect(result.members[0]?.appliedBy).toBeUndefined();
+  });
+
   it('reports a member whose earlier adjustment is on record as ALREADY_APPLIED, linking that run', async () => {
     const publisher = new CapturePublisher();
     const command = testCommand();

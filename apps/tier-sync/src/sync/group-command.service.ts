@@ -30,7 +30,8 @@ export class GroupCommandService {
     @Inject(SyncMetrics) private readonly metrics: Metrics,
     @Inject(SyncPublisher) private readonly publisher: Publisher,
     @Inject(GroupSyncService) private readonly sync: Pick<GroupSyncService, 'run'>,
-    @Inject(EarlierRunsReconciler) private readonly earlier: Pick<EarlierRunsReconciler, 'reconcile'>,
+    @Inject(EarlierRunsReconciler)
+    private readonly earlier: Pick<EarlierRunsReconciler, 'noteRefused' | 'reconcile'>,
     @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
   ) {
     this.policy = config.sync;
@@ -63,6 +64,9 @@ export class GroupCommandService {
         this.metrics.recordJournalIntent();
       },
       this.now,
+      (customerId) => {
+        this.earlier.noteRefused(runId, customerId);
+      },
     );
     const ran = await this.sync.run(command, delivery, journal);
     const outcome = await this.earlier.reconcile(command, runId, ran, delivery.signal);

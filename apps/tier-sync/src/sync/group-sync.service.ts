@@ -46,7 +46,7 @@ export class GroupSyncService {
   async run(
     command: GroupSyncCommand,
     delivery: Pick<Delivery, 'signal'>,
-    journal?: Pick<RunJournal, 'intend'>,
+    journal?: Pick<RunJournal, 'intend' | 'refused'>,
   ): Promise<CommandOutcome> {
     try {
       return await this.sync(command, delivery.signal, journal);
@@ -65,7 +65,7 @@ export class GroupSyncService {
   private async sync(
     command: GroupSyncCommand,
     signal: AbortSignal,
-    journal: Pick<RunJournal, 'intend'> | undefined,
+    journal: Pick<RunJournal, 'intend' | 'refused'> | undefined,
   ): Promise<CommandOutcome> {
     const { members } = await this.membership.read(command.groupId, signal);
     const primary = activePrimaryOf(members);
@@ -92,7 +92,7 @@ export class GroupSyncService {
     members: MemberRow[],
     primary: number,
     signal: AbortSignal,
-    journal: Pick<RunJournal, 'intend'> | undefined,
+    journal: Pick<RunJournal, 'intend' | 'refused'> | undefined,
   ): Promise<CommandOutcome> {
     const program = command.programId;
     if (program === undefined) {

@@ -21,7 +21,7 @@ export interface MemberSyncContext {
   primaryExpiry?: string;
   renewal: boolean;
   signal?: AbortSignal;
-  journal?: Pick<RunJournal, 'intend'>;
+  journal?: Pick<RunJournal, 'intend' | 'refused'>;
 }
 
 export type MemberStatus = 'ADJUSTED' | 'UNCHANGED' | 'SKIPPED' | 'PLANNED' | 'FAILED' | 'ALREADY_APPLIED';
@@ -187,7 +187,14 @@ export class MemberSyncRunner {
     const { number, name } = ctx.target;
     const fromTier = current ? { fromTier: current } : {};
     await ctx.journal?.intend({ customerId, action, ...fromTier, toTier: { number, name } });
-    const response = await this.api.manualSlabAdjustment(customerId, request);
+    const response = await this.api
+      .manualSlabAdjustment(customerId, request)
+      .catch(async (error: unknown) => {
+        if (isAlreadyAtTarget(error) || classifyFailure(error) === 'permanent') {
+          await ctx.journal?.refused(customerId);
+        }
+        throw error;
+      });
     const before = current ?? tierBeforeOf(response);
     return {
       customerId,

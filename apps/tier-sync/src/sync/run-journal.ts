@@ -32,6 +32,7 @@ export class RunJournal {
     private readonly run: RunIdentity,
     private readonly write: (intent: SyncJournalIntent) => Promise<void>,
     private readonly now: Clock,
+    private readonly onRefused: (customerId: number) => void = () => undefined,
   ) {}
 
   get intents(): number {
@@ -46,25 +47,35 @@ export class RunJournal {
     return this.next;
   }
 
+  /** Capillary refused a journalled write. Journalled too, so a re-run on another instance after a crash does
+   * not credit this run with an adjustment it never made (an unread upgrade refused with 8925). */
+  async refused(customerId: number): Promise<void> {
+    this.onRefused(customerId);
+    await this.write(this.intentOf([], [customerId]));
+  }
+
   private async flush(): Promise<void> {
     const members = this.queued;
     this.queued = [];
     this.next = undefined;
+    await this.write(this.intentOf(members));
+    this.written++;
+  }
+
+  private intentOf(members: Plain<IntendedAdjustment>[], refused?: number[]): SyncJournalIntent {
     const { command, runId, leaseMs } = this.run;
     const writtenAt = this.now();
-    await this.write(
-      createSyncJournalIntent({
-        commandId: command.commandId,
-        kind: command.kind,
-        groupId: command.groupId,
-        lineageId: lineageOf(command),
-        runId,
-        attempt: command.attempt,
-        members,
-        leaseUntil: writtenAt + leaseMs,
-        writtenAt,
-      }),
-    );
-    this.written++;
+    return createSyncJournalIntent({
+      commandId: command.commandId,
+      kind: command.kind,
+      groupId: command.groupId,
+      lineageId: lineageOf(command),
+      runId,
+      attempt: command.attempt,
+      members,
+      ...(refused ? { refused } : {}),
+      leaseUntil: writtenAt + leaseMs,
+      writtenAt,
+    });
   }
 }

@@ -55,4 +55,13 @@ describe(RunLedger.name, () => {
     expect(ledger.size).toBe(0);
     expect(ledger.runsOf(lineageId, rerun)).toEqual([]);
   });
+
+  it('reads a journalled refusal as no adjustment of that member by that run, keeping its intent', () => {
+    const ledger = new RunLedger(60_000);
+    ledger.addIntent(intent(first), 1000);
+    ledger.addIntent(createSyncJournalIntent({ ...intent(first), members: [], refused: [3] }), 1100);
+    const [run] = ledger.runsOf(lineageId, rerun);
+    expect(run?.record.intents).toHaveLength(1);
+    expect([...(run?.record.untouched ?? [])]).toEqual([3]);
+  });
 });

@@ -1,9 +1,14 @@
-import { type SyncJournalIntent, type SyncResult } from '@tiersync/tier-events';
+import { type MemberOutcome, type SyncJournalIntent, type SyncResult } from '@tiersync/tier-events';
+
+/** Outcomes that settle a member without an adjustment; a failed write may still have landed. */
+const UNTOUCHED: ReadonlySet<MemberOutcome> = new Set(['UNCHANGED', 'SKIPPED', 'PLANNED']);
 
 export interface RunRecord {
   readonly intents: SyncJournalIntent[];
   /** Members whose adjustment by this run some sync-results record lists as ADJUSTED: its own or a re-run's. */
   readonly recorded: Set<number>;
+  /** Members the run's own result says it did not adjust: it made no write, or Capillary refused it. */
+  readonly untouched: Set<number>;
   /** Whether the run's own sync-results record has been read. */
   resulted: boolean;
   seenAt: number;
@@ -26,7 +31,12 @@ export class RunLedger {
   }
 
   addIntent(intent: SyncJournalIntent, at: number): void {
-    this.run(intent.runId, at).intents.push(intent);
+    const run = this.run(intent.runId, at);
+    intent.refused?.forEach((customerId) => run.untouched.add(customerId));
+    if (intent.members.length === 0) {
+      return;
+    }
+    run.intents.push(intent);
     const runs = this.byLineage.get(intent.lineageId) ?? new Set<string>();
     runs.add(intent.runId);
     this.byLineage.set(intent.lineageId, runs);
@@ -43,8 +53,14 @@ export class RunLedger {
         this.run(member.appliedBy.runId, at).recorded.add(member.customerId);
       } else if (member.outcome === 'ADJUSTED') {
         this.run(result.runId, at).recorded.add(member.customerId);
+      } else if (UNTOUCHED.has(member.outcome)) {
+        this.run(result.runId, at).untouched.add(member.customerId);
       }
     }
+  }
+
+  markUntouched(runId: string, customerId: number, at: number): void {
+    this.run(runId, at).untouched.add(customerId);
   }
 
   /** The other runs of a lineage that journalled an intent. */
@@ -79,7 +95,13 @@ export class RunLedger {
       existing.seenAt = Math.max(existing.seenAt, at);
       return existing;
     }
-    const created: RunRecord = { intents: [], recorded: new Set(), resulted: false, seenAt: at };
+    const created: RunRecord = {
+      intents: [],
+      recorded: new Set(),
+      untouched: new Set(),
+      resulted: false,
+      seenAt: at,
+    };
     this.runs.set(runId, created);
     return created;
   }

@@ -1,6 +1,7 @@
 import {
   EpochMillisField,
   IdField,
+  IdListField,
   IntField,
   NestedField,
   OneOfField,
@@ -28,6 +29,8 @@ export class SyncJournalIntent extends GroupMessageBase {
   @UuidField() runId!: string;
   @IntField({ min: 0 }) attempt!: number;
   @NestedField(() => IntendedAdjustment, { each: true }) members!: IntendedAdjustment[];
+  /** Members whose journalled write Capillary refused (8925, a permanent code): this run did not adjust them. */
+  @IdListField({ optional: true }) refused?: number[];
   /** Until then the run may still be writing; a later run finding no result waits for it or for this. */
   @EpochMillisField() leaseUntil!: number;
   @EpochMillisField() writtenAt!: number;

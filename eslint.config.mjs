@@ -130,7 +130,7 @@ export default tseslint.config(
   },
   {
     // Tests may use the dev tools (local Kafka, the Capillary simulator) and jest's loose matchers.
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/test/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.chaos-spec.ts', '**/test/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries(['type:tool']),
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -1,5 +1,4 @@
-import { type SimCall } from '@tiersync/capillary-sim';
-import { benchGroupId, memberId } from '../sync/bench-seed';
+import { fleetGroupId, fleetMemberId, type SimCall } from '@tiersync/capillary-sim';
 import { groupOwnership } from './group-ownership';
 
 let seq = 0;
@@ -10,11 +9,11 @@ function call(
   endpoint: SimCall['endpoint'],
   group: number,
 ): SimCall {
-  const customer = String(memberId(group, 1));
+  const customer = String(fleetMemberId(group, 1));
   const byEndpoint = {
     userGroup2Members: {
       path: '/v2/userGroup2/members',
-      query: { identifierValue: String(benchGroupId(group)) },
+      query: { identifierValue: String(fleetGroupId(group)) },
     },
     customers: { path: `/v2/customers/${customer}`, query: {} },
     manualSlabAdjustment: { path: '/v2/slab/manualSlabAdjustment', query: { identifierValue: customer } },
@@ -65,7 +64,7 @@ describe(groupOwnership.name, () => {
   });
 
   it('counts the group read by id as the sync of that group', () => {
-    const byId = { ...call('a', 0, 100, 'userGroup2', 7), query: { id: String(benchGroupId(7)) } };
+    const byId = { ...call('a', 0, 100, 'userGroup2', 7), query: { id: String(fleetGroupId(7)) } };
     expect(groupOwnership([byId, call('b', 50, 100, 'customers', 7)])).toMatchObject({
       groups: 1,
       overlapping: [7],

@@ -1,5 +1,4 @@
-import { type SimCall } from '@tiersync/capillary-sim';
-import { benchGroupId, groupOfMember } from '../sync/bench-seed';
+import { fleetGroupId, fleetGroupOfMember, type SimCall } from '@tiersync/capillary-sim';
 
 export interface GroupOwnership {
   groups: number;
@@ -11,16 +10,16 @@ export interface GroupOwnership {
 /** The router's primaryUserId lookups are left out: any instance makes them, and they are not a sync. */
 export function syncedGroupOf(call: SimCall): number | undefined {
   if (call.endpoint === 'userGroup2' && call.query['id'] !== undefined) {
-    return Number(call.query['id']) - benchGroupId(0);
+    return Number(call.query['id']) - fleetGroupId(0);
   }
   if (call.endpoint === 'userGroup2Members') {
-    return Number(call.query['identifierValue']) - benchGroupId(0);
+    return Number(call.query['identifierValue']) - fleetGroupId(0);
   }
   if (call.endpoint === 'manualSlabAdjustment') {
-    return groupOfMember(Number(call.query['identifierValue']));
+    return fleetGroupOfMember(Number(call.query['identifierValue']));
   }
   if (call.endpoint === 'customers') {
-    return groupOfMember(Number(/\/(\d+)$/.exec(call.path)?.[1]));
+    return fleetGroupOfMember(Number(/\/(\d+)$/.exec(call.path)?.[1]));
   }
   return undefined;
 }

@@ -1,14 +1,19 @@
 // Bound by Capillary, not CPU: each call takes 100 ms and each process makes at most 2 at once. Run:
 //   node -r ./tools/runtime/register.js bench/scaling/scaling.bench.ts [--groups 200] [--secondaries 5] [--processes 1,2,3]
 import { AppProcess } from '@tiersync/app-process';
-import { type CapillarySim, startCapillarySim } from '@tiersync/capillary-sim';
+import {
+  type CapillarySim,
+  FLEET_PROGRAM_ID,
+  fleetMemberId,
+  fleetSeed,
+  startCapillarySim,
+} from '@tiersync/capillary-sim';
 import { createKafka, ensureTopics } from '@tiersync/kafka';
 import { topicNames } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { type BenchKafka, benchKafka } from '../bench-kafka';
-import { BENCH_PROGRAM_ID, benchSeed, memberId } from '../sync/bench-seed';
 import { startBenchIngress, startWebhookFlow } from '../sync/webhook-flow';
 import { groupOwnership } from './group-ownership';
 
@@ -28,7 +33,7 @@ async function runOnce(cluster: BenchKafka, processes: number, groups: number, s
   try {
     // No credentials checked: each process logs in as its own till, which the call log records as caller.
     const sim = await startCapillarySim({
-      seed: benchSeed(groups, secondaries),
+      seed: fleetSeed(groups, secondaries),
       faults: { latency: { fixedMs: LATENCY_MS } },
     });
     cleanups.push(() => sim.stop());
@@ -58,7 +63,7 @@ async function runOnce(cluster: BenchKafka, processes: number, groups: number, s
       cleanups,
     );
     for (let g = 0; g < groups; g++) {
-      sim.control.activity({ customerId: memberId(g, 0), programId: BENCH_PROGRAM_ID, tier: 3 });
+      sim.control.activity({ customerId: fleetMemberId(g, 0), programId: FLEET_PROGRAM_ID, tier: 3 });
     }
     const callBound = (processes * CONCURRENCY * 1000) / LATENCY_MS;
     await collector.waitFor(groups, ((groups * (secondaries * 2 + 3)) / callBound) * 3_000 + 60_000);

@@ -1,14 +1,13 @@
 // End-to-end sync throughput: simulator, webhook-ingress and tier-sync on real Kafka. Run:
 //   node -r ./tools/runtime/register.js bench/sync/sync.bench.ts [--groups 2000] [--secondaries 5] [--concurrency 10] [--ceiling 32]
 import { AppProcess } from '@tiersync/app-process';
-import { startCapillarySim } from '@tiersync/capillary-sim';
+import { FLEET_PROGRAM_ID, fleetMemberId, fleetSeed, startCapillarySim } from '@tiersync/capillary-sim';
 import { createKafka, ensureTopics } from '@tiersync/kafka';
 import { topicNames } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchKafka, type BenchKafka } from '../bench-kafka';
-import { BENCH_PROGRAM_ID, benchSeed, memberId } from './bench-seed';
 import { percentile } from './result-collector';
 import { startBenchIngress, startWebhookFlow } from './webhook-flow';
 
@@ -35,7 +34,7 @@ async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondarie
   try {
     const sim = await startCapillarySim({
       auth: AUTH,
-      seed: benchSeed(groups, secondaries),
+      seed: fleetSeed(groups, secondaries),
       faults: { latency: LATENCY },
     });
     cleanups.push(() => sim.stop());
@@ -65,7 +64,7 @@ async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondarie
     const cpuBefore = process.cpuUsage();
     const syncCpuBefore = await processCpuSeconds(syncUrl);
     for (let g = 0; g < groups; g++) {
-      sim.control.activity({ customerId: memberId(g, 0), programId: BENCH_PROGRAM_ID, tier: 3 });
+      sim.control.activity({ customerId: fleetMemberId(g, 0), programId: FLEET_PROGRAM_ID, tier: 3 });
     }
     const requestBound = Math.min(
       run.rateLimitPerMinute > 0 ? run.rateLimitPerMinute / 60 : Infinity,

@@ -1,25 +1,15 @@
-import { type SimCall } from '@tiersync/capillary-sim';
-import { FLEET_PROGRAM_ID, fleetMember, fleetSeed, SyncFleet } from './support/sync-fleet';
+import { FLEET_PROGRAM_ID, fleetMemberId, fleetSeed } from '@tiersync/capillary-sim';
+import { callsByEndpoint } from './support/accounting';
+import { SyncFleet } from './support/sync-fleet';
 
 const GROUPS = 20;
 const SECONDARIES = 3;
 /** Each primary's upgrade, then the echo of each adjustment. */
 const EVENTS = GROUPS * (1 + SECONDARIES);
 
-/** Group reads by id and the router's lookups (by primaryUserId) share an endpoint: told apart. */
-function callsPerEndpoint(calls: readonly SimCall[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const call of calls) {
-    const lookup = call.endpoint === 'userGroup2' && call.query['id'] === undefined ? ' lookup' : '';
-    const key = `${call.method} ${call.endpoint ?? call.path}${lookup}`;
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
-}
-
 async function upgradeEveryPrimary(fleet: SyncFleet): Promise<void> {
   for (let g = 0; g < GROUPS; g++) {
-    fleet.sim.control.activity({ customerId: fleetMember(g, 0), programId: FLEET_PROGRAM_ID, tier: 3 });
+    fleet.sim.control.activity({ customerId: fleetMemberId(g, 0), programId: FLEET_PROGRAM_ID, tier: 3 });
   }
   await fleet.results.waitForCount('SYNCED results', (r) => r.outcome === 'SYNCED', GROUPS, 90_000);
   await fleet.untilRouted(EVENTS);
@@ -39,7 +29,7 @@ describe('customer roles shared through Kafka', () => {
       resolution: 'secondary_echo',
     });
     expect(echoes).toBe(GROUPS * SECONDARIES);
-    const calls = callsPerEndpoint(fleet.sim.control.calls());
+    const calls = callsByEndpoint(fleet.sim.control.calls());
     await fleet.stop();
     fleet = undefined;
     return calls;
@@ -63,12 +53,12 @@ describe('customer roles shared through Kafka', () => {
 
     const downgraded = 5;
     for (let g = 0; g < downgraded; g++) {
-      fleet.sim.control.activity({ customerId: fleetMember(g, 0), programId: FLEET_PROGRAM_ID, tier: 2 });
+      fleet.sim.control.activity({ customerId: fleetMemberId(g, 0), programId: FLEET_PROGRAM_ID, tier: 2 });
     }
     await fleet.results.waitForCount('SYNCED results', (r) => r.outcome === 'SYNCED', GROUPS + downgraded);
     await fleet.untilRouted(downgraded * (1 + SECONDARIES));
 
-    const calls = callsPerEndpoint(fleet.sim.control.calls());
+    const calls = callsByEndpoint(fleet.sim.control.calls());
     expect(calls['POST manualSlabAdjustment']).toBe(downgraded * SECONDARIES);
     expect(calls['GET userGroup2 lookup']).toBeUndefined();
     expect(

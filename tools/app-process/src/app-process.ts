@@ -95,7 +95,7 @@ export class AppProcess {
     return code;
   }
 
-  private get running(): boolean {
+  get running(): boolean {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 

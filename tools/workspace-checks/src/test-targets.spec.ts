@@ -27,6 +27,7 @@ const projects = ['apps', 'libs', 'tools']
       root,
       targets: Object.keys(project.targets),
       integration: files.filter((file) => file.endsWith('.integration-spec.ts')).length,
+      chaos: files.filter((file) => file.endsWith('.chaos-spec.ts')).length,
       unit: files.filter((file) => file.endsWith('.spec.ts') && !file.endsWith('.integration-spec.ts'))
         .length,
     };
@@ -36,12 +37,17 @@ const projects = ['apps', 'libs', 'tools']
 // without specs fails jest ("No tests found").
 describe('test targets', () => {
   it.each(projects)(
-    '$root: test iff it has *.spec.ts, integration-test iff *.integration-spec.ts',
+    '$root: test iff it has *.spec.ts, integration-test iff *.integration-spec.ts, chaos-test iff *.chaos-spec.ts',
     (project) => {
       expect({
         test: project.targets.includes('test'),
         'integration-test': project.targets.includes('integration-test'),
-      }).toEqual({ test: project.unit > 0, 'integration-test': project.integration > 0 });
+        'chaos-test': project.targets.includes('chaos-test'),
+      }).toEqual({
+        test: project.unit > 0,
+        'integration-test': project.integration > 0,
+        'chaos-test': project.chaos > 0,
+      });
     },
   );
 });

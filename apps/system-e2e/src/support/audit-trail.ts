@@ -1,5 +1,6 @@
 import { type SimCall } from '@tiersync/capillary-sim';
 import { type SyncResult } from '@tiersync/tier-events';
+import { distinctRuns } from './accounting';
 import { type E2eSystem } from './e2e-system';
 
 const COMMAND_IN_REASON = /command ([0-9a-f-]{36})/;
@@ -24,8 +25,7 @@ export function adjustmentsMadeBy(calls: readonly SimCall[]): string[] {
 /** `customer command` for every member a sync-results record says was ADJUSTED, sorted. A result whose
  * publish was retried may be on the topic twice, with the same runId: it counts once. */
 export function recordedAdjustments(results: readonly SyncResult[]): string[] {
-  const runs = new Map(results.map((r) => [r.runId ?? r.commandId, r]));
-  return [...runs.values()]
+  return distinctRuns(results)
     .flatMap((r) =>
       r.members.filter((m) => m.outcome === 'ADJUSTED').map((m) => `${m.customerId} ${r.commandId}`),
     )

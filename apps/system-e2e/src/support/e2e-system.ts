@@ -1,11 +1,20 @@
 import { AppProcess } from '@tiersync/app-process';
 import { basicAuthorization } from '@tiersync/capillary-client';
-import { type CapillarySim, DEMO_PROGRAM_ID, type SimCall, startCapillarySim } from '@tiersync/capillary-sim';
 import {
+  type CapillarySim,
+  DEMO_PROGRAM_ID,
+  type SimCall,
+  type SimSeed,
+  startCapillarySim,
+  type WebhookTarget,
+} from '@tiersync/capillary-sim';
+import {
+  ConsumerGroupOffsets,
   createKafka,
   ensureTopics,
   kafkaConnectionFromEnv,
   type KafkaConnectionOptions,
+  withAdmin,
 } from '@tiersync/kafka';
 import { freePort } from '@tiersync/local-kafka';
 import {
@@ -62,6 +71,18 @@ export interface SystemOptions {
   ingressEnv?: Record<string, string>;
   rngSeed?: number;
   kafkaEnv?: Record<string, string>;
+  /** Default: the simulator's demo org. */
+  seed?: SimSeed;
+  /** Default: Capillary's own schedule (1 s, doubling). */
+  webhookRetry?: Pick<WebhookTarget, 'backoffMs' | 'maxBackoffMs'>;
+  /** Of every topic; default 3. */
+  partitions?: number;
+}
+
+/** One tier-sync process; every instance of a system is in the same consumer group. */
+export interface SyncInstance {
+  readonly process: AppProcess;
+  readonly url: string;
 }
 
 export class E2eSystem {
@@ -69,7 +90,7 @@ export class E2eSystem {
   readonly results: TopicTail<SyncResult>;
   readonly deadLetters: TopicTail<DeadLetter>;
   readonly ingress = new AppProcess('webhook-ingress', { graceMs: 20_000 });
-  readonly sync = new AppProcess('tier-sync', { graceMs: 20_000 });
+  readonly syncs: SyncInstance[] = [];
 
   private constructor(
     readonly prefix: string,
@@ -77,7 +98,7 @@ export class E2eSystem {
     private readonly kafkaEnv: Record<string, string>,
     readonly sim: CapillarySim,
     private readonly ingressPort: number,
-    private readonly syncPort: number,
+    private readonly webhookRetry: SystemOptions['webhookRetry'] = {},
   ) {
     this.topics = topicNames(prefix);
     this.results = new TopicTail(connection, this.topics.syncResults, parseSyncResult);
@@ -90,10 +111,18 @@ export class E2eSystem {
     const prefix = `e2e-${options.name}-${randomUUID().slice(0, 8)}.`;
     // Created here, once, so the two apps starting side by side do not race to create them.
     const kafka = createKafka(connection);
-    const specs = Object.values(topicNames(prefix)).map((topic) => ({ topic, partitions: 3 }));
+    const specs = Object.values(topicNames(prefix)).map((topic) => ({
+      topic,
+      partitions: options.partitions ?? 3,
+    }));
     await settingUp(() => ensureTopics(kafka, specs));
-    const sim = await startCapillarySim({ auth: AUTH, rngSeed: options.rngSeed ?? 7 });
-    const system = new E2eSystem(prefix, connection, kafkaEnv, sim, await freePort(), await freePort());
+    const sim = await startCapillarySim({
+      auth: AUTH,
+      rngSeed: options.rngSeed ?? 7,
+      ...(options.seed ? { seed: options.seed } : {}),
+    });
+    const system = new E2eSystem(prefix, connection, kafkaEnv, sim, await freePort(), options.webhookRetry);
+    system.syncs.push({ process: newSyncProcess(), url: `http://127.0.0.1:${await freePort()}` });
     await Promise.all([system.startIngress(options.ingressEnv), system.startSync(options.syncEnv)]);
     await Promise.all([settingUp(() => system.results.start()), settingUp(() => system.deadLetters.start())]);
     system.connectWebhooks();
@@ -122,8 +151,14 @@ export class E2eSystem {
     this.connectWebhooks(tiersMode);
   }
 
-  async startSync(env: Record<string, string> = {}): Promise<void> {
-    this.sync.start({
+  /** The first instance, the only one unless a test adds more. */
+  get sync(): AppProcess {
+    return this.instance(0).process;
+  }
+
+  async startSync(env: Record<string, string> = {}, index = 0): Promise<void> {
+    const { process, url } = this.instance(index);
+    process.start({
       ...SYNC_DEFAULTS,
       ...env,
       ...tierSyncEnv({
@@ -131,15 +166,40 @@ export class E2eSystem {
         prefix: this.prefix,
         sim: this.sim,
         auth: AUTH,
-        port: this.syncPort,
+        port: Number(new URL(url).port),
       }),
     });
-    await this.sync.untilReady(`${this.syncUrl}/health/ready`);
+    await process.untilReady(`${url}/health/ready`);
   }
 
-  async restartSync(env: Record<string, string> = {}): Promise<void> {
-    await this.sync.stop();
-    await this.startSync(env);
+  /** Another tier-sync in the same consumer group; returns its index. */
+  async addSync(env: Record<string, string> = {}): Promise<number> {
+    const index = this.syncs.push({ process: newSyncProcess(), url: `http://127.0.0.1:${await freePort()}` });
+    await this.startSync(env, index - 1);
+    return index - 1;
+  }
+
+  async restartSync(env: Record<string, string> = {}, index = 0): Promise<void> {
+    await this.instance(index).process.stop();
+    await this.startSync(env, index);
+  }
+
+  /** When tier-sync's consumer group is Stable with `members` members; returns that moment. */
+  untilSyncMembers(members: number): Promise<number> {
+    const groupId = `${this.prefix}tier-sync`;
+    return withAdmin(createKafka({ ...this.connection, clientId: 'e2e-group-watch' }), (admin) => {
+      const offsets = new ConsumerGroupOffsets(admin);
+      let last = '';
+      return waitFor(
+        `${groupId} Stable with ${members} members`,
+        async () => {
+          const view = await offsets.describe(groupId);
+          last = `${view.state} with ${view.members.length}`;
+          return view.state === 'Stable' && view.members.length === members ? Date.now() : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 100, describe: () => last },
+      );
+    });
   }
 
   async post(event: unknown): Promise<number> {
@@ -181,8 +241,11 @@ export class E2eSystem {
       .map((e) => e.eventId);
   }
 
-  syncMetric(name: string, labels: Record<string, string> = {}): Promise<number> {
-    return metricValue(`${this.syncUrl}/metrics`, name, labels);
+  /** Summed over the running instances: a killed one's counts are gone with it. */
+  async syncMetric(name: string, labels: Record<string, string> = {}): Promise<number> {
+    const running = this.syncs.filter((instance) => instance.process.running);
+    const values = await Promise.all(running.map(({ url }) => metricValue(`${url}/metrics`, name, labels)));
+    return values.reduce((sum, value) => sum + value, 0);
   }
 
   resultsFor(eventId: string, count = 1, timeoutMs?: number): Promise<SyncResult[]> {
@@ -196,7 +259,7 @@ export class E2eSystem {
 
   async stop(): Promise<void> {
     this.sim.control.setWebhook(undefined);
-    await Promise.all([this.sync.stop(), this.ingress.stop()]);
+    await Promise.all([...this.syncs.map(({ process }) => process.stop()), this.ingress.stop()]);
     await Promise.all([this.results.stop(), this.deadLetters.stop(), this.sim.stop()]);
   }
 
@@ -217,8 +280,12 @@ export class E2eSystem {
     return `http://127.0.0.1:${this.ingressPort}`;
   }
 
-  private get syncUrl(): string {
-    return `http://127.0.0.1:${this.syncPort}`;
+  private instance(index: number): SyncInstance {
+    const instance = this.syncs[index];
+    if (!instance) {
+      throw new Error(`no tier-sync instance ${index}`);
+    }
+    return instance;
   }
 
   private connectWebhooks(tiersMode: 'array' | 'null' | 'omitDetails' = 'array'): void {
@@ -228,11 +295,16 @@ export class E2eSystem {
       secret: SECRET,
       tiersMode,
       maxConnections: 4,
+      ...this.webhookRetry,
     });
   }
 }
 
-function customerOf(event: { data: unknown }): number | undefined {
+function newSyncProcess(): AppProcess {
+  return new AppProcess('tier-sync', { graceMs: 20_000 });
+}
+
+export function customerOf(event: { data: unknown }): number | undefined {
   const data = event.data as { customerIdentifiers?: { customerId?: unknown } };
   const id = data.customerIdentifiers?.customerId;
   return typeof id === 'number' ? id : undefined;

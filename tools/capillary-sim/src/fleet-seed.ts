@@ -1,38 +1,39 @@
-import { type SimCustomer, type SimGroup, type SimSeed } from '@tiersync/capillary-sim';
+import { type SimCustomer, type SimGroup, type SimSeed } from './sim.types';
 
-export const BENCH_PROGRAM_ID = 973;
+/** Groups of one primary (index 0) and up to 9 secondaries, all on the base tier: benches and chaos tests. */
+export const FLEET_PROGRAM_ID = 973;
 
-export function memberId(group: number, index: number): number {
+export function fleetMemberId(group: number, index: number): number {
   return 100_000_000 + group * 10 + index;
 }
 
-export function groupOfMember(customerId: number): number {
+export function fleetGroupOfMember(customerId: number): number {
   return Math.floor((customerId - 100_000_000) / 10);
 }
 
-export function benchGroupId(group: number): number {
+export function fleetGroupId(group: number): number {
   return 50_000_000 + group;
 }
 
 /** When every primary moves to Platinum, every secondary needs one UPGRADE. */
-export function benchSeed(groups: number, secondaries: number): SimSeed {
+export function fleetSeed(groups: number, secondaries: number): SimSeed {
   const customers: SimCustomer[] = [];
   const groupList: SimGroup[] = [];
   for (let g = 0; g < groups; g++) {
-    const ids = Array.from({ length: secondaries + 1 }, (_, i) => memberId(g, i));
+    const ids = Array.from({ length: secondaries + 1 }, (_, i) => fleetMemberId(g, i));
     ids.forEach((customerId) =>
       customers.push({
         customerId,
         firstName: `c${customerId}`,
-        lastName: 'Bench',
+        lastName: 'Fleet',
         mobile: `91${customerId}`,
         status: 'ACTIVE',
-        tiers: [{ programId: BENCH_PROGRAM_ID, tierNumber: 1, expiryDate: '2027-12-31' }],
+        tiers: [{ programId: FLEET_PROGRAM_ID, tierNumber: 1, expiryDate: '2027-12-31' }],
         partnerLinks: [],
       }),
     );
     groupList.push({
-      groupId: benchGroupId(g),
+      groupId: fleetGroupId(g),
       groupName: `bench-${g}`,
       groupStatus: 'ACTIVE',
       maxGroupSize: secondaries + 1,
@@ -51,8 +52,8 @@ export function benchSeed(groups: number, secondaries: number): SimSeed {
     orgId: 50261,
     programs: [
       {
-        programId: BENCH_PROGRAM_ID,
-        name: 'BenchProgram',
+        programId: FLEET_PROGRAM_ID,
+        name: 'FleetProgram',
         isDefault: true,
         pointsToCurrencyRatio: 1,
         tierValidityMonths: 12,

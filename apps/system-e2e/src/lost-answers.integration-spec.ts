@@ -1,7 +1,7 @@
-import { type LostAnswer } from '@tiersync/capillary-sim';
+import { FLEET_PROGRAM_ID, fleetMemberId, fleetSeed, type LostAnswer } from '@tiersync/capillary-sim';
 import { type SyncResult } from '@tiersync/tier-events';
 import { adjustmentsMadeBy, recordedAdjustments } from './support/audit-trail';
-import { FLEET_PROGRAM_ID, fleetMember, fleetSeed, SyncFleet } from './support/sync-fleet';
+import { SyncFleet } from './support/sync-fleet';
 
 const GROUPS = 8;
 const SECONDARIES = 3;
@@ -23,7 +23,11 @@ describe('audit trail: adjustments whose answer Capillary lost after making them
         endpoints: { manualSlabAdjustment: { rateLostAnswer: 0.6, lostAnswerAs } },
       });
       for (const g of groups) {
-        fleet?.sim.control.activity({ customerId: fleetMember(g, 0), programId: FLEET_PROGRAM_ID, tier: 3 });
+        fleet?.sim.control.activity({
+          customerId: fleetMemberId(g, 0),
+          programId: FLEET_PROGRAM_ID,
+          tier: 3,
+        });
       }
       const withMembers = (r: SyncResult) => r.members.length > 0;
       await fleet?.results.waitForCount('results of group syncs', withMembers, synced, 90_000);

@@ -1,7 +1,7 @@
+import { DEMO_PROGRAM_ID, FAMILY1, FAMILY2 } from '@tiersync/capillary-sim';
 import { type LocalKafka, startLocalKafka } from '@tiersync/local-kafka';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { performedAdjustments, recordedAdjustments } from './support/audit-trail';
-import { FAMILY1, FAMILY2, PROGRAM } from './support/demo-org';
 import { E2eSystem } from './support/e2e-system';
 import { waitFor } from './support/wait-for';
 
@@ -12,8 +12,8 @@ const SYNC_ENV = { SYNC_JOURNAL_LEASE_MS: '2000', CAPILLARY_TIMEOUT_MS: '10000' 
 
 async function upgradePrimaries(system: E2eSystem): Promise<string[]> {
   system.sim.control.setFaults(SLOW);
-  system.sim.control.activity({ customerId: FAMILY1.primary, programId: PROGRAM, tier: 3 });
-  system.sim.control.activity({ customerId: FAMILY2.primary, programId: PROGRAM, tier: 3 });
+  system.sim.control.activity({ customerId: FAMILY1.primary, programId: DEMO_PROGRAM_ID, tier: 3 });
+  system.sim.control.activity({ customerId: FAMILY2.primary, programId: DEMO_PROGRAM_ID, tier: 3 });
   await waitFor('the first adjustment made', () =>
     system.adjustments().some((c) => c.status === 200) ? true : undefined,
   );

@@ -1,5 +1,5 @@
+import { DEMO_PROGRAM_ID, FAMILY1, FAMILY2 } from '@tiersync/capillary-sim';
 import { createKafka } from '@tiersync/kafka';
-import { FAMILY1, FAMILY2, PROGRAM } from './support/demo-org';
 import { E2eSystem } from './support/e2e-system';
 import { rawRecord, type RawRecord, TopicTail } from './support/topic-tail';
 import { waitFor } from './support/wait-for';
@@ -31,7 +31,7 @@ describe('no webhook event is lost in tier-sync, end to end', () => {
   it('requeues a tier event while Capillary is down, then syncs the group once it is back', async () => {
     system.resetSim();
     system.sim.control.setFaults({ endpoints: { '*': { rate503: 1 } } });
-    system.sim.control.activity({ customerId: FAMILY1.primary, programId: PROGRAM, tier: 3 });
+    system.sim.control.activity({ customerId: FAMILY1.primary, programId: DEMO_PROGRAM_ID, tier: 3 });
 
     const [copy] = await events.waitForCount(
       'a requeued copy',
@@ -69,7 +69,7 @@ describe('no webhook event is lost in tier-sync, end to end', () => {
     await system.quiesce();
     await system.sync.stop();
     system.resetSim();
-    system.sim.control.activity({ customerId: FAMILY2.primary, programId: PROGRAM, tier: 2 });
+    system.sim.control.activity({ customerId: FAMILY2.primary, programId: DEMO_PROGRAM_ID, tier: 2 });
     await events.waitForCount(
       'the upgrade accepted while tier-sync was down',
       (r) => r.headers['eventName'] === 'tierUpgraded' && r.key === String(FAMILY2.primary),
@@ -155,7 +155,7 @@ describe('no webhook event is lost in tier-sync, end to end', () => {
       kind: 'TIER_SYNC',
       groupId: FAMILY2.groupId,
       primaryCustomerId: FAMILY2.primary,
-      programId: PROGRAM,
+      programId: DEMO_PROGRAM_ID,
       trigger: { action: 'UPGRADE', occurredAt: Date.now() },
       attempt: 'not a number',
       createdAt: Date.now(),

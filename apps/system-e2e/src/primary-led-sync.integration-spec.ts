@@ -1,6 +1,12 @@
-import { DEMO_PARTNER_PROGRAM } from '@tiersync/capillary-sim';
+import {
+  DEMO_PARTNER_PROGRAM,
+  DEMO_PROGRAM_ID,
+  DEMO_SECOND_PROGRAM_ID,
+  FAMILY1,
+  FAMILY2,
+  LOU,
+} from '@tiersync/capillary-sim';
 import { type SyncResult } from '@tiersync/tier-events';
-import { FAMILY1, FAMILY2, LOU, PROGRAM, SECOND_PROGRAM } from './support/demo-org';
 import { E2eSystem } from './support/e2e-system';
 import { waitFor } from './support/wait-for';
 
@@ -49,7 +55,7 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
       adjusted: await system.syncMetric('tiersync_capillary_requests_total', { ...ADJUST, outcome: 'ok' }),
       echoes: await system.syncMetric('tiersync_router_ignored_total', { reason: 'secondary_echo' }),
     };
-    system.sim.control.activity({ customerId: FAMILY1.primary, programId: PROGRAM, tier: 3 });
+    system.sim.control.activity({ customerId: FAMILY1.primary, programId: DEMO_PROGRAM_ID, tier: 3 });
     const [upgrade] = system.emitted({ customerId: FAMILY1.primary });
     const [result] = await system.resultsFor(upgrade ?? '');
 
@@ -106,7 +112,7 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
   });
 
   it('downgrades a secondary above the primary (mirror)', async () => {
-    system.sim.control.activity({ customerId: FAMILY1.primary, programId: PROGRAM, tier: 1 });
+    system.sim.control.activity({ customerId: FAMILY1.primary, programId: DEMO_PROGRAM_ID, tier: 1 });
     const [result] = await system.resultsFor(system.emitted({ customerId: FAMILY1.primary })[0] ?? '');
     expect(outcomes(result!)[FAMILY1.max]).toBe('DOWNGRADE/ADJUSTED');
     expect(system.tierOf(FAMILY1.max)).toBe(1);
@@ -117,7 +123,7 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
   });
 
   it('renews the members on the primary tier when the primary renews', async () => {
-    system.sim.control.activity({ customerId: FAMILY2.primary, programId: PROGRAM, tier: 1 });
+    system.sim.control.activity({ customerId: FAMILY2.primary, programId: DEMO_PROGRAM_ID, tier: 1 });
     const [renewal] = system.emitted({ customerId: FAMILY2.primary, eventName: 'tierRenewed' });
     const [result] = await system.resultsFor(renewal ?? '');
     expect(outcomes(result!)).toEqual({
@@ -132,7 +138,7 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
       decision: 'duplicate',
     });
     system.sim.control.setFaults({ webhook: { duplicateRate: 1 } });
-    system.sim.control.activity({ customerId: FAMILY2.primary, programId: PROGRAM, tier: 2 });
+    system.sim.control.activity({ customerId: FAMILY2.primary, programId: DEMO_PROGRAM_ID, tier: 2 });
     const [event] = system.emitted({ customerId: FAMILY2.primary });
     await system.resultsFor(event ?? '');
     await system.resultsFor(system.emitted({ customerId: FAMILY2.cid })[0] ?? '');
@@ -158,8 +164,8 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
 
   it("converges on the primary's CURRENT tier when two events arrive out of order", async () => {
     system.sim.control.setWebhook(undefined);
-    system.sim.control.activity({ customerId: FAMILY2.primary, programId: PROGRAM, tier: 3 });
-    system.sim.control.activity({ customerId: FAMILY2.primary, programId: PROGRAM, tier: 2 });
+    system.sim.control.activity({ customerId: FAMILY2.primary, programId: DEMO_PROGRAM_ID, tier: 3 });
+    system.sim.control.activity({ customerId: FAMILY2.primary, programId: DEMO_PROGRAM_ID, tier: 2 });
     const [older, newer] = system.sim.control.emittedEvents();
     expect(await system.post(newer)).toBe(202);
     await system.resultsFor(newer!.eventId);
@@ -175,10 +181,10 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
     const results = await system.resultsFor(joined ?? '', 2);
     const byProgram = [...results].sort((a, b) => (a.programId ?? 0) - (b.programId ?? 0));
     expect(byProgram.map((r) => [r.kind, r.programId, outcomes(r)[LOU]])).toEqual([
-      ['JOIN_SYNC', PROGRAM, 'UPGRADE/ADJUSTED'],
-      ['JOIN_SYNC', SECOND_PROGRAM, 'UPGRADE/ADJUSTED'],
+      ['JOIN_SYNC', DEMO_PROGRAM_ID, 'UPGRADE/ADJUSTED'],
+      ['JOIN_SYNC', DEMO_SECOND_PROGRAM_ID, 'UPGRADE/ADJUSTED'],
     ]);
-    expect([system.tierOf(LOU), system.tierOf(LOU, SECOND_PROGRAM)]).toEqual([2, 2]);
+    expect([system.tierOf(LOU), system.tierOf(LOU, DEMO_SECOND_PROGRAM_ID)]).toEqual([2, 2]);
     // Only the joiner is touched.
     expect(new Set(system.adjustments().map((c) => c.query['identifierValue']))).toEqual(
       new Set([String(LOU)]),
@@ -186,18 +192,18 @@ describe('primary-led group tier sync, end to end (default policy)', () => {
   });
 
   it('aligns a member who joins down to the primary', async () => {
-    system.sim.control.activity({ customerId: LOU, programId: PROGRAM, tier: 3 });
+    system.sim.control.activity({ customerId: LOU, programId: DEMO_PROGRAM_ID, tier: 3 });
     system.sim.control.addMember(FAMILY2.groupId, LOU);
     const [joined] = system.emitted({ eventName: 'groupMemberAdded' });
     const results = await system.resultsFor(joined ?? '', 2);
-    expect(results.find((r) => r.programId === PROGRAM)?.members[0]).toMatchObject({
+    expect(results.find((r) => r.programId === DEMO_PROGRAM_ID)?.members[0]).toMatchObject({
       customerId: LOU,
       action: 'DOWNGRADE',
       outcome: 'ADJUSTED',
       tierBefore: { number: 3 },
       tierAfter: { number: 1, name: 'Silver' },
     });
-    expect(results.find((r) => r.programId === SECOND_PROGRAM)?.members[0]).toMatchObject({
+    expect(results.find((r) => r.programId === DEMO_SECOND_PROGRAM_ID)?.members[0]).toMatchObject({
       action: 'NONE',
       outcome: 'UNCHANGED',
     });

@@ -1,6 +1,6 @@
+import { DEMO_PROGRAM_ID, FAMILY1 } from '@tiersync/capillary-sim';
 import { clientVariables, readSecureKafkaTestEnv } from '@tiersync/local-kafka';
 import { type SyncResult } from '@tiersync/tier-events';
-import { FAMILY1, PROGRAM } from './support/demo-org';
 import { E2eSystem } from './support/e2e-system';
 import { rawRecord, type RawRecord, TopicTail } from './support/topic-tail';
 
@@ -32,7 +32,7 @@ describe.each([
   afterAll(() => system.stop());
 
   it('the ingress publishes the webhook and tier-sync syncs the group', async () => {
-    system.sim.control.activity({ customerId: FAMILY1.primary, programId: PROGRAM, tier: 3 });
+    system.sim.control.activity({ customerId: FAMILY1.primary, programId: DEMO_PROGRAM_ID, tier: 3 });
     const [upgrade] = system.emitted({ customerId: FAMILY1.primary });
     const [result] = await system.resultsFor(upgrade ?? '');
 

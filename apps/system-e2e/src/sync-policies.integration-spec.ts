@@ -1,5 +1,5 @@
+import { DEMO_PROGRAM_ID, FAMILY1 } from '@tiersync/capillary-sim';
 import { type SyncResult } from '@tiersync/tier-events';
-import { FAMILY1, PROGRAM } from './support/demo-org';
 import { E2eSystem } from './support/e2e-system';
 
 const outcomes = (result: SyncResult) =>
@@ -21,7 +21,7 @@ describe('sync policies, end to end', () => {
 
   it('leaves a secondary above the primary where it is under upgrade-only', async () => {
     system.resetSim();
-    system.sim.control.activity({ customerId: FAMILY1.primary, programId: PROGRAM, tier: 1 });
+    system.sim.control.activity({ customerId: FAMILY1.primary, programId: DEMO_PROGRAM_ID, tier: 1 });
     const [result] = await system.resultsFor(system.emitted({ customerId: FAMILY1.primary })[0] ?? '');
     expect(outcomes(result!)).toMatchObject({
       [FAMILY1.max]: 'NONE/UNCHANGED',
@@ -34,7 +34,7 @@ describe('sync policies, end to end', () => {
   it("names the event's tier from the program tier map when the payload's tiers are null (SYNC_TARGET=event)", async () => {
     await system.restartSync({ SYNC_TARGET: 'event' });
     system.resetSim('null');
-    system.sim.control.activity({ customerId: FAMILY1.primary, programId: PROGRAM, tier: 3 });
+    system.sim.control.activity({ customerId: FAMILY1.primary, programId: DEMO_PROGRAM_ID, tier: 3 });
     const [event] = system.sim.control.emittedEvents();
     expect(event?.data).toMatchObject({ loyaltyProgramDetails: { tiers: null } });
     const [result] = await system.resultsFor(event?.eventId ?? '');
@@ -50,7 +50,7 @@ describe('sync policies, end to end', () => {
   it('plans and records in a dry run, and writes nothing', async () => {
     await system.restartSync({ SYNC_DRY_RUN: 'true' });
     system.resetSim();
-    system.sim.control.activity({ customerId: FAMILY1.primary, programId: PROGRAM, tier: 1 });
+    system.sim.control.activity({ customerId: FAMILY1.primary, programId: DEMO_PROGRAM_ID, tier: 1 });
     const [result] = await system.resultsFor(system.emitted({ customerId: FAMILY1.primary })[0] ?? '');
     expect(result).toMatchObject({ dryRun: true, outcome: 'SYNCED' });
     expect(outcomes(result!)).toEqual({

@@ -1,4 +1,4 @@
-import { FAMILY1, FAMILY2, PROGRAM } from './support/demo-org';
+import { DEMO_PROGRAM_ID, FAMILY1, FAMILY2 } from '@tiersync/capillary-sim';
 import { E2eSystem } from './support/e2e-system';
 import { waitFor } from './support/wait-for';
 
@@ -25,8 +25,8 @@ describe('sync under failure, end to end', () => {
       rngSeed: 5,
       endpoints: { '*': { rate500: 0.15, rate503: 0.15, rate429: 0.05, rateHang: 0.03, retryAfter: '0' } },
     });
-    system.sim.control.activity({ customerId: FAMILY1.primary, programId: PROGRAM, tier: 3 });
-    system.sim.control.activity({ customerId: FAMILY2.primary, programId: PROGRAM, tier: 3 });
+    system.sim.control.activity({ customerId: FAMILY1.primary, programId: DEMO_PROGRAM_ID, tier: 3 });
+    system.sim.control.activity({ customerId: FAMILY2.primary, programId: DEMO_PROGRAM_ID, tier: 3 });
     await waitFor(
       'every active secondary on Platinum',
       () => (secondaries.every((id) => system.tierOf(id) === 3) ? true : undefined),
@@ -52,8 +52,8 @@ describe('sync under failure, end to end', () => {
   it('converges when tier-sync is killed in the middle of a fan-out', async () => {
     system.resetSim();
     system.sim.control.setFaults({ latency: { fixedMs: 150 } });
-    system.sim.control.activity({ customerId: FAMILY1.primary, programId: PROGRAM, tier: 3 });
-    system.sim.control.activity({ customerId: FAMILY2.primary, programId: PROGRAM, tier: 3 });
+    system.sim.control.activity({ customerId: FAMILY1.primary, programId: DEMO_PROGRAM_ID, tier: 3 });
+    system.sim.control.activity({ customerId: FAMILY2.primary, programId: DEMO_PROGRAM_ID, tier: 3 });
     await waitFor('the first adjustment on its way', () =>
       system.adjustments().length > 0 ? true : undefined,
     );
@@ -78,7 +78,7 @@ describe('sync under failure, end to end', () => {
 
   it('still drops a duplicate delivered after tier-sync restarted (the dedupe window is rebuilt)', async () => {
     system.resetSim();
-    system.sim.control.activity({ customerId: FAMILY2.primary, programId: PROGRAM, tier: 2 });
+    system.sim.control.activity({ customerId: FAMILY2.primary, programId: DEMO_PROGRAM_ID, tier: 2 });
     const [original] = system.sim.control.emittedEvents();
     await system.resultsFor(original?.eventId ?? '');
     // Everything (the echoes too) handled and committed, so the new process has nothing to redo.

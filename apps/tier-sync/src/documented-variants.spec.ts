@@ -1,17 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { DEMO_PROGRAM_ID, type SimBehaviour } from '@tiersync/capillary-sim';
+import { DEMO_PROGRAM_ID, FAMILY1, FAMILY2, type SimBehaviour } from '@tiersync/capillary-sim';
 import { type SyncResult } from '@tiersync/tier-events';
 import { SimPipeline } from '../test/sim-pipeline';
 
-/** The simulator's demo Family1: primary Pia (Gold), Sam (Silver), Eli (exited), Max (Platinum), Fay (3045). */
-const GROUP = 3918893;
-const PIA = 566998132;
-const SAM = 567219877;
-const ELI = 564662499;
-const MAX = 567300001;
-const FAY = 567300002;
-/** Family2's primary, never seen in a membership event. */
-const ANN = 566998200;
+/** The simulator's demo Family1: primary Pia, Sam, Eli (exited), Max, Fay; Ann leads Family2. */
+const { groupId: GROUP, primary: PIA, sam: SAM, eli: ELI, max: MAX, fay: FAY } = FAMILY1;
+const ANN = FAMILY2.primary;
 
 const outcomes = (result: SyncResult | undefined) =>
   Object.fromEntries((result?.members ?? []).map((m) => [m.customerId, `${m.action}/${m.outcome}`]));

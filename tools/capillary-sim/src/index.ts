@@ -1,6 +1,7 @@
 export { type SimCall } from './call-log';
 export { startCapillarySim, type CapillarySim, type CapillarySimOptions } from './capillary-sim';
 export { CONTROL_ENDPOINTS } from './control-handler';
+export { FAMILY1, FAMILY2, LOU } from './demo-org';
 export { DEMO_PARTNER_PROGRAM, DEMO_PROGRAM_ID, DEMO_SECOND_PROGRAM_ID, demoSeed } from './demo-seed';
 export { FLEET_PROGRAM_ID, fleetGroupId, fleetGroupOfMember, fleetMemberId, fleetSeed } from './fleet-seed';
 export { type SimAuth } from './sim-context';

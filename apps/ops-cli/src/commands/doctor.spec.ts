@@ -1,5 +1,7 @@
 import {
   DEMO_PROGRAM_ID,
+  FAMILY1,
+  FAMILY2,
   startCapillarySim,
   type CapillarySim,
   type SimBehaviour,
@@ -9,13 +11,8 @@ import { ExitCode } from '../cli/exit-code';
 import { type DoctorReport } from '../doctor/doctor.report';
 
 /** The simulator's demo Family1: primary Pia, Sam, Eli (exited), Max, Fay; Ann leads Family2. */
-const GROUP = 3918893;
-const PIA = 566998132;
-const SAM = 567219877;
-const ELI = 564662499;
-const MAX = 567300001;
-const FAY = 567300002;
-const ANN = 566998200;
+const { groupId: GROUP, primary: PIA, sam: SAM, eli: ELI, max: MAX, fay: FAY } = FAMILY1;
+const ANN = FAMILY2.primary;
 
 const AUTHS = [
   {

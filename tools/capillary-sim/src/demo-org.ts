@@ -1,6 +1,4 @@
-import { DEMO_PROGRAM_ID, DEMO_SECOND_PROGRAM_ID } from '@tiersync/capillary-sim';
-
-/** The simulator's demoSeed(), by name: who is where, and on which tier (program 973 / 2834). */
+/** demoSeed(), by name, for tests and tools: who is where, and on which tier (program 973 / 2834). */
 export const FAMILY1 = {
   groupId: 3918893,
   primary: 566998132,
@@ -22,6 +20,3 @@ export const FAMILY2 = {
 } as const;
 
 export const LOU = 570000001;
-
-export const PROGRAM = DEMO_PROGRAM_ID;
-export const SECOND_PROGRAM = DEMO_SECOND_PROGRAM_ID;

@@ -19,6 +19,7 @@ import { GroupSyncService } from './group-sync.service';
 import { MemberSyncRunner } from './member-sync.runner';
 import { PartnerSyncRunner } from './partner-sync.runner';
 import { RolesWriteError } from './roles-write.error';
+import { RunJournal } from './run-journal';
 import { SyncTargetResolver } from './sync-target.resolver';
 
 const GROUP = 100;
@@ -74,6 +75,28 @@ describe(GroupSyncService.name, () => {
     expect(api.calls).toHaveLength(1 + 1 + 3 + 2);
     expect(api.callsOf('getGroup')).toHaveLength(1);
     expect(api.callsOf('getGroupMembers')).toHaveLength(0);
+  });
+
+  it('journals one intent for every write of a run whose members are read first', async () => {
+    const { api, service } = setup({ upgradeWithoutRead: false });
+    const read = api.getCustomerLoyalty.bind(api);
+    // Member 3's read answers last, well after member 2 has decided to write.
+    api.getCustomerLoyalty = async (id) => {
+      await new Promise((resolve) => setTimeout(resolve, id === 3 ? 30 : 0));
+      return read(id);
+    };
+    const intents: number[][] = [];
+    const journal = new RunJournal(
+      { command: testCommand(), runId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', leaseMs: 500 },
+      (intent) => {
+        intents.push(intent.members.map((m) => m.customerId));
+        return Promise.resolve();
+      },
+      Date.now,
+    );
+    const outcome = await service.run(testCommand(), { signal }, journal);
+    expect(outcome.members.filter((m) => m.status === 'ADJUSTED')).toHaveLength(2);
+    expect(intents.map((ids) => [...ids].sort())).toEqual([[2, 3]]);
   });
 
   it('remembers the primary it read, so a later "leads no group" answer is caught as a contradiction', async () => {

@@ -46,7 +46,7 @@ export class GroupSyncService {
   async run(
     command: GroupSyncCommand,
     delivery: Pick<Delivery, 'signal'>,
-    journal?: Pick<RunJournal, 'intend' | 'refused'>,
+    journal?: Pick<RunJournal, 'intend' | 'refused' | 'pass' | 'expect'>,
   ): Promise<CommandOutcome> {
     try {
       return await this.sync(command, delivery.signal, journal);
@@ -65,7 +65,7 @@ export class GroupSyncService {
   private async sync(
     command: GroupSyncCommand,
     signal: AbortSignal,
-    journal: Pick<RunJournal, 'intend' | 'refused'> | undefined,
+    journal: Pick<RunJournal, 'intend' | 'refused' | 'pass' | 'expect'> | undefined,
   ): Promise<CommandOutcome> {
     const { members } = await this.membership.read(command, signal);
     const primary = activePrimaryOf(members);
@@ -92,7 +92,7 @@ export class GroupSyncService {
     members: MemberRow[],
     primary: number,
     signal: AbortSignal,
-    journal: Pick<RunJournal, 'intend' | 'refused'> | undefined,
+    journal: Pick<RunJournal, 'intend' | 'refused' | 'pass' | 'expect'> | undefined,
   ): Promise<CommandOutcome> {
     const program = command.programId;
     if (program === undefined) {
@@ -113,6 +113,7 @@ export class GroupSyncService {
       ...(journal ? { journal } : {}),
       ...(target.primaryExpiry ? { primaryExpiry: target.primaryExpiry } : {}),
     };
+    journal?.expect(selection.targets);
     const reports = await Promise.all(selection.targets.map((id) => this.members.run(id, context)));
     const skipped = selection.skipped.map((s): MemberReport => ({
       customerId: s.customerId,

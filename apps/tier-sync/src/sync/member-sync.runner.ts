@@ -22,7 +22,7 @@ export interface MemberSyncContext {
   primaryExpiry?: string;
   renewal: boolean;
   signal?: AbortSignal;
-  journal?: Pick<RunJournal, 'intend' | 'refused'>;
+  journal?: Pick<RunJournal, 'intend' | 'refused' | 'pass'>;
 }
 
 export type MemberStatus = 'ADJUSTED' | 'UNCHANGED' | 'SKIPPED' | 'PLANNED' | 'FAILED' | 'ALREADY_APPLIED';
@@ -71,7 +71,7 @@ export class MemberSyncRunner {
     try {
       const report = await this.retry.execute((attempt) => {
         attempts = attempt;
-        return this.once(customerId, ctx, attempt, tries);
+        return this.once(customerId, ctx, attempt, tries).finally(() => ctx.journal?.pass(customerId));
       }, ctx.signal);
       return { ...appliedDespiteLostAnswer(report, tries.unanswered), attempts };
     } catch (error) {

@@ -18,8 +18,9 @@ export function lineageOf(command: GroupSyncCommand): string {
 }
 
 /**
- * Members reach their write one by one, each after its own reads: whoever arrives while an intent is being
- * written waits for the next one, which carries every member that arrived meanwhile. A run that writes
+ * Members reach their write one by one, each after its own reads. An intent waits until every expected member
+ * has decided (to write, or not to), so a run whose members are read first journals one intent rather than one
+ * per member; whoever arrives while an intent is being written waits for the next one. A run that writes
  * nothing journals nothing.
  */
 export class RunJournal {
@@ -27,6 +28,8 @@ export class RunJournal {
   private next: Promise<void> | undefined;
   private previous: Promise<unknown> = Promise.resolve();
   private written = 0;
+  private readonly deciding = new Set<number>();
+  private decided: (() => void) | undefined;
 
   constructor(
     private readonly run: RunIdentity,
@@ -39,12 +42,28 @@ export class RunJournal {
     return this.written;
   }
 
+  /** Each of these members will intend() or pass() before the run ends; the next intent waits for them. */
+  expect(customerIds: readonly number[]): void {
+    for (const id of customerIds) {
+      this.deciding.add(id);
+    }
+  }
+
+  /** The member's first try ended without a write waiting on the journal (in step, skipped, or failed). */
+  pass(customerId: number): void {
+    this.deciding.delete(customerId);
+    this.wake();
+  }
+
   /** Resolves once Kafka holds an intent naming the member; only then may its write go to Capillary. */
   intend(member: Plain<IntendedAdjustment>): Promise<void> {
     this.queued.push(member);
-    this.next ??= this.previous.then(() => this.flush());
+    this.deciding.delete(member.customerId);
+    this.next ??= this.previous.then(() => this.allDecided()).then(() => this.flush());
     this.previous = this.next.catch(() => undefined);
-    return this.next;
+    const next = this.next;
+    this.wake();
+    return next;
   }
 
   /** Capillary refused a journalled write. Journalled too, so a re-run on another instance after a crash does
@@ -52,6 +71,22 @@ export class RunJournal {
   async refused(customerId: number): Promise<void> {
     this.onRefused(customerId);
     await this.write(this.intentOf([], [customerId]));
+  }
+
+  private allDecided(): Promise<void> {
+    return this.deciding.size === 0
+      ? Promise.resolve()
+      : new Promise((resolve) => {
+          this.decided = resolve;
+        });
+  }
+
+  private wake(): void {
+    if (this.deciding.size === 0) {
+      const decided = this.decided;
+      this.decided = undefined;
+      decided?.();
+    }
   }
 
   private async flush(): Promise<void> {

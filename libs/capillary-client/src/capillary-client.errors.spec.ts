@@ -1,4 +1,6 @@
 import { DEMO_PROGRAM_ID } from '@tiersync/capillary-sim';
+import http from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { rejectionOf, useSimClient } from '../test/sim-client';
 import { CapillaryApiError, isAlreadyAtTarget } from './capillary-api.error';
 import { CapillaryClient } from './capillary.client';
@@ -59,6 +61,30 @@ describe(`${CapillaryClient.name} errors`, () => {
 
       expect(error).toMatchObject({ kind: 'api', status: 200, code: 8015, retryable: false });
     });
+  });
+
+  it('does not follow a redirect: the call fails, naming where it was sent', async () => {
+    let followed = 0;
+    const target = http.createServer((_, res) => {
+      followed++;
+      res.end('{}');
+    });
+    const redirecting = http.createServer((_, res) => {
+      res.writeHead(302, { Location: `http://127.0.0.1:${portOf(target)}/v2/customers/1` }).end();
+    });
+    await Promise.all([listen(target), listen(redirecting)]);
+    try {
+      const client = harness.client({ baseUrl: `http://127.0.0.1:${portOf(redirecting)}` });
+
+      const error = await rejectionOf(client.getCustomerLoyalty(1));
+
+      expect(error).toMatchObject({ kind: 'http', status: 302, retryable: false });
+      expect(String(error)).toContain(`redirected to http://127.0.0.1:${portOf(target)}/v2/customers/1`);
+      expect(followed).toBe(0);
+    } finally {
+      target.close();
+      redirecting.close();
+    }
   });
 
   describe('pre-send validation', () => {
@@ -200,3 +226,11 @@ describe(`${CapillaryClient.name} errors`, () => {
     });
   });
 });
+
+function listen(server: http.Server): Promise<void> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+}
+
+function portOf(server: http.Server): number {
+  return (server.address() as AddressInfo).port;
+}

@@ -47,6 +47,9 @@ export class CapillaryHttp {
       httpsAgent: this.agents.https,
       headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
       validateStatus: () => true,
+      // Capillary answers where it is asked: a redirect means a wrong CAPILLARY_BASE_URL, and following it
+      // would resend credentials elsewhere. Without follow-redirects each call also costs less CPU.
+      maxRedirects: 0,
       transitional: { clarifyTimeoutError: true },
     });
     const limiter = new RateLimiter({ perMinute: options.rateLimitPerMinute ?? 0, clock: options.clock });
@@ -169,7 +172,14 @@ export class CapillaryHttp {
       return body;
     }
     const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
-    const error = apiError(`${call.method} ${call.path}`, response.status, entry, retryAfterMs);
+    const location = optString(response.headers['location']);
+    const redirected = response.status >= 300 && response.status < 400 && location !== undefined;
+    const error = apiError(
+      `${call.method} ${call.path}${redirected ? ` (redirected to ${location}: is CAPILLARY_BASE_URL right?)` : ''}`,
+      response.status,
+      entry,
+      retryAfterMs,
+    );
     this.logger.warn('Capillary call failed', describe(error));
     throw error;
   }

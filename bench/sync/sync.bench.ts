@@ -1,11 +1,14 @@
 // End-to-end sync throughput: simulator, webhook-ingress and tier-sync on real Kafka. Run:
 //   node -r ./tools/runtime/register.js bench/sync/sync.bench.ts [--groups 2000] [--secondaries 5] [--concurrency 10] [--ceiling 32]
+//     [--rate-limit 6000] [--prof-dir DIR]
 import { AppProcess } from '@tiersync/app-process';
 import { FLEET_PROGRAM_ID, fleetMemberId, fleetSeed, startCapillarySim } from '@tiersync/capillary-sim';
 import { createKafka, ensureTopics } from '@tiersync/kafka';
 import { topicNames } from '@tiersync/tier-events';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { benchKafka, type BenchKafka } from '../bench-kafka';
 import { percentile } from './result-collector';
@@ -13,6 +16,10 @@ import { startBenchIngress, startWebhookFlow } from './webhook-flow';
 
 const AUTH = { username: 'bench', password: 'bench-password' };
 const LATENCY = { fixedMs: 30, jitterMs: 40 }; // uniform 30-70 ms: 50 +- 20
+const REGISTER = path.resolve(__dirname, '../../tools/runtime/register.js');
+const CPU_PROFILE_EXIT = path.resolve(__dirname, '../cpu-profile-exit.ts');
+/** prom-client's default event-loop sampling interval, used for the bench process too. */
+const LOOP_SAMPLE_MS = 10;
 const UNREAD = { SYNC_UPGRADE_WITHOUT_READ: 'true' };
 
 interface Run {
@@ -22,7 +29,13 @@ interface Run {
   syncEnv?: Record<string, string>;
 }
 
-async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondaries: number) {
+async function runOnce(
+  cluster: BenchKafka,
+  run: Run,
+  groups: number,
+  secondaries: number,
+  profDir: string | undefined,
+) {
   const { concurrency } = run;
   const prefix = `bench-sync-${randomUUID().slice(0, 8)}.`;
   const topics = topicNames(prefix);
@@ -40,7 +53,12 @@ async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondarie
     cleanups.push(() => sim.stop());
     const kafkaEnv = { ...cluster.env, KAFKA_TOPIC_PREFIX: prefix };
     const ingressUrl = await startBenchIngress(kafkaEnv, cleanups, { LOG_LEVEL: 'info' });
-    const sync = new AppProcess('tier-sync');
+    const sync = new AppProcess('tier-sync', {
+      nodeArgs:
+        profDir === undefined
+          ? []
+          : ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '-r', REGISTER, '-r', CPU_PROFILE_EXIT],
+    });
     cleanups.push(() => sync.stop());
     sync.start({
       ...kafkaEnv,
@@ -62,7 +80,10 @@ async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondarie
       cleanups,
     );
     const cpuBefore = process.cpuUsage();
-    const syncCpuBefore = await processCpuSeconds(syncUrl);
+    // The simulator answers from this process: its event-loop delay adds to every call tier-sync times.
+    const benchLoop = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_MS });
+    benchLoop.enable();
+    const syncBefore = await syncProcessFigures(syncUrl);
     for (let g = 0; g < groups; g++) {
       sim.control.activity({ customerId: fleetMemberId(g, 0), programId: FLEET_PROGRAM_ID, tier: 3 });
     }
@@ -80,7 +101,10 @@ async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondarie
     const latencies = results.map((r) => r.finishedAt - (r.receivedAt ?? r.finishedAt));
     const meanCallMs = calls.reduce((sum, c) => sum + (c.durationMs ?? 0), 0) / calls.length;
     const cpu = process.cpuUsage(cpuBefore);
-    const syncCpu = (await processCpuSeconds(syncUrl)) - syncCpuBefore;
+    benchLoop.disable();
+    const syncAfter = await syncProcessFigures(syncUrl);
+    const syncCpu = syncAfter.cpuSeconds - syncBefore.cpuSeconds;
+    const clientCalls = syncAfter.calls - syncBefore.calls;
     return {
       run: run.name,
       concurrency,
@@ -103,6 +127,16 @@ async function runOnce(cluster: BenchKafka, run: Run, groups: number, secondarie
       adjustmentsPerSecond: +(adjusted / seconds).toFixed(1),
       adjustmentBound: +((requestBound * adjusted) / calls.length).toFixed(1),
       meanCallMs: +meanCallMs.toFixed(1),
+      clientMeanCallMs: +((1000 * (syncAfter.callSeconds - syncBefore.callSeconds)) / clientCalls).toFixed(1),
+      clientMeanLimiterWaitMs: +(
+        (1000 * (syncAfter.limiterWaitSeconds - syncBefore.limiterWaitSeconds)) /
+        clientCalls
+      ).toFixed(1),
+      // Both histograms time a 10 ms interval timer: what it fired late by is the delay.
+      tierSyncEventLoopDelayMeanMs: +(1000 * syncAfter.eventLoopDelayMeanSeconds - LOOP_SAMPLE_MS).toFixed(1),
+      tierSyncEventLoopDelayP99Ms: +(1000 * syncAfter.eventLoopDelayP99Seconds - LOOP_SAMPLE_MS).toFixed(1),
+      benchEventLoopDelayMeanMs: +(benchLoop.mean / 1e6 - LOOP_SAMPLE_MS).toFixed(1),
+      benchEventLoopDelayP99Ms: +(benchLoop.percentile(99) / 1e6 - LOOP_SAMPLE_MS).toFixed(1),
       maxConcurrentCalls: Math.max(...calls.map((c) => c.concurrent)),
       webhookToSyncedP50Ms: percentile(latencies, 50),
       webhookToSyncedP99Ms: percentile(latencies, 99),
@@ -139,9 +173,33 @@ function perGroupByEndpoint(
   return Object.fromEntries([...counts].map(([endpoint, n]) => [endpoint, +(n / groups).toFixed(2)]));
 }
 
-async function processCpuSeconds(url: string): Promise<number> {
+interface SyncProcessFigures {
+  readonly cpuSeconds: number;
+  /** Every Capillary call as tier-sync timed it, from taking a slot to the parsed answer. */
+  readonly callSeconds: number;
+  readonly calls: number;
+  readonly limiterWaitSeconds: number;
+  /** Since the previous scrape: prom-client resets its event-loop delay histogram on each. */
+  readonly eventLoopDelayMeanSeconds: number;
+  readonly eventLoopDelayP99Seconds: number;
+}
+
+async function syncProcessFigures(url: string): Promise<SyncProcessFigures> {
   const text = await (await fetch(`${url}/metrics`)).text();
-  return Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
+  return {
+    cpuSeconds: metricSum(text, 'process_cpu_seconds_total'),
+    callSeconds: metricSum(text, 'tiersync_capillary_request_duration_seconds_sum'),
+    calls: metricSum(text, 'tiersync_capillary_request_duration_seconds_count'),
+    limiterWaitSeconds: metricSum(text, 'tiersync_capillary_limiter_wait_seconds_sum'),
+    eventLoopDelayMeanSeconds: metricSum(text, 'nodejs_eventloop_lag_mean_seconds'),
+    eventLoopDelayP99Seconds: metricSum(text, 'nodejs_eventloop_lag_p99_seconds'),
+  };
+}
+
+/** The sum over every label set of one Prometheus sample name. */
+function metricSum(text: string, name: string): number {
+  const line = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm');
+  return [...text.matchAll(line)].reduce((sum, match) => sum + Number(match[1]), 0);
 }
 
 async function main(): Promise<void> {
@@ -151,14 +209,18 @@ async function main(): Promise<void> {
       secondaries: { type: 'string', default: '5' },
       concurrency: { type: 'string', default: '10' },
       ceiling: { type: 'string', default: '32' },
+      'rate-limit': { type: 'string', default: '6000' },
+      // tier-sync writes one V8 CPU profile per run there (open it in Chrome DevTools).
+      'prof-dir': { type: 'string' },
     },
   });
-  const [groups, secondaries, concurrency, ceiling] = [
+  const [groups, secondaries, concurrency, ceiling, rateLimit] = [
     values.groups,
     values.secondaries,
     values.concurrency,
     values.ceiling,
-  ].map(Number) as [number, number, number, number];
+    values['rate-limit'],
+  ].map(Number) as [number, number, number, number, number];
   const cluster = await benchKafka('bench-sync', { partitions: 6 });
   console.log(
     `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), node ${process.version}, load ${os
@@ -174,14 +236,21 @@ async function main(): Promise<void> {
       { name: 'no rate limit, upgrades unread', rateLimitPerMinute: 0, concurrency, syncEnv: UNREAD },
       // The same groups with every member read first, tier-sync's default.
       { name: 'no rate limit, members read first', rateLimitPerMinute: 0, concurrency },
-      { name: '6,000 requests/min', rateLimitPerMinute: 6000, concurrency, syncEnv: UNREAD },
+      {
+        name: `${rateLimit.toLocaleString('en')} requests/min`,
+        rateLimitPerMinute: rateLimit,
+        concurrency,
+        syncEnv: UNREAD,
+      },
       // Where this machine's CPU, not the bound, sets the pace (0 skips it).
       ...(ceiling > 0
         ? [{ name: `no rate limit, ${ceiling} concurrent`, rateLimitPerMinute: 0, concurrency: ceiling }]
         : []),
     ];
     for (const run of runs) {
-      console.log(JSON.stringify(await runOnce(cluster, run, groups, secondaries), null, 1));
+      console.log(
+        JSON.stringify(await runOnce(cluster, run, groups, secondaries, values['prof-dir']), null, 1),
+      );
     }
   } finally {
     await cluster.stop();

@@ -17,6 +17,8 @@ export interface AppProcessOptions {
   readonly graceMs?: number;
   readonly onLine?: (line: string) => void;
   readonly compiled?: { readonly cwd: string; readonly args: readonly string[] };
+  /** Node's own flags, e.g. `--prof` for a bench's CPU profile (NODE_OPTIONS refuses it). */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** Configured only by its environment, as in production: launcher, tests and benches never import an app. */
@@ -40,7 +42,7 @@ export class AppProcess {
       cwd: ROOT,
       args: ['-r', REGISTER, path.join(ROOT, entry), ...(this.options.args ?? [])],
     };
-    const child = spawn(process.execPath, args, {
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), ...args], {
       cwd,
       env: { PATH: process.env['PATH'] ?? '', TZ: 'UTC', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -71,7 +71,7 @@ export class JournalFollower implements OnApplicationBootstrap, OnApplicationShu
       const value = JSON.parse(record.value?.toString('utf8') ?? 'null') as unknown;
       if (record.topic === topics.syncJournal) {
         this.ledger.addIntent(parseSyncJournalIntent(value), record.timestamp);
-      } else {
+      } else if (namesRun(value)) {
         this.ledger.addResult(parseSyncResult(value), record.timestamp);
       }
     } catch (error) {
@@ -89,4 +89,9 @@ export class JournalFollower implements OnApplicationBootstrap, OnApplicationShu
       this.ledger.prune(Date.now());
     }
   }
+}
+
+/** Only a group run's result names a run; the rest (an echo's IGNORED, most of them) need no full parse. */
+function namesRun(value: unknown): boolean {
+  return typeof value !== 'object' || value === null || 'runId' in value;
 }

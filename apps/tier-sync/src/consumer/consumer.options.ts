@@ -10,6 +10,9 @@ import { type ConsumerFailureHandler } from './consumer-failure.handler';
 import { CONSUMED_ROLES } from './sync.controller';
 import { TopicRoleTransport } from './topic-role.transport';
 
+const FETCH_MIN_BYTES = 16 * 1024;
+const FETCH_WAIT_MS = 100;
+
 /** All commands of one group, across main and retry topic, run one at a time (two syncs of a group must
  * never interleave reads and writes); webhook events are ordered per customer as the ingress keyed them. */
 export function orderingKeyOf(
@@ -36,6 +39,10 @@ export function createTransport(
     groupId: config.kafka.consumerGroup,
     maxInFlight: config.kafka.maxInFlight,
     sessionTimeoutMs: config.kafka.sessionTimeoutMs,
+    // Under load a fetch waits for a few records (or FETCH_WAIT_MS) instead of one round trip per record: a
+    // kafkajs fetch costs CPU here and at the broker, and the backlog, not the fetch, paces the work.
+    maxWaitTimeMs: FETCH_WAIT_MS,
+    consumerConfig: { minBytes: FETCH_MIN_BYTES },
     orderingKey: orderingKeyOf(config.kafka.topics),
     // No committed offsets: start at the oldest record, since the ingress may have accepted events before
     // tier-sync first joined and Kafka's default "latest" would skip them. Re-handling is safe: dedupe,

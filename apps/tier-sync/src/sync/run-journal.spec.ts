@@ -4,6 +4,22 @@ import { RunJournal } from './run-journal';
 
 const toTier = { number: 3, name: 'Gold' };
 
+function capturingJournal() {
+  const written: SyncJournalIntent[] = [];
+  const journal = new RunJournal(
+    { command: testCommand(), runId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', leaseMs: 500 },
+    (intent) => {
+      written.push(intent);
+      return Promise.resolve();
+    },
+    () => 1000,
+  );
+  return { journal, written };
+}
+
+const membersOf = (intents: readonly SyncJournalIntent[]) =>
+  intents.map((i) => i.members.map((m) => m.customerId));
+
 describe(RunJournal.name, () => {
   it('writes one intent for the members that arrive while an earlier intent is being written', async () => {
     const written: SyncJournalIntent[] = [];
@@ -28,15 +44,7 @@ describe(RunJournal.name, () => {
   });
 
   it('holds the first intent until every expected member has decided, then writes them together', async () => {
-    const written: SyncJournalIntent[] = [];
-    const journal = new RunJournal(
-      { command: testCommand(), runId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', leaseMs: 500 },
-      (intent) => {
-        written.push(intent);
-        return Promise.resolve();
-      },
-      () => 1000,
-    );
+    const { journal, written } = capturingJournal();
     journal.expect([2, 3, 4]);
     const first = journal.intend({ customerId: 2, action: 'UPGRADE', toTier });
     await new Promise((resolve) => setImmediate(resolve));
@@ -45,27 +53,19 @@ describe(RunJournal.name, () => {
     expect(written).toHaveLength(0);
     const last = journal.intend({ customerId: 4, action: 'UPGRADE', toTier });
     await Promise.all([first, last]);
-    expect(written.map((i) => i.members.map((m) => m.customerId))).toEqual([[2, 4]]);
+    expect(membersOf(written)).toEqual([[2, 4]]);
     // A retry after the first decisions waits for no one.
     await journal.intend({ customerId: 3, action: 'UPGRADE', toTier });
-    expect(written.map((i) => i.members.map((m) => m.customerId))).toEqual([[2, 4], [3]]);
+    expect(membersOf(written)).toEqual([[2, 4], [3]]);
   });
 
   it('writes at once when the members still expected all pass', async () => {
-    const written: SyncJournalIntent[] = [];
-    const journal = new RunJournal(
-      { command: testCommand(), runId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', leaseMs: 500 },
-      (intent) => {
-        written.push(intent);
-        return Promise.resolve();
-      },
-      () => 1000,
-    );
+    const { journal, written } = capturingJournal();
     journal.expect([2, 3]);
     const first = journal.intend({ customerId: 2, action: 'UPGRADE', toTier });
     journal.pass(3);
     await first;
-    expect(written.map((i) => i.members.map((m) => m.customerId))).toEqual([[2]]);
+    expect(membersOf(written)).toEqual([[2]]);
   });
 
   it('fails the members waiting on an intent Kafka did not take, and journals later members afresh', async () => {

@@ -23,6 +23,8 @@ import { type RunJournal } from './run-journal';
 import { SyncFailure } from './sync-failure.error';
 import { SyncTargetResolver } from './sync-target.resolver';
 
+type RunJournalPort = Pick<RunJournal, 'expect' | 'intend' | 'pass' | 'refused'>;
+
 /** Members run concurrently: the client's rate limit and concurrency cap bound the calls. A group-level
  * failure is returned, not thrown, unless the consumer abandoned the message (nothing may be published). */
 @Injectable()
@@ -46,7 +48,7 @@ export class GroupSyncService {
   async run(
     command: GroupSyncCommand,
     delivery: Pick<Delivery, 'signal'>,
-    journal?: Pick<RunJournal, 'intend' | 'refused' | 'pass' | 'expect'>,
+    journal?: RunJournalPort,
   ): Promise<CommandOutcome> {
     try {
       return await this.sync(command, delivery.signal, journal);
@@ -65,7 +67,7 @@ export class GroupSyncService {
   private async sync(
     command: GroupSyncCommand,
     signal: AbortSignal,
-    journal: Pick<RunJournal, 'intend' | 'refused' | 'pass' | 'expect'> | undefined,
+    journal: RunJournalPort | undefined,
   ): Promise<CommandOutcome> {
     const { members } = await this.membership.read(command, signal);
     const primary = activePrimaryOf(members);
@@ -92,7 +94,7 @@ export class GroupSyncService {
     members: MemberRow[],
     primary: number,
     signal: AbortSignal,
-    journal: Pick<RunJournal, 'intend' | 'refused' | 'pass' | 'expect'> | undefined,
+    journal: RunJournalPort | undefined,
   ): Promise<CommandOutcome> {
     const program = command.programId;
     if (program === undefined) {

@@ -55,14 +55,23 @@ export class ResultCollector {
     });
   }
 
+  /** Every group's result, and an IGNORED result for the echo of every adjustment: the simulator sends one
+   * per adjustment, and a member's echo must cost no sync. */
   async waitFor(count: number, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (this.commands.length < count) {
+    while (this.commands.length < count || this.ignored < this.adjusted()) {
       if (Date.now() > deadline) {
-        throw new Error(`only ${this.commands.length} of ${count} groups synced after ${timeoutMs} ms`);
+        throw new Error(
+          `after ${timeoutMs} ms: ${this.commands.length} of ${count} groups synced, ` +
+            `${this.ignored} of ${this.adjusted()} echoes recorded IGNORED`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+  }
+
+  private adjusted(): number {
+    return this.commands.reduce((sum, c) => sum + c.adjusted, 0);
   }
 
   async stop(): Promise<void> {
